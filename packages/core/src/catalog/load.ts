@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parse } from 'yaml';
+import { CatalogError } from './errors.js';
+
+/** The validated catalog: one document per `rules/<name>.yaml`, keyed by `<name>`. */
+export type CatalogDocuments = Record<string, unknown>;
+
+/** Loads every `<dir>/*.yaml` and validates it against `<dir>/schema/<name>.schema.json`. */
+export function loadCatalogDir(dir: string): CatalogDocuments {
+  const documents: CatalogDocuments = {};
+  const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+  for (const entry of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const name = basename(entry, '.yaml');
+    const file = join(dir, entry);
+    const schemaFile = join(dir, 'schema', `${name}.schema.json`);
+    let schema: object;
+    try {
+      schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+    } catch (error) {
+      throw new CatalogError(file, undefined, `no readable schema at ${schemaFile}: ${(error as Error).message}`);
+    }
+    documents[name] = validateCatalogDocument(file, parseYamlFile(file), schema, ajv);
+  }
+  return documents;
+}
+
+function parseYamlFile(file: string): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 });
+  } catch (error) {
+    throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Validates one parsed document; the error names the entry (by index and id) that broke it. */
+export function validateCatalogDocument(file: string, data: unknown, schema: object, ajv = new Ajv({ strict: true, allowUnionTypes: true })): unknown {
+  const validate = ajv.compile(schema);
+  if (validate(data)) return data;
+  const error = validate.errors?.[0];
+  throw new CatalogError(file, describeEntry(data, error), describeReason(error));
+}
+
+function describeEntry(data: unknown, error: ErrorObject | undefined): string | undefined {
+  if (!error) return undefined;
+  const parts = error.instancePath.split('/').slice(1);
+  let node: unknown = data;
+  const trail: string[] = [];
+  for (const part of parts) {
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<string, unknown>)[part];
+    if (/^\d+$/.test(part)) {
+      const label = node && typeof node === 'object' ? ((node as Record<string, unknown>).id ?? (node as Record<string, unknown>).key ?? (node as Record<string, unknown>).name) : undefined;
+      trail.push(`entry ${part}${typeof label === 'string' ? ` (${label})` : ''}`);
+    } else trail.push(part);
+  }
+  return trail.length ? trail.join(' > ') : undefined;
+}
+
+function describeReason(error: ErrorObject | undefined): string {
+  if (!error) return 'does not match its schema';
+  const extra = error.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
+  const allowed = error.keyword === 'enum' ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
+  return `${error.message ?? 'is invalid'}${extra}${allowed}`;
+}

@@ -1,0 +1,18 @@
+export type { Finding, FlowStep, InputError, Severity } from './finding.js';
+export { REDACTION_MASK, redact, redactSpan, redactSpans } from './redact.js';
+export { LineIndex, lineStarts, type Position } from './positions.js';
+export { fingerprint, normaliseSnippet, type FingerprintInput } from './fingerprint.js';
+export {
+  INVALID_SUPPRESSION_RULE,
+  SUPPRESSION_MARKER,
+  applySuppressions,
+  parseSuppressions,
+  type Suppression,
+  type SuppressionResult,
+} from './suppression.js';
+export { BaselineError, createBaseline, filterByBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
+export { CatalogError } from './catalog/errors.js';
+export { loadCatalogDir, validateCatalogDocument, type CatalogDocuments } from './catalog/load.js';
+export { builtinCatalog, catalogDocument } from './catalog/builtin.js';
+export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
+export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';

@@ -1,0 +1,110 @@
+import { catalogDocument } from './catalog/builtin.js';
+
+/** `rules/names.yaml`, as its schema describes it. */
+export interface NameVocabulary {
+  secretHeads: string[];
+  qualifiedHeads: Record<string, string[]>;
+  keepModifiers: string[];
+  sanitizedWords: string[];
+  metadataWords: string[];
+  booleanPrefixes: string[];
+  nonSecretTokenQualifiers: string[];
+  secretEnvNames: string[];
+  nonSecretEnvNames: string[];
+}
+
+/** `secret`: names a secret value; `ambiguous`: might (bare `token`, `key`); `no`: does not. */
+export type NameVerdict = 'secret' | 'ambiguous' | 'no';
+
+/** Splits `OPENAI_API_KEY`, `apiKey`, `x-api-key`, `client.secret`, `HTTPServerToken` into lower-case words. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export class NameClassifier {
+  private readonly secretHeads: Set<string>;
+  private readonly qualified: Map<string, Set<string>>;
+  private readonly sanitized: Set<string>;
+  private readonly metadata: Set<string>;
+  private readonly booleans: Set<string>;
+  private readonly nonSecretTokenQualifiers: Set<string>;
+  private readonly secretEnv: Set<string>;
+  private readonly nonSecretEnv: Set<string>;
+  private readonly memo = new Map<string, NameVerdict>();
+
+  constructor(vocabulary: NameVocabulary, extraSecretNames: readonly string[] = []) {
+    this.secretHeads = new Set(vocabulary.secretHeads);
+    this.qualified = new Map(Object.entries(vocabulary.qualifiedHeads).map(([head, q]) => [head, new Set(q)]));
+    this.sanitized = new Set(vocabulary.sanitizedWords);
+    this.metadata = new Set(vocabulary.metadataWords);
+    this.booleans = new Set(vocabulary.booleanPrefixes);
+    this.nonSecretTokenQualifiers = new Set(vocabulary.nonSecretTokenQualifiers);
+    this.secretEnv = new Set([...vocabulary.secretEnvNames, ...extraSecretNames]);
+    this.nonSecretEnv = new Set(vocabulary.nonSecretEnvNames);
+  }
+
+  /** Classifies a variable, property, parameter or environment variable name. */
+  classify(name: string): NameVerdict {
+    let verdict = this.memo.get(name);
+    if (verdict === undefined) {
+      verdict = this.compute(name);
+      this.memo.set(name, verdict);
+    }
+    return verdict;
+  }
+
+  isSecret(name: string): boolean {
+    return this.classify(name) === 'secret';
+  }
+
+  private compute(name: string): NameVerdict {
+    if (this.secretEnv.has(name)) return 'secret';
+    if (this.nonSecretEnv.has(name)) return 'no';
+    const words = splitWords(name);
+    if (words.length === 0) return 'no';
+    if (words.some((w) => this.sanitized.has(w))) return 'no';
+    if (words.length > 1 && this.booleans.has(words[0]!)) return 'no';
+    // The head is the last word that names a secret; anything after it says what about the secret the name holds.
+    const upperSnake = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
+    for (let i = words.length - 1; i >= 0; i--) {
+      const verdict = this.headVerdict(words, i, upperSnake);
+      if (verdict === 'no') continue;
+      const after = words.slice(i + 1);
+      if (after.some((w) => this.metadata.has(w) || this.nonSecretTokenQualifiers.has(w) || w === 'tokens')) return 'no';
+      if (after.length > 0 && !after.every((w) => /^\d+$/.test(w) || w === 'value' || w === 'str' || w === 'string' || w === 'b64' || w === 'base64' || w === 'raw' || w === 'bytes' || w === 'plain' || w === 'text' || w === 'env' || w === 'data' || w === 'json')) {
+        // `passwordFooBar`: a secret word followed by words we do not know; trust it only if it was already clear.
+        if (verdict === 'secret' && after.length <= 1) return 'secret';
+        return 'no';
+      }
+      return verdict;
+    }
+    return 'no';
+  }
+
+  private headVerdict(words: string[], i: number, upperSnake: boolean): NameVerdict {
+    const word = words[i]!;
+    if (this.secretHeads.has(word)) return 'secret';
+    const qualifiers = this.qualified.get(word);
+    if (!qualifiers) return 'no';
+    const before = words[i - 1];
+    if (before === undefined) return 'ambiguous';
+    if (word === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
+    if (qualifiers.has(before) || this.secretHeads.has(before)) return 'secret';
+    // By convention an upper-snake `<SERVICE>_TOKEN` environment name holds a credential.
+    if (word === 'token' && upperSnake) return 'secret';
+    return 'ambiguous';
+  }
+}
+
+let shared: NameClassifier | undefined;
+
+/** The classifier over the shipped vocabulary. */
+export function defaultNameClassifier(): NameClassifier {
+  shared ??= new NameClassifier(catalogDocument<NameVocabulary>('names'));
+  return shared;
+}

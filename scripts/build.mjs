@@ -1,0 +1,16 @@
+// Builds every workspace package (tsc project references) and the compiled rule catalog.
+// Runs from `npm ci` (prepare) and `npm test`, so nobody has to remember it.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+
+execFileSync(process.execPath, [tsc, '-b', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+
+// The catalog is validated and frozen into JSON once, so no run pays for YAML parsing or schema compilation.
+const { writeBuiltinCatalog } = await import(join(root, 'packages/core/dist/catalog/build.js'));
+writeBuiltinCatalog(join(root, 'rules'), join(root, 'packages/core/generated/catalog.json'));
