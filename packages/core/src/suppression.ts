@@ -28,8 +28,10 @@ export function parseSuppressions(text: string): Suppression[] {
     const at = raw.indexOf(SUPPRESSION_MARKER);
     if (at === -1) return;
     const before = raw.slice(0, at);
-    const opener = COMMENT_OPENERS.map((o) => before.lastIndexOf(o)).reduce((a, b) => Math.max(a, b), -1);
-    if (opener === -1) return;
+    // The leftmost opener starts the comment; code before it means the suppression trails that code.
+    const openers = COMMENT_OPENERS.map((o) => before.indexOf(o)).filter((i) => i !== -1);
+    if (openers.length === 0) return;
+    const opener = Math.min(...openers);
     let rest = raw.slice(at + SUPPRESSION_MARKER.length).replace(/\r$/, '');
     for (const closer of ['-->', '*/']) {
       const c = rest.lastIndexOf(closer);
