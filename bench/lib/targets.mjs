@@ -1,0 +1,72 @@
+// Decides whether the parts under test exist yet, so a section can SKIP with a reason instead of failing.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makeStandaloneRoot } from './corpora.mjs';
+import { CLI_LAUNCHER, WORK_DIR, packageDist } from './paths.mjs';
+import { runOnce } from './measure.mjs';
+
+/** A GitHub token shaped value, assembled at run time so this file holds no token-shaped literal. */
+export function fakeGithubToken() {
+  return ['ghp', '_', 'Zq8Lm3Rt6Wx9Ab2Cd5Ef7Gh1Jk4Np0Vs3Yu8'].join('');
+}
+
+/** Parses `secret-audit --format json` output; null when it is not the documented shape. */
+export function parseAuditJson(stdout) {
+  try {
+    const report = JSON.parse(stdout);
+    return report && Array.isArray(report.findings) ? report : null;
+  } catch {
+    return null;
+  }
+}
+
+export function auditCommand(label, args, options = {}) {
+  return { label, argv: [process.execPath, CLI_LAUNCHER, ...args], okCodes: [0, 1], ...options };
+}
+
+/** Runs secret-audit once; returns { report } when it answers with JSON, else { reason }. */
+export async function probeAudit(args, cwd) {
+  if (!existsSync(CLI_LAUNCHER)) return { reason: `${path.relative(process.cwd(), CLI_LAUNCHER)} is missing` };
+  const result = await runOnce(auditCommand('probe', ['--format', 'json', ...args], { cwd }));
+  const report = parseAuditJson(result.stdout);
+  if ([0, 1].includes(result.code) && report) return { report };
+  const said = (result.stderr.trim() || result.stdout.trim()).split('\n')[0]?.slice(0, 160) ?? '';
+  return { reason: `secret-audit --format json ${args.join(' ')} exited ${result.code}${said ? ` (${said})` : ''} without a JSON report` };
+}
+
+let tokenProbe;
+/** Whether `secret-audit` detects a hard-coded token; cached for the run. */
+export function probeTokenScan() {
+  tokenProbe ??= (async () => {
+    const dir = path.join(WORK_DIR, 'probe-token');
+    rmSync(dir, { recursive: true, force: true });
+    makeStandaloneRoot(dir);
+    writeFileSync(path.join(dir, 'client.ts'), `export const githubToken = '${fakeGithubToken()}';\n`);
+    const probe = await probeAudit(['.'], dir);
+    if (probe.reason) return probe;
+    if (!probe.report.findings.some((f) => f.ruleId === 'no-hardcoded-secret')) {
+      return { reason: 'secret-audit answered but reported no no-hardcoded-secret finding for a GitHub token' };
+    }
+    return probe;
+  })();
+  return tokenProbe;
+}
+
+/** Imports a workspace package's compiled entry; { module } or { reason }. */
+export async function loadPackage(dir) {
+  const entry = packageDist(dir);
+  if (!existsSync(entry)) return { reason: `packages/${dir}/dist/index.js is not built` };
+  try {
+    return { module: await import(pathToFileURL(entry).href) };
+  } catch (error) {
+    return { reason: `packages/${dir} fails to load: ${error.message}` };
+  }
+}
+
+/** A package counts as present once its entry exports something. */
+export async function probePackageExports(dir) {
+  const loaded = await loadPackage(dir);
+  if (loaded.reason) return loaded;
+  return Object.keys(loaded.module).length > 0 ? loaded : { reason: `packages/${dir} exports nothing yet` };
+}
