@@ -1,1 +1,4 @@
-export {};
+export { loadPythonLanguage, pythonParser, withPythonTree, type SyntaxNode, type Tree } from './loader.js';
+export { pythonFactsFromTree, pythonModuleFacts, pythonSecretReads } from './reads.js';
+export { staticString, stringPrefix } from './strings.js';
+export type { PythonModuleFacts, PythonReadForm, PythonReadKind, PythonSecretRead, PythonSpan } from './types.js';

@@ -1,0 +1,336 @@
+import type { SyntaxNode, Tree } from './loader.js';
+import { withPythonTree } from './loader.js';
+import { staticString, stringPrefix } from './strings.js';
+import type { PythonModuleFacts, PythonReadForm, PythonSecretRead, PythonSpan } from './types.js';
+
+const SECRET_FILE = /^\/secrets\/([-._a-zA-Z0-9]+)/;
+const SECRETS_DIR = /^\/secrets\/?$/;
+/** `self._secrets`, `secrets`, `self._context.secrets`: the Truss (and Chains) secrets mapping by its usual names. */
+const SECRETS_HOLDER_NAME = /^_*secrets$/;
+const MAX_STRING = 256;
+const INTERESTING = new Set([
+  'subscript', 'call', 'comparison_operator', 'string', 'concatenated_string', 'function_definition',
+  'import_statement', 'import_from_statement', 'assignment', 'binary_operator', 'ERROR',
+]);
+
+function span(node: SyntaxNode): PythonSpan {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
+}
+
+/** Every node of a type we care about, in source order, through one cursor walk. */
+function collect(tree: Tree): Map<string, SyntaxNode[]> {
+  const found = new Map<string, SyntaxNode[]>();
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (INTERESTING.has(type)) {
+        const list = found.get(type) ?? [];
+        list.push(cursor.currentNode);
+        found.set(type, list);
+      }
+      // Strings have no children we need; skipping them keeps the walk short.
+      if (type !== 'string' && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return found;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+class Extractor {
+  readonly reads: PythonSecretRead[] = [];
+  /** `NAME = "literal"` bindings, so `os.environ[NAME]` resolves; a name bound twice is dropped. */
+  private readonly constants = new Map<string, string | null>();
+  /** Expressions that hold the Truss secrets mapping (`self._secrets = kwargs["secrets"]`). */
+  private readonly holders = new Set<string>();
+  /** Aliases of `os.environ` and `os.getenv` brought in by `from os import ...`. */
+  private readonly environAliases = new Set<string>();
+  private readonly getenvAliases = new Set<string>();
+
+  constructor(private readonly nodes: Map<string, SyntaxNode[]>) {}
+
+  private of(type: string): SyntaxNode[] {
+    return this.nodes.get(type) ?? [];
+  }
+
+  run(): void {
+    for (const node of this.of('import_from_statement')) this.noteOsImports(node);
+    for (const node of this.of('assignment')) this.noteAssignment(node);
+    for (const node of this.of('function_definition')) this.noteFunction(node);
+    for (const node of this.of('subscript')) this.subscript(node);
+    for (const node of this.of('call')) this.call(node);
+    for (const node of this.of('comparison_operator')) this.membership(node);
+    for (const node of this.of('binary_operator')) this.pathJoin(node);
+    for (const node of [...this.of('string'), ...this.of('concatenated_string')]) this.secretFileString(node);
+    this.reads.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  private noteOsImports(node: SyntaxNode): void {
+    if (node.childForFieldName('module_name')?.text !== 'os') return;
+    for (const child of node.childrenForFieldName('name')) {
+      const imported = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+      const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+      if (!local) continue;
+      if (imported === 'environ') this.environAliases.add(local);
+      if (imported === 'getenv') this.getenvAliases.add(local);
+    }
+  }
+
+  private noteAssignment(node: SyntaxNode): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right) return;
+    const value = staticString(right);
+    if (left.type === 'identifier' && value !== undefined) {
+      this.constants.set(left.text, this.constants.has(left.text) ? null : value);
+    }
+    if (this.isSecretsLookup(right)) this.holders.add(left.text);
+  }
+
+  /** `kwargs["secrets"]`, `kwargs.get("secrets")`: the mapping Truss passes to the model's constructor. */
+  private isSecretsLookup(node: SyntaxNode): boolean {
+    if (node.type === 'subscript') return this.keyOf(node.childForFieldName('subscript')) === 'secrets';
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get') return false;
+      return this.keyOf(firstArgument(node)) === 'secrets';
+    }
+    return false;
+  }
+
+  private noteFunction(node: SyntaxNode): void {
+    const params = node.childForFieldName('parameters');
+    if (!params) return;
+    const functionName = node.childForFieldName('name')?.text ?? '';
+    for (const param of params.namedChildren) {
+      const nameNode = param.type === 'typed_parameter' ? param.namedChildren.find((c) => c.type === 'identifier') : param.childForFieldName('name');
+      const name = nameNode?.text;
+      if (!name || !nameNode) continue;
+      if (name === 'secrets') this.holders.add(name);
+      const type = param.childForFieldName('type');
+      const annotation = type ? secretAnnotation(type.text) : undefined;
+      if (!annotation) continue;
+      const read: PythonSecretRead = { kind: 'cog-secret-param', name, form: 'parameter', functionName, annotation, ...span(nameNode) };
+      if (annotation === 'Optional[Secret]') read.optional = true;
+      this.describeDefault(param.childForFieldName('value'), read);
+      this.reads.push(read);
+    }
+  }
+
+  /** `= "x"`, `= Input(default="x")`, `= Input(default=None)`. */
+  private describeDefault(value: SyntaxNode | null, read: PythonSecretRead): void {
+    if (!value) return;
+    let target: SyntaxNode | null = value;
+    if (value.type === 'call') {
+      target = null;
+      for (const arg of value.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'default') target = arg.childForFieldName('value');
+      }
+    }
+    if (!target) return;
+    if (target.type === 'none') read.optional = true;
+    const text = staticString(target);
+    if (text !== undefined) read.stringDefault = { value: text, ...span(target) };
+  }
+
+  private keyOf(node: SyntaxNode | null | undefined): string | undefined {
+    if (!node) return undefined;
+    const literal = staticString(node);
+    if (literal !== undefined) return literal;
+    if (node.type === 'identifier') return this.constants.get(node.text) ?? undefined;
+    return undefined;
+  }
+
+  private isEnviron(node: SyntaxNode | null): boolean {
+    if (!node) return false;
+    if (node.type === 'identifier') return this.environAliases.has(node.text);
+    return node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'environ' && node.childForFieldName('object')?.text === 'os';
+  }
+
+  private isSecretsHolder(node: SyntaxNode | null): boolean {
+    if (!node) return false;
+    if (this.holders.has(node.text) || this.isSecretsLookup(node)) return true;
+    const last = node.type === 'identifier' ? node.text : node.type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined;
+    return last !== undefined && SECRETS_HOLDER_NAME.test(last);
+  }
+
+  private subscript(node: SyntaxNode): void {
+    if (isWriteTarget(node)) return;
+    const value = node.childForFieldName('value');
+    const name = this.keyOf(node.childForFieldName('subscript'));
+    if (name === undefined) return;
+    if (this.isEnviron(value)) this.push('env', name, 'subscript', node, isGuarded(node, name));
+    else if (this.isSecretsHolder(value)) this.push('truss-secret', name, 'subscript', node, false);
+  }
+
+  private call(node: SyntaxNode): void {
+    const fn = node.childForFieldName('function');
+    if (!fn) return;
+    const name = this.keyOf(firstArgument(node));
+    if (name === undefined) return;
+    if (fn.type === 'identifier' && this.getenvAliases.has(fn.text)) return this.push('env', name, 'getenv', node, true);
+    if (fn.type !== 'attribute') return this.osPathJoin(node, fn);
+    const method = fn.childForFieldName('attribute')?.text;
+    const object = fn.childForFieldName('object');
+    if (method === 'getenv' && object?.text === 'os') return this.push('env', name, 'getenv', node, true);
+    if (method === 'get' && this.isEnviron(object)) return this.push('env', name, 'get', node, true);
+    if (method === 'get' && this.isSecretsHolder(object)) return this.push('truss-secret', name, 'get', node, false);
+    this.osPathJoin(node, fn);
+  }
+
+  /** `os.path.join("/secrets", "name")`. */
+  private osPathJoin(node: SyntaxNode, fn: SyntaxNode): void {
+    if (!/(^|\.)join$/.test(fn.text)) return;
+    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+    const dir = staticString(args[0]);
+    const file = staticString(args[1]);
+    if (dir !== undefined && SECRETS_DIR.test(dir) && file) this.push('secret-file', file, 'path', node, undefined);
+  }
+
+  /** `"NAME" in os.environ`, `"name" in self._secrets`. */
+  private membership(node: SyntaxNode): void {
+    const operators = node.children.filter((c) => !c.isNamed).map((c) => c.type);
+    if (operators.length !== 1 || operators[0] !== 'in') return;
+    const [left, right] = node.namedChildren;
+    const name = this.keyOf(left);
+    if (name === undefined || !right) return;
+    if (this.isEnviron(right)) this.push('env', name, 'membership', node, true);
+    else if (this.isSecretsHolder(right)) this.push('truss-secret', name, 'membership', node, false);
+  }
+
+  /** `Path("/secrets") / "name"`. */
+  private pathJoin(node: SyntaxNode): void {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (node.childForFieldName('operator')?.text !== '/' || !left || !right) return;
+    const dir = left.type === 'call' ? staticString(firstArgument(left)) : staticString(left);
+    const file = staticString(right);
+    if (dir !== undefined && SECRETS_DIR.test(dir) && file) this.push('secret-file', file, 'path', node, undefined);
+  }
+
+  private secretFileString(node: SyntaxNode): void {
+    if (node.parent?.type === 'concatenated_string') return;
+    const text = node.type === 'string' ? stringPrefix(node) : staticString(node);
+    const match = text === undefined ? null : SECRET_FILE.exec(text);
+    if (match) this.push('secret-file', match[1]!, 'path', node, undefined);
+  }
+
+  private push(kind: PythonSecretRead['kind'], name: string, form: PythonReadForm, node: SyntaxNode, guarded: boolean | undefined): void {
+    const read: PythonSecretRead = { kind, name, form, ...span(node) };
+    if (guarded !== undefined) read.guarded = guarded;
+    this.reads.push(read);
+  }
+}
+
+function firstArgument(call: SyntaxNode): SyntaxNode | undefined {
+  const arg = call.childForFieldName('arguments')?.namedChildren[0];
+  return arg && arg.type !== 'keyword_argument' ? arg : undefined;
+}
+
+function secretAnnotation(text: string): PythonSecretRead['annotation'] {
+  const t = text.replace(/\s+/g, '').replace(/\b(?:cog|typing)\./g, '').replace(/^["']|["']$/g, '');
+  if (t === 'Secret') return 'Secret';
+  if (t === 'Optional[Secret]' || t === 'Secret|None' || t === 'None|Secret' || t === 'Union[Secret,None]') return 'Optional[Secret]';
+  if (/^(?:list|List|Sequence)\[Secret\]$/.test(t)) return 'list[Secret]';
+  return undefined;
+}
+
+/** `os.environ["X"] = v`, `del os.environ["X"]`: writes, not reads. */
+function isWriteTarget(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === node.id) return true;
+  if (parent.type === 'pattern_list' || parent.type === 'tuple_pattern') return isWriteTarget(parent);
+  return parent.type === 'delete_statement';
+}
+
+const CATCHES_MISSING = /^(?:KeyError|LookupError|Exception|BaseException)$/;
+
+/** A subscript that cannot raise: inside `try/except KeyError`, or under an `if` that tests the same name. */
+function isGuarded(node: SyntaxNode, name: string): boolean {
+  const quoted = [`"${name}"`, `'${name}'`];
+  for (let up = node.parent, child: SyntaxNode = node; up; child = up, up = up.parent) {
+    if (up.type === 'try_statement' && up.childForFieldName('body')?.id === child.id) {
+      const handlers = up.namedChildren.filter((c) => c.type === 'except_clause');
+      if (handlers.some((h) => catchesMissing(h))) return true;
+    }
+    if (up.type === 'if_statement' || up.type === 'conditional_expression' || up.type === 'elif_clause') {
+      const condition = up.type === 'conditional_expression' ? up.namedChildren[1] : up.childForFieldName('condition');
+      if (condition && condition.id !== child.id && quoted.some((q) => condition.text.includes(q))) return true;
+    }
+    if (up.type === 'boolean_operator' && up.childForFieldName('right')?.id === child.id) {
+      const left = up.childForFieldName('left');
+      if (left && quoted.some((q) => left.text.includes(q))) return true;
+    }
+    if (up.type === 'function_definition' || up.type === 'class_definition') break;
+  }
+  return false;
+}
+
+function catchesMissing(handler: SyntaxNode): boolean {
+  const caught = handler.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
+  if (!caught) return true; // bare `except:`
+  const names = caught.type === 'as_pattern' ? caught.namedChildren[0] : caught;
+  return (names?.text ?? '').split(/[\s(),]+/).filter(Boolean).some((n) => CATCHES_MISSING.test(n.replace(/^.*\./, '')));
+}
+
+function importedModules(nodes: Map<string, SyntaxNode[]>): string[] {
+  const modules = new Set<string>();
+  for (const node of nodes.get('import_statement') ?? []) {
+    for (const child of node.childrenForFieldName('name')) {
+      const dotted = child.type === 'aliased_import' ? child.childForFieldName('name') : child;
+      const top = dotted?.text.split('.')[0];
+      if (top) modules.add(top);
+    }
+  }
+  for (const node of nodes.get('import_from_statement') ?? []) {
+    const module = node.childForFieldName('module_name');
+    if (module && module.type !== 'relative_import') modules.add(module.text.split('.')[0]!);
+  }
+  return [...modules];
+}
+
+function staticStrings(nodes: Map<string, SyntaxNode[]>): string[] {
+  const out = new Set<string>();
+  for (const node of nodes.get('string') ?? []) {
+    if (node.endIndex - node.startIndex > MAX_STRING) continue;
+    const value = staticString(node);
+    if (value) out.add(value);
+  }
+  return [...out];
+}
+
+/** Reads, imports and string literals of one parsed module (the tree stays owned by the caller). */
+export function pythonFactsFromTree(tree: Tree): PythonModuleFacts {
+  const nodes = collect(tree);
+  const extractor = new Extractor(nodes);
+  extractor.run();
+  return {
+    reads: extractor.reads,
+    imports: importedModules(nodes),
+    strings: staticStrings(nodes),
+    hasSyntaxErrors: tree.rootNode.hasError,
+  };
+}
+
+/** Parses `source` and returns what it reads, imports and spells out as strings. */
+export function pythonModuleFacts(source: string): Promise<PythonModuleFacts> {
+  return withPythonTree(source, pythonFactsFromTree);
+}
+
+/**
+ * Where Python code reads a secret: environment variables (`os.environ[...]`, `.get`, `os.getenv`),
+ * the Truss secrets mapping (`self._secrets["name"]`), secret files (`/secrets/<name>`) and Cog `Secret`
+ * parameters. Names come from string literals or module constants bound to one.
+ */
+export async function pythonSecretReads(source: string): Promise<PythonSecretRead[]> {
+  return (await pythonModuleFacts(source)).reads;
+}
