@@ -16,3 +16,5 @@ export { loadCatalogDir, validateCatalogDocument, type CatalogDocuments } from '
 export { builtinCatalog, catalogDocument } from './catalog/builtin.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
+export * from './tokens/index.js';
+export { UrlClassifier, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';

@@ -1,0 +1,58 @@
+import { isPlaceholderValue } from '../placeholder.js';
+import type { Candidate, Check } from './types.js';
+
+/**
+ * A Kubernetes `kind: Secret` manifest: every value under its `data:` (base64) or `stringData:` (plain) mapping
+ * is a secret, unless it is empty, a template (`{{ .Values.x }}`, `${X}`) or a placeholder once decoded.
+ */
+export const kubernetesSecretCheck: Check = ({ text, match }) => {
+  const { start, end } = documentAround(text, match.index);
+  const document = text.slice(start, end);
+  const found: Candidate[] = [];
+  const section = /^(data|stringData):[ \t]*\r?$/gm;
+  for (let header = section.exec(document); header; header = section.exec(document)) {
+    const encoded = header[1] === 'data';
+    let offset = header.index + header[0].length + 1;
+    while (offset < document.length) {
+      const lineEnd = nextLineEnd(document, offset);
+      const line = document.slice(offset, lineEnd);
+      if (line.trim() !== '' && !/^\s/.test(line)) break; // the mapping ends at the next top-level key
+      const entry = /^\s+[\w.-]+:[ \t]*(["']?)([^"'\s#]+)\1[ \t]*(?:#.*)?\r?$/d.exec(line);
+      const value = entry?.[2];
+      const span = entry?.indices?.[2];
+      if (value !== undefined && span && isSecretValue(value, encoded)) {
+        found.push({ start: start + offset + span[0], end: start + offset + span[1], secret: value });
+      }
+      offset = lineEnd + 1;
+    }
+  }
+  return found;
+};
+
+function isSecretValue(value: string, encoded: boolean): boolean {
+  if (isPlaceholderValue(value) || value.startsWith('{{') || value.startsWith('$')) return false;
+  if (!encoded) return value.length >= 4;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8').trim();
+  return decoded.length >= 4 && !isPlaceholderValue(decoded);
+}
+
+/** The YAML document (between `---` separators) that holds `offset`. */
+function documentAround(text: string, offset: number): { start: number; end: number } {
+  const separator = /^---[ \t]*(?:#.*)?\r?$/gm;
+  let start = 0;
+  let end = text.length;
+  for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    if (m.index <= offset) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+function nextLineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}

@@ -1,0 +1,45 @@
+import { defaultNameClassifier } from '../../names.js';
+import { shannonEntropy } from '../entropy.js';
+import { isPlaceholderValue, looksLikeNonSecret } from '../placeholder.js';
+import type { Check } from './types.js';
+
+// Files where a bare word after `=` or `:` is a value, not an expression.
+const PLAIN_VALUE_FILES = /(?:^|[/\\])(?:\.env[\w.-]*|[^/\\]*\.(?:env|ya?ml|toml|ini|cfg|conf|properties|sh|bash|zsh|txt|md|json)|Dockerfile[\w.-]*|\.npmrc|\.pypirc|\.netrc)$/i;
+const NAME_CHAR = /[\w.$-]/;
+
+/**
+ * The generic rule: a random-looking value assigned to a name that says it holds a secret
+ * (`apiKey`, `DB_PASSWORD`, `client_secret`), judged by the shared name vocabulary.
+ */
+export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
+  const name = nameAround(text, match.index);
+  const quoted = /["'`]/.test(text[candidate.start - 1] ?? '');
+  if (!quoted) {
+    if (path !== undefined && !PLAIN_VALUE_FILES.test(path)) return [];
+    if (/^[(.[]/.test(text[candidate.end] ?? '')) return [];
+  }
+  return secretForName(name, candidate.secret) ? [candidate] : [];
+};
+
+/** Walks out from a keyword to the whole identifier it belongs to (`OPENAI_API_KEY`, `config.clientSecret`). */
+function nameAround(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+  let end = index;
+  while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
+  const name = text.slice(start, end);
+  // `config.clientSecret`, `os.environ.API_KEY`: the last member is the name.
+  return name.split('.').filter(Boolean).pop() ?? name;
+}
+
+/** Whether `value`, assigned to `name`, is a hardcoded secret rather than a reference, word or example. */
+export function secretForName(name: string, value: string): boolean {
+  const verdict = defaultNameClassifier().classify(name);
+  if (verdict === 'no') return false;
+  if (value.length < 8 || isPlaceholderValue(value) || looksLikeNonSecret(value)) return false;
+  if (/\s/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
+  const entropy = shannonEntropy(value);
+  if (verdict === 'secret') return classes >= 2 && entropy >= 2.8;
+  return value.length >= 16 && classes >= 2 && /[0-9]/.test(value) && entropy >= 3.5;
+}

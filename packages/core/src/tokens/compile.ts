@@ -1,0 +1,83 @@
+import { CatalogError } from '../catalog/errors.js';
+import { catalogDocument } from '../catalog/builtin.js';
+import { CHECKS, type Check } from './checks/index.js';
+import { KeywordSet } from './prefilter.js';
+import type { TokenCatalog, TokenEntry } from './types.js';
+
+const CATALOG_FILE = 'rules/tokens.yaml';
+
+/** A catalog entry ready to run: its regex compiled once, its check resolved. */
+export interface CompiledEntry {
+  entry: TokenEntry;
+  regex: RegExp;
+  check: Check | undefined;
+  /** Position in the catalog: on overlapping matches the earlier (more specific) entry wins. */
+  rank: number;
+}
+
+export interface CompiledCatalog {
+  entries: CompiledEntry[];
+  keywords: KeywordSet;
+  /** For each keyword index, the entries it switches on. */
+  entriesByKeyword: CompiledEntry[][];
+}
+
+/**
+ * Compiles every entry, failing with the file, the entry and the reason when one does not hold up
+ * (a regex that does not compile, a structural entry without a check, a keyword that is not lower case).
+ */
+export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): CompiledCatalog {
+  const seen = new Set<string>();
+  const keywordIndex = new Map<string, number>();
+  const entriesByKeyword: CompiledEntry[][] = [];
+  const entries = catalog.tokens.map((entry, rank) => {
+    if (seen.has(entry.id)) throw new CatalogError(file, entry.id, 'duplicate id');
+    seen.add(entry.id);
+    const compiled: CompiledEntry = { entry, regex: compileRegex(entry, file), check: resolveCheck(entry, file), rank };
+    for (const keyword of entry.keywords) {
+      if (keyword !== keyword.toLowerCase()) throw new CatalogError(file, entry.id, `keyword '${keyword}' must be lower case`);
+      let index = keywordIndex.get(keyword);
+      if (index === undefined) {
+        index = entriesByKeyword.length;
+        keywordIndex.set(keyword, index);
+        entriesByKeyword.push([]);
+      }
+      entriesByKeyword[index]!.push(compiled);
+    }
+    for (const word of entry.near ?? []) {
+      if (word !== word.toLowerCase()) throw new CatalogError(file, entry.id, `near word '${word}' must be lower case`);
+    }
+    return compiled;
+  });
+  return { entries, keywords: new KeywordSet([...keywordIndex.keys()]), entriesByKeyword };
+}
+
+function compileRegex(entry: TokenEntry, file: string): RegExp {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(entry.pattern, `dg${entry.flags ?? ''}`);
+  } catch (error) {
+    throw new CatalogError(file, entry.id, `pattern does not compile: ${(error as Error).message}`);
+  }
+  if (regex.test('')) throw new CatalogError(file, entry.id, 'pattern matches the empty string');
+  regex.lastIndex = 0;
+  return regex;
+}
+
+function resolveCheck(entry: TokenEntry, file: string): Check | undefined {
+  if ((entry.kind ?? 'regex') === 'regex') {
+    if (entry.check) throw new CatalogError(file, entry.id, `check '${entry.check}' needs kind: structural`);
+    return undefined;
+  }
+  const check = entry.check ? CHECKS[entry.check] : undefined;
+  if (!check) throw new CatalogError(file, entry.id, `structural entry needs a known check, got '${entry.check ?? ''}'`);
+  return check;
+}
+
+let shared: CompiledCatalog | undefined;
+
+/** The shipped catalog, compiled on first use and kept for the process. */
+export function builtinTokenCatalog(): CompiledCatalog {
+  shared ??= compileCatalog(catalogDocument<TokenCatalog>('tokens'));
+  return shared;
+}

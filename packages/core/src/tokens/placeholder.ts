@@ -1,0 +1,114 @@
+import { shannonEntropy } from './entropy.js';
+
+// Words that mark a value as a stand-in written for the reader, not a credential.
+const PLACEHOLDER_WORDS =
+  /(?:your|example|sample|placeholder|changeme|change[_-]?me|dummy|fake|redacted|replace|insert|enter[_ -]|xxxx|\*\*\*|•••|…|\.\.\.|todo|tbd|foobar|lorem|ipsum|mock[_-]|[_-]mock|_here|-here|here[_-]|notreal|not[_-]a[_-]real|invalid[_-]|secret[_-]?value|token[_-]?value|api[_-]?key[_-]?value|my[_-]?(?:secret|token|key|password|api))/i;
+// A whole value that is only a word about a secret, a literal keyword, or a well-known default.
+const PLACEHOLDER_VALUES = new Set([
+  '', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'empty', 'secret', 'secrets', 'password', 'passwd', 'pass',
+  'token', 'apikey', 'api_key', 'api-key', 'key', 'test', 'testing', 'tests', 'admin', 'root', 'user', 'username',
+  'default', 'string', 'str', 'value', 'required', 'optional', 'hidden', 'masked', 'n/a', 'na', 'tbd', 'todo',
+  'qwerty', 'letmein', 'hunter2', 'abc123', 'password123', 'secret123', 'changeit', 'guest', 'postgres', 'mysql',
+]);
+// Template and reference syntaxes: ${VAR}, {{ var }}, $VAR, %VAR%, %s, %(name)s, {name}, <name>, [name].
+const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|%(?:\([A-Za-z_]+\))?[sdr](?![0-9a-fA-F])|^\{[A-Za-z_][\w.-]*\}$|^<[^<>]*>$|^\[[^[\]]*\]$|\$\(|#\{[^}]*\}|\{\{|\}\}|^\$\{|<%=?|%>/;
+const ENV_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|env\(|getenv\(|ENV\[|System\.getenv|Deno\.env)/;
+const MASKED = /^[*xX•#.·_\-=0\s]+$/;
+
+/**
+ * True for values that only stand in for a secret: `your_api_key_here`, `<token>`, `xxxx`, `${VAR}`, `sk-...`,
+ * `changeme`, `ENTER HF ACCESS TOKEN HERE`, `[REDACTED]`, repeated or sequential filler.
+ */
+export function isPlaceholderValue(value: string): boolean {
+  const trimmed = value.trim();
+  if (PLACEHOLDER_VALUES.has(trimmed.toLowerCase())) return true;
+  if (MASKED.test(trimmed) || TEMPLATE.test(trimmed) || ENV_REFERENCE.test(trimmed)) return true;
+  if (trimmed.length < 6) return trimmed.length === 0;
+  if (PLACEHOLDER_WORDS.test(trimmed)) return true;
+  if (/\s/.test(trimmed) && /^[A-Za-z][A-Za-z ,.'_-]*$/.test(trimmed)) return true; // prose: "ENTER HF ACCESS TOKEN HERE"
+  if (/(?:[Xx*]{4}|0{6})/.test(trimmed)) return true;
+  return hasFiller(trimmed);
+}
+
+/** A run of one repeated character, or an ascending/descending run, long enough that no random token has it. */
+export function hasFiller(value: string, runLength = 6): boolean {
+  let same = 1;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < value.length; i++) {
+    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    same = d === 0 ? same + 1 : 1;
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    if (same >= runLength || up >= runLength || down >= runLength) return true;
+  }
+  return false;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
+const HASH_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|xxh\d*)[-:]/i;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:[.:-][A-Za-z_$][A-Za-z0-9_$]*)*$/;
+const PATH_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)|^[\w.-]+(?:\/[\w.@-]+){2,}\/?$/;
+const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/;
+
+/**
+ * True for strings that look random but are not credentials: UUIDs, hex digests (git SHAs, content hashes),
+ * integrity strings, identifiers (camelCase, snake_case, dotted), paths, URLs without a password, versions,
+ * data URIs, and base64 that decodes to ordinary text.
+ */
+export function looksLikeNonSecret(value: string): boolean {
+  if (UUID.test(value)) return true;
+  if (HASH_PREFIX.test(value) || value.startsWith('data:')) return true;
+  if (HEX.test(value) && [7, 8, 12, 16, 20, 32, 40, 56, 64, 96, 128].includes(value.length)) return true;
+  if (VERSION.test(value) || PATH_OR_URL.test(value)) return true;
+  if (IDENTIFIER.test(value) && isWordy(value)) return true;
+  if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && decodesToText(value)) return true;
+  return false;
+}
+
+/** A code identifier made of words (`hf_AutoModelForCausalLM`, `MAX_TOKEN_COUNT`): a name, not a credential. */
+export function looksLikeIdentifier(value: string): boolean {
+  return IDENTIFIER.test(value) && isWordy(value);
+}
+
+/** An identifier made of words (`getUserAccessTokenFromCache`, `MAX_RETRY_COUNT`), not random characters. */
+function isWordy(value: string): boolean {
+  const digits = value.replace(/[^0-9]/g, '').length;
+  if (digits > 2) return false;
+  const parts = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .filter(Boolean);
+  if (parts.length === 0) return true;
+  // Words have vowels and are not all short fragments; random mixed-case runs break into many odd pieces.
+  const wordLike = parts.filter((p) => p.length <= 3 || isWordLike(p));
+  const average = value.replace(/[^A-Za-z]/g, '').length / parts.length;
+  return wordLike.length === parts.length && average >= 2.5 && !/[a-z][A-Z]{2,}[a-z]/.test(value);
+}
+
+/** One word: not too long, with vowels spread through it (random letter runs have long consonant stretches). */
+function isWordLike(part: string): boolean {
+  if (part.length > 16) return false;
+  const vowels = part.replace(/[^aeiouy]/gi, '').length;
+  return vowels / part.length >= 0.2 && !/[^aeiouy\d]{5}/i.test(part);
+}
+
+/** Base64 whose decoded bytes are mostly printable ASCII words: an encoded sentence or config, not a key. */
+function decodesToText(value: string): boolean {
+  let decoded: string;
+  try {
+    decoded = Buffer.from(value, 'base64').toString('latin1');
+  } catch {
+    return false;
+  }
+  if (decoded.length < 8) return false;
+  const printable = decoded.replace(/[^\x20-\x7e\t\r\n]/g, '').length / decoded.length;
+  const letters = decoded.replace(/[^A-Za-z ]/g, '').length / decoded.length;
+  return printable > 0.97 && letters > 0.7 && /[a-z]{3,} [a-z]{2,}/i.test(decoded);
+}
+
+/** Entropy high enough for the value's length to be random rather than a word or pattern. */
+export function isRandomEnough(value: string, floor: number): boolean {
+  return shannonEntropy(value) >= floor;
+}
