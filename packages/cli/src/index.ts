@@ -1,1 +1,12 @@
-export { main } from './main.js';
+export { main, type CliIO } from './main.js';
+export { audit, type AuditOptions, type AuditResult, type AuditStats } from './audit.js';
+export { applyBaseline, dedupe, failsRun, settleFindings } from './postprocess.js';
+export type { Scanner, ScanContext, ScanOutput } from './scanners/scanner.js';
+export { SCANNERS } from './scanners/registry.js';
+export type { SourceFile, SkipCounts } from './files/source-file.js';
+export { formatJson } from './format/json.js';
+export { formatSarif, FINGERPRINT_KEY } from './format/sarif.js';
+export { formatText } from './format/text.js';
+export { colors } from './format/colors.js';
+export type { Report } from './format/report.js';
+export { notebookSegments, type NotebookSegment } from './notebook/segments.js';

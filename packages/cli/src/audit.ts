@@ -1,0 +1,88 @@
+import type { Finding, InputError } from '@secret-hygiene/core';
+import { discoverFiles } from './files/discover.js';
+import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type SourceFile } from './files/source-file.js';
+import { collectStaged } from './files/staged.js';
+import { dedupe, settleFindings } from './postprocess.js';
+import { SCANNERS } from './scanners/registry.js';
+import type { ScanContext, Scanner } from './scanners/scanner.js';
+import { scrubSecrets } from './scrub.js';
+
+export interface AuditOptions {
+  /** Paths are resolved and printed relative to it; default `process.cwd()`. */
+  cwd?: string;
+  /** Files and directories to scan (default `.`); with `staged`, a filter on the staged paths. */
+  paths?: string[];
+  /** Scan git's index instead of the working tree. */
+  staged?: boolean;
+  /** Run the expensive front ends (flow engine, Python, analyzer); default true. */
+  deep?: boolean;
+  maxFileSize?: number;
+  /** Replaces the built-in front ends (tests, embedders). */
+  scanners?: readonly Scanner[];
+}
+
+export interface AuditStats extends SkipCounts {
+  files: number;
+  durationMs: number;
+  suppressed: number;
+  baselined: number;
+}
+
+export interface AuditResult {
+  /** Deduplicated, suppressions applied, sorted; the baseline is applied by the caller (see `applyBaseline`). */
+  findings: Finding[];
+  errors: InputError[];
+  stats: AuditStats;
+  /** The scanned texts by path, for code frames. */
+  sources: ReadonlyMap<string, string>;
+  /** Every finding before suppressions: code frames redact all of their spans, suppressed or not. */
+  unsuppressed: readonly Finding[];
+}
+
+function collect(options: AuditOptions, cwd: string, maxFileSize: number): CollectedFiles {
+  const paths = options.paths ?? [];
+  if (options.staged) return collectStaged({ cwd, paths, maxFileSize });
+  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize });
+}
+
+/** Runs the scanners that apply to the files; a scanner's crash on one file becomes an input error. */
+async function runScanners(files: readonly SourceFile[], options: AuditOptions): Promise<{ findings: Finding[]; errors: InputError[] }> {
+  const context: ScanContext = { declaredSecretEnv: new Set() };
+  const findings: Finding[] = [];
+  const errors: InputError[] = [];
+  for (const scanner of options.scanners ?? SCANNERS) {
+    if (scanner.deep && options.deep === false) continue;
+    if (!scanner.wants(files)) continue;
+    const output = await scanner.scan(files, context);
+    findings.push(...output.findings);
+    errors.push(...output.errors);
+  }
+  return { findings, errors };
+}
+
+/** Discovers (or reads staged) files, runs every front end that applies, and settles the findings. */
+export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const collected = collect(options, cwd, maxFileSize);
+  const scanned = await runScanners(collected.files, options);
+  const unsuppressed = dedupe(scanned.findings);
+  const settled = settleFindings(unsuppressed, collected.files);
+  const errors = [...collected.errors, ...scanned.errors]
+    .map((e) => ({ file: e.file, message: scrubSecrets(e.message) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    findings: settled.findings.map((f) => ({ ...f, message: scrubSecrets(f.message) })),
+    errors,
+    stats: {
+      files: collected.files.length,
+      durationMs: Math.round(performance.now() - started),
+      ...collected.skipped,
+      suppressed: settled.suppressed,
+      baselined: 0,
+    },
+    sources: new Map(collected.files.map((file) => [file.path, file.text])),
+    unsuppressed,
+  };
+}

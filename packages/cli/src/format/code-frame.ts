@@ -1,0 +1,68 @@
+import { type Finding, LineIndex, REDACTION_MASK, redactSpans } from '@secret-hygiene/core';
+
+/** Lines of context above and below the finding's line. */
+const CONTEXT_LINES = 1;
+/** Longer lines (minified code, data) are cut to a window around the finding. */
+const MAX_LINE_WIDTH = 160;
+
+export interface FrameLine {
+  number: number;
+  text: string;
+  /** The finding's own line. */
+  marked: boolean;
+  /** For the marked line: where the finding starts in `text` (0-based) and how wide to underline it. */
+  caret?: { at: number; width: number };
+}
+
+/** A finding whose evidence was redacted points at secret text: its span is redacted in every frame. */
+function holdsSecret(finding: Finding): boolean {
+  return finding.evidence.includes(REDACTION_MASK);
+}
+
+/** The parts of `line` (1-based) that each secret-bearing finding covers, as [start, end) columns (0-based). */
+function secretSpansOn(line: number, lineLength: number, findings: readonly Finding[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const f of findings) {
+    if (!holdsSecret(f) || line < f.line || line > f.endLine) continue;
+    const start = line === f.line ? f.column - 1 : 0;
+    const end = line === f.endLine ? f.endColumn - 1 : lineLength;
+    spans.push([start, Math.max(start + 1, end)]);
+  }
+  return spans;
+}
+
+/** Where 0-based `column` of the original line lands after the spans are redacted. */
+function shiftedColumn(column: number, spans: Array<[number, number]>, line: string): number {
+  const before = spans.filter(([s]) => s < column).map(([s, e]) => [s, Math.min(e, column)] as const);
+  return redactSpans(line.slice(0, column), before).length;
+}
+
+/**
+ * Up to three lines around `finding`, with every span of every secret-bearing finding in the file redacted
+ * (`fileFindings` must include suppressed and baselined ones: their secrets are still in the text).
+ */
+export function codeFrame(finding: Finding, text: string, fileFindings: readonly Finding[]): FrameLine[] {
+  const index = new LineIndex(text);
+  const lastLine = index.starts.length;
+  const frame: FrameLine[] = [];
+  for (let n = Math.max(1, finding.line - CONTEXT_LINES); n <= Math.min(lastLine, finding.line + CONTEXT_LINES); n++) {
+    const original = index.lineText(n);
+    const spans = secretSpansOn(n, original.length, fileFindings);
+    let shown = redactSpans(original, spans);
+    const marked = n === finding.line;
+    let caret: FrameLine['caret'];
+    if (marked) {
+      const at = shiftedColumn(Math.min(finding.column - 1, original.length), spans, original);
+      const endColumn = finding.endLine === n ? finding.endColumn - 1 : original.length;
+      const end = shiftedColumn(Math.min(endColumn, original.length), spans, original);
+      caret = { at, width: Math.max(1, end - at) };
+    }
+    if (shown.length > MAX_LINE_WIDTH) {
+      const from = Math.max(0, (caret?.at ?? 0) - 40);
+      shown = (from > 0 ? '…' : '') + shown.slice(from, from + MAX_LINE_WIDTH) + (from + MAX_LINE_WIDTH < shown.length ? '…' : '');
+      if (caret) caret = { at: caret.at - from + (from > 0 ? 1 : 0), width: Math.min(caret.width, MAX_LINE_WIDTH) };
+    }
+    frame.push({ number: n, text: shown, marked, ...(caret ? { caret } : {}) });
+  }
+  return frame;
+}

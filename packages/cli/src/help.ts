@@ -1,0 +1,48 @@
+export const USAGE =
+  'Usage: secret-audit [paths...] [--format text|json|sarif] [--output FILE] [--staged] [--baseline FILE] ' +
+  '[--write-baseline FILE] [--no-deep] [--max-file-size SIZE] [--quiet]';
+
+export const HELP = `${USAGE}
+
+Finds secrets (API keys, tokens, passwords) written into a repository and the places where a secret value
+can leak: logs, error messages, model outputs, plain-HTTP requests, platform configs (Truss config.yaml,
+inference.sh inf.yml, cog.yaml). Findings show redacted evidence only.
+
+Paths (default: the current directory) are scanned recursively. .gitignore files are honoured (files named
+on the command line are scanned anyway); .git and node_modules are never entered; binary files and files over
+the size limit are skipped and counted. Notebooks (.ipynb) are scanned cell by cell, outputs included.
+
+Options
+  -f, --format FORMAT       text (default), json or sarif (SARIF 2.1.0, for code scanning)
+                              secret-audit . --format sarif --output results.sarif
+  -o, --output FILE         write the report to FILE instead of standard output
+                              secret-audit --format json -o audit.json
+      --staged              scan what is staged in git's index, not the working tree (pre-commit hooks);
+                            paths, if given, narrow the staged set
+                              secret-audit --staged --no-deep
+      --baseline FILE       report only findings that FILE does not already list
+                              secret-audit . --baseline .secret-audit-baseline.json
+      --write-baseline FILE record the current findings in FILE (they then count as known in this run)
+                              secret-audit . --write-baseline .secret-audit-baseline.json
+      --no-deep             only the fast checks (hardcoded tokens, configs); skip the flow analyses of
+                            JavaScript/TypeScript and Python
+                              secret-audit src --no-deep
+      --max-file-size SIZE  skip larger files (default 1MiB; accepts bytes, KiB, MiB)
+                              secret-audit . --max-file-size 4MiB
+  -q, --quiet               print findings only, without the summary line
+                              secret-audit . -q
+  -h, --help                show this help
+  -v, --version             print the version
+
+Suppressing one finding: put "secret-hygiene-ignore <rule-id> -- <reason>" in a comment on the line before it
+(or at the end of its line). A suppression without a reason is itself reported (invalid-suppression).
+
+Exit status
+  0  no finding of severity error (warnings and notes are printed but do not fail the run)
+  1  at least one finding of severity error
+  2  usage error (unknown option, bad value, missing path) or internal failure
+Files that cannot be read or decoded are reported as input errors (stderr, and the JSON/SARIF reports);
+they do not change the exit status.
+
+Colours are used only when standard output is a terminal and NO_COLOR is not set.
+`;

@@ -1,0 +1,42 @@
+import type { Finding, InputError } from '@secret-hygiene/core';
+import type { SourceFile } from '../files/source-file.js';
+
+/** What scanners share within one run. */
+export interface ScanContext {
+  /** Environment variables that config files declare as secrets; filled before the code scanners run. */
+  declaredSecretEnv: Set<string>;
+}
+
+export interface ScanOutput {
+  findings: Finding[];
+  errors: InputError[];
+}
+
+/**
+ * One front end as the CLI drives it. `wants` decides from paths alone, so a scanner whose files are absent
+ * never loads its (possibly heavy) implementation: that keeps a token-only run's start-up small.
+ */
+export interface Scanner {
+  readonly name: string;
+  /** Loads a parser or type checker; `--no-deep` switches these off. */
+  readonly deep: boolean;
+  wants(files: readonly SourceFile[]): boolean;
+  scan(files: readonly SourceFile[], context: ScanContext): Promise<ScanOutput>;
+}
+
+/** Runs `scanOne` on each file, turning a front end's exception on one file into an input error for that file. */
+export function scanEach(
+  scanner: string,
+  files: readonly SourceFile[],
+  scanOne: (file: SourceFile) => Finding[],
+): ScanOutput {
+  const output: ScanOutput = { findings: [], errors: [] };
+  for (const file of files) {
+    try {
+      output.findings.push(...scanOne(file));
+    } catch (error) {
+      output.errors.push({ file: file.path, message: `${scanner} could not analyse this file: ${(error as Error).message}` });
+    }
+  }
+  return output;
+}

@@ -1,0 +1,33 @@
+import { LineIndex, tokenFindings } from '@secret-hygiene/core';
+import { remapToNotebook } from '../notebook/remap.js';
+import { isNotebook, notebookSegments } from '../notebook/segments.js';
+import type { SourceFile } from '../files/source-file.js';
+import { type ScanOutput, type Scanner, scanEach } from './scanner.js';
+
+/** Hardcoded tokens in every text file; notebooks cell by cell (sources and outputs). Cheap: always on. */
+export const tokenScanner: Scanner = {
+  name: 'token detector',
+  deep: false,
+  wants: (files) => files.length > 0,
+  async scan(files) {
+    const errors: ScanOutput['errors'] = [];
+    const output = scanEach(this.name, files, (file) => {
+      if (!isNotebook(file.path)) return tokenFindings(file.path, file.text);
+      try {
+        return scanNotebook(file);
+      } catch (error) {
+        errors.push({ file: file.path, message: `not a readable notebook (${(error as Error).message}); scanned as plain text` });
+        return tokenFindings(file.path, file.text);
+      }
+    });
+    output.errors.push(...errors);
+    return output;
+  },
+};
+
+function scanNotebook(file: SourceFile) {
+  const index = new LineIndex(file.text);
+  return notebookSegments(file.text).flatMap((segment) =>
+    remapToNotebook(tokenFindings(file.path, segment.text), segment, index),
+  );
+}
