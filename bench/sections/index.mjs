@@ -1,5 +1,7 @@
 // The sections in the order they run; each plugs in with { id, title, target, plan(context) }.
+import analyzer from './analyzer.mjs';
+import eslint from './eslint.mjs';
 import staged from './staged.mjs';
 import tokens from './tokens.mjs';
 
-export const SECTIONS = [tokens, staged];
+export const SECTIONS = [tokens, staged, eslint, analyzer];
