@@ -1,0 +1,13 @@
+import { ESLintUtils } from '@typescript-eslint/utils';
+import { docsUrl } from '@secret-hygiene/core';
+
+/** What every rule of this plugin adds to `meta.docs`. */
+export interface SecretHygieneDocs {
+  /** Enabled by `configs.recommended`. */
+  recommended?: boolean;
+  /** Uses the type checker when the file was parsed with type information; works without it too. */
+  requiresTypeChecking?: boolean;
+}
+
+/** typescript-eslint's rule factory; `meta.docs.url` points at the rule's page under `rules/docs/`. */
+export const createRule = ESLintUtils.RuleCreator<SecretHygieneDocs>((name) => docsUrl(name));

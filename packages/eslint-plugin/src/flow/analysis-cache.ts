@@ -1,0 +1,30 @@
+import { analyzeSourceFile, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
+import * as ts from 'typescript';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { typeScriptView } from './typescript-source.js';
+
+/**
+ * One analysis per file and option set: the four flow rules each ask for their results, the engine walks the
+ * file once. Keyed by ESLint's SourceCode object, so a cache entry dies with the lint run.
+ */
+const resultsBySource = new WeakMap<object, Map<string, FlowResult[]>>();
+
+export function flowResults(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fileName: string,
+  options: FlowOptions,
+): FlowResult[] {
+  let byOptions = resultsBySource.get(sourceCode);
+  if (!byOptions) {
+    byOptions = new Map();
+    resultsBySource.set(sourceCode, byOptions);
+  }
+  const key = JSON.stringify(options);
+  let results = byOptions.get(key);
+  if (!results) {
+    const { sourceFile, checker } = typeScriptView(sourceCode, fileName);
+    results = analyzeSourceFile(ts, sourceFile, checker ? { ...options, checker } : options);
+    byOptions.set(key, results);
+  }
+  return results;
+}

@@ -1,0 +1,57 @@
+import { ruleMeta } from '@secret-hygiene/core';
+import type { FlowOptions, FlowResult, FlowRuleId } from '@secret-hygiene/flow';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../create-rule.js';
+import { flowResults } from './analysis-cache.js';
+import { flowOptionsSchema, resolveFlowOptions } from './options.js';
+
+export type FlowRuleOptions = [FlowOptions?];
+
+/** `meta.docs.description` and `meta.type` come from the rule registry (`rules/rules.yaml`). */
+export function describeRule(ruleId: string): string {
+  const meta = ruleMeta(ruleId);
+  if (!meta) throw new Error(`rule ${ruleId} is missing from rules/rules.yaml`);
+  return meta.short;
+}
+
+/** The engine's results for `ruleId` in the file being linted, options from the rule and from settings joined. */
+export function flowResultsFor(
+  context: Readonly<TSESLint.RuleContext<string, FlowRuleOptions>>,
+  ruleId: FlowRuleId,
+): FlowResult[] {
+  const options = resolveFlowOptions(context.options[0], context.settings);
+  return flowResults(context.sourceCode, context.filename, options).filter((r) => r.ruleId === ruleId);
+}
+
+/** The sink's span as an ESLint location. */
+export function locationOf(sourceCode: Readonly<TSESLint.SourceCode>, start: number, end: number): TSESTree.SourceLocation {
+  return { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(Math.max(start, end)) };
+}
+
+/** A rule that reports every engine result of one flow rule id: a secret reaching a log, an error or an output. */
+export function createLeakRule(ruleId: Exclude<FlowRuleId, 'require-https'>) {
+  return createRule<FlowRuleOptions, 'secretLeak'>({
+    name: ruleId,
+    meta: {
+      type: 'problem',
+      docs: { description: describeRule(ruleId), recommended: true },
+      // The engine's message names the source and the sink; the value itself never appears.
+      messages: { secretLeak: '{{ message }}' },
+      schema: flowOptionsSchema,
+    },
+    defaultOptions: [{}],
+    create(context) {
+      return {
+        'Program:exit'() {
+          for (const result of flowResultsFor(context, ruleId)) {
+            context.report({
+              loc: locationOf(context.sourceCode, result.start, result.end),
+              messageId: 'secretLeak',
+              data: { message: result.message },
+            });
+          }
+        },
+      };
+    },
+  });
+}
