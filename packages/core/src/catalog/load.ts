@@ -1,8 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options as AjvOptions } from 'ajv';
 import { CatalogError } from './errors.js';
+
+// ajv and yaml load on first use: runs read the prebuilt catalog JSON, and a CLI start must not pay for them.
+const require = createRequire(import.meta.url);
+const newAjv = (options: AjvOptions): Ajv => new (require('ajv') as typeof import('ajv')).Ajv(options);
+type YamlOptions = import('yaml').ParseOptions & import('yaml').DocumentOptions & import('yaml').SchemaOptions & import('yaml').ToJSOptions;
+const parseYaml = (text: string, options: YamlOptions): unknown =>
+  (require('yaml') as typeof import('yaml')).parse(text, options);
 
 /** The validated catalog: one document per `rules/<name>.yaml`, keyed by `<name>`. */
 export type CatalogDocuments = Record<string, unknown>;
@@ -10,7 +17,7 @@ export type CatalogDocuments = Record<string, unknown>;
 /** Loads every `<dir>/*.yaml` and validates it against `<dir>/schema/<name>.schema.json`. */
 export function loadCatalogDir(dir: string): CatalogDocuments {
   const documents: CatalogDocuments = {};
-  const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+  const ajv = newAjv({ allErrors: false, strict: true, allowUnionTypes: true });
   for (const entry of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     const name = basename(entry, '.yaml');
     const file = join(dir, entry);
@@ -28,14 +35,14 @@ export function loadCatalogDir(dir: string): CatalogDocuments {
 
 function parseYamlFile(file: string): unknown {
   try {
-    return parse(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 });
+    return parseYaml(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
     throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
 }
 
 /** Validates one parsed document; the error names the entry (by index and id) that broke it. */
-export function validateCatalogDocument(file: string, data: unknown, schema: object, ajv = new Ajv({ strict: true, allowUnionTypes: true })): unknown {
+export function validateCatalogDocument(file: string, data: unknown, schema: object, ajv = newAjv({ strict: true, allowUnionTypes: true })): unknown {
   const validate = ajv.compile(schema);
   if (validate(data)) return data;
   const error = validate.errors?.[0];
