@@ -1,7 +1,5 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
-import { discoverFiles } from './files/discover.js';
 import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type SourceFile } from './files/source-file.js';
-import { collectStaged } from './files/staged.js';
 import { dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
@@ -39,9 +37,11 @@ export interface AuditResult {
   unsuppressed: readonly Finding[];
 }
 
-function collect(options: AuditOptions, cwd: string, maxFileSize: number): CollectedFiles {
+/** Each way of collecting files loads only its own code (the directory walk brings the gitignore matcher). */
+async function collect(options: AuditOptions, cwd: string, maxFileSize: number): Promise<CollectedFiles> {
   const paths = options.paths ?? [];
-  if (options.staged) return collectStaged({ cwd, paths, maxFileSize });
+  if (options.staged) return (await import('./files/staged.js')).collectStaged({ cwd, paths, maxFileSize });
+  const { discoverFiles } = await import('./files/discover.js');
   return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize });
 }
 
@@ -65,7 +65,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const collected = collect(options, cwd, maxFileSize);
+  const collected = await collect(options, cwd, maxFileSize);
   const scanned = await runScanners(collected.files, options);
   const unsuppressed = dedupe(scanned.findings);
   const settled = settleFindings(unsuppressed, collected.files);

@@ -4,9 +4,7 @@ import { type Baseline, BaselineError, createBaseline, readBaseline, writeBaseli
 import { type CliOptions, parseCliArgs } from './args.js';
 import { audit } from './audit.js';
 import { colors, useColors } from './format/colors.js';
-import { formatJson } from './format/json.js';
 import type { Report } from './format/report.js';
-import { formatSarif } from './format/sarif.js';
 import { formatInputErrors, formatText } from './format/text.js';
 import { HELP, USAGE } from './help.js';
 import { applyBaseline, failsRun } from './postprocess.js';
@@ -26,9 +24,9 @@ function processIO(): CliIO {
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
 }
 
-function render(report: Report, options: CliOptions, io: CliIO): string {
-  if (options.format === 'json') return formatJson(report);
-  if (options.format === 'sarif') return formatSarif(report);
+async function render(report: Report, options: CliOptions, io: CliIO): Promise<string> {
+  if (options.format === 'json') return (await import('./format/json.js')).formatJson(report);
+  if (options.format === 'sarif') return (await import('./format/sarif.js')).formatSarif(report);
   const colored = options.output === undefined && useColors(io.stdout, io.env);
   return formatText(report, { colors: colors(colored), quiet: options.quiet });
 }
@@ -56,7 +54,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     unsuppressed: result.unsuppressed,
     cwd: io.cwd,
   };
-  const text = render(report, options, io);
+  const text = await render(report, options, io);
   if (options.output) {
     const target = resolve(io.cwd, options.output);
     mkdirSync(dirname(target), { recursive: true });
