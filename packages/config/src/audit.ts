@@ -1,0 +1,105 @@
+import type { Finding, InputError } from '@secret-hygiene/core';
+import { collectFolderCode, codeLanguage } from './code/folder.js';
+import { folderOf, isTrussConfig, looksLikeTruss, platformByName, trussKeysOf } from './detect.js';
+import { FindingCollector } from './findings.js';
+import { emptyFolderCode, type FolderCode, type PlatformConfig } from './model.js';
+import { platformFacts } from './platforms.js';
+import type { ConfigContext } from './rules/context.js';
+import { checkEnvLiterals } from './rules/env-literals.js';
+import { infCrossCheck } from './rules/inf-cross-check.js';
+import { checkInfSecrets } from './rules/inf-secrets.js';
+import { checkTrussSecrets } from './rules/truss-secrets.js';
+import { trussCrossCheck } from './rules/truss-cross-check.js';
+import { isInputError, parseConfig } from './yaml-config.js';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface SourceFile {
+  /** Relative to the working directory, `/`-separated. */
+  path: string;
+  text: string;
+}
+
+export interface ConfigAudit {
+  findings: Finding[];
+  errors: InputError[];
+  /** Env var names that config files declare as secrets, for the flow engine's `extraSecretEnv`. */
+  declaredSecretEnv: string[];
+}
+
+/** Recognises the platform configs among `files`; config.yaml files that are not Truss's are left alone. */
+function findConfigs(files: readonly SourceFile[], errors: InputError[]): PlatformConfig[] {
+  const configs: PlatformConfig[] = [];
+  for (const file of files) {
+    const platform = platformByName(file.path);
+    if (!platform) continue;
+    const parsed = parseConfig(file.path, file.text);
+    if (isInputError(parsed)) {
+      if (platform !== 'truss' || looksLikeTruss(file.text)) errors.push(parsed);
+      continue;
+    }
+    if (platform === 'truss' && !isTrussConfig(trussKeysOf(parsed.root))) continue;
+    configs.push({ platform, config: parsed, folder: folderOf(file.path) });
+  }
+  return configs;
+}
+
+/** Each code file goes to the nearest enclosing model folder (the folder of a config file). */
+function groupCode(files: readonly SourceFile[], folders: Set<string>): Map<string, SourceFile[]> {
+  const groups = new Map<string, SourceFile[]>();
+  for (const file of files) {
+    if (!codeLanguage(file.path)) continue;
+    for (let dir = folderOf(file.path); ; dir = folderOf(dir)) {
+      if (folders.has(dir)) {
+        const list = groups.get(dir) ?? [];
+        list.push(file);
+        groups.set(dir, list);
+        break;
+      }
+      if (dir === '') break;
+    }
+  }
+  return groups;
+}
+
+/**
+ * Validates every Truss `config.yaml`, inference.sh `inf.yml` and Cog `cog.yaml` among `files`, and checks each
+ * against the code in its model folder. Bad input becomes an `errors` entry; nothing here throws for it.
+ */
+export async function auditConfigs(files: ReadonlyArray<SourceFile>): Promise<ConfigAudit> {
+  const errors: InputError[] = [];
+  const out = new FindingCollector();
+  const declaredSecretEnv = new Set<string>();
+  const configs = findConfigs(files, errors);
+  const needsCode = new Set(configs.filter((c) => c.platform !== 'cog').map((c) => c.folder));
+  const groups = groupCode(files, new Set(configs.map((c) => c.folder)));
+  const codeByFolder = new Map<string, FolderCode>();
+
+  for (const target of configs) {
+    let code = codeByFolder.get(target.folder);
+    if (!code) {
+      code = needsCode.has(target.folder)
+        ? await collectFolderCode(groups.get(target.folder) ?? [], (file, message) => errors.push({ file, message }))
+        : emptyFolderCode();
+      codeByFolder.set(target.folder, code);
+    }
+    const ctx: ConfigContext = { target, code, out };
+    try {
+      checkEnvLiterals(ctx);
+      if (target.platform === 'truss') {
+        const declared = checkTrussSecrets(ctx);
+        trussCrossCheck(ctx, declared);
+        for (const d of declared) if (ENV_NAME.test(d.name)) declaredSecretEnv.add(`${platformFacts().truss.secretEnvPrefix}${d.name}`);
+      } else if (target.platform === 'inference') {
+        const declarations = checkInfSecrets(ctx);
+        infCrossCheck(ctx, declarations);
+        for (const d of declarations.secrets) if (ENV_NAME.test(d.name)) declaredSecretEnv.add(d.name);
+        for (const name of declarations.provided) declaredSecretEnv.add(name);
+      }
+    } catch (error) {
+      errors.push({ file: target.config.path, message: `internal error while validating this config: ${(error as Error).message.split('\n')[0]}` });
+    }
+  }
+  const findings = out.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return { findings, errors, declaredSecretEnv: [...declaredSecretEnv].sort() };
+}

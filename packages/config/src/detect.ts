@@ -1,0 +1,48 @@
+import type { YAMLMap } from 'yaml';
+import type { Platform } from './model.js';
+import { platformFacts } from './platforms.js';
+import { keyText } from './yaml-config.js';
+
+const FILE_NAMES: Record<string, Platform> = {
+  'config.yaml': 'truss',
+  'config.yml': 'truss',
+  'inf.yml': 'inference',
+  'inf.yaml': 'inference',
+  'cog.yaml': 'cog',
+  'cog.yml': 'cog',
+};
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** The platform a file name suggests; `config.yaml` is only a candidate until its keys say Truss. */
+export function platformByName(path: string): Platform | undefined {
+  return FILE_NAMES[baseName(path)];
+}
+
+/** A config.yaml is Truss's when it has a Truss-only key, or enough of the keys Truss shares with others. */
+export function isTrussConfig(keys: Iterable<string>): boolean {
+  const { distinctiveKeys, supportingKeys, supportingThreshold } = platformFacts().truss;
+  let supporting = 0;
+  for (const key of keys) {
+    if (distinctiveKeys.includes(key)) return true;
+    if (supportingKeys.includes(key)) supporting++;
+  }
+  return supporting >= supportingThreshold;
+}
+
+export function trussKeysOf(root: YAMLMap): string[] {
+  return root.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined);
+}
+
+/** For a config.yaml we could not parse: do its top-level lines name Truss keys? (Then its errors are ours.) */
+export function looksLikeTruss(text: string): boolean {
+  const keys = [...text.slice(0, 256 * 1024).matchAll(/^([a-z_]+)\s*:/gm)].map((m) => m[1]!);
+  return isTrussConfig(keys);
+}

@@ -1,0 +1,43 @@
+import * as core from '@secret-hygiene/core';
+import { redact } from '@secret-hygiene/core';
+
+// The token engine in core says whether a literal is a placeholder or a recognisable credential. Looked up by
+// name so this package keeps working against a core that predates it.
+const tokens = core as unknown as {
+  isPlaceholderValue?: (value: string) => boolean;
+  scanTokens?: (text: string) => Array<{ provider: string }>;
+};
+
+const FALLBACK_PLACEHOLDER = /^(?:<.*>|\$\{?\w+\}?|x{4,}|\*+|\.{3}|changeme|todo|(?:your|my|enter|insert|put)[-_ ].*|.*(?:here|placeholder).*)$/i;
+
+/** How a committed literal should be described: a real-looking value must be rotated, a placeholder replaced. */
+export type LiteralNature = { kind: 'placeholder' } | { kind: 'token'; provider: string } | { kind: 'value' };
+
+export function literalNature(value: string): LiteralNature {
+  const placeholder = tokens.isPlaceholderValue ? tokens.isPlaceholderValue(value) : FALLBACK_PLACEHOLDER.test(value.trim());
+  if (placeholder) return { kind: 'placeholder' };
+  const match = tokens.scanTokens?.(value)[0];
+  return match ? { kind: 'token', provider: match.provider } : { kind: 'value' };
+}
+
+/** The sentence a literal finding ends with. */
+export function literalAdvice(value: string): string {
+  const nature = literalNature(value);
+  if (nature.kind === 'placeholder') return 'It looks like a placeholder, but whatever is written here is committed and used as the value.';
+  if (nature.kind === 'token') return `It looks like a real ${nature.provider} credential: revoke and rotate it, it is in the repository's history.`;
+  return 'If it is a real credential, rotate it: it is in the repository\'s history.';
+}
+
+/** `$NAME`, `${NAME}`, `{{ NAME }}`: a reference resolved elsewhere, not a value. */
+export function isReference(value: string): boolean {
+  return /^\s*(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{\s*[\w.]+\s*\}\})\s*$/.test(value);
+}
+
+/**
+ * A name as it may appear in a message: names are not secrets, but someone may have pasted a token where a
+ * name belongs, so anything the token detector recognises is redacted.
+ */
+export function displayName(name: string): string {
+  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  return tokens.scanTokens?.(name).length ? redact(name) : shown;
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/** The editor schemas for the secrets sections, shipped in rules/schema/ and used here through ajv. */
+export type SectionSchema = 'truss-secrets' | 'inf-secrets';
+
+const compiled = new Map<SectionSchema, ValidateFunction>();
+let ajv: Ajv | undefined;
+
+export function schemaPath(name: SectionSchema): string {
+  return fileURLToPath(new URL(`../../../rules/schema/${name}.schema.json`, import.meta.url));
+}
+
+function validator(name: SectionSchema): ValidateFunction {
+  let validate = compiled.get(name);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    validate = ajv.compile(JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object);
+    compiled.set(name, validate);
+  }
+  return validate;
+}
+
+/** Schema errors for `data` (the config's secrets-related sections as plain values). */
+export function validateSections(name: SectionSchema, data: unknown): ErrorObject[] {
+  const validate = validator(name);
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
+/** `/secrets/0/key` -> ['secrets', '0', 'key'] (JSON Pointer unescaping included). */
+export function pointerSegments(pointer: string): string[] {
+  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
