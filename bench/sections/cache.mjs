@@ -1,0 +1,47 @@
+// Issue 7: a second run with the cache against a first run without it, on a copy of the SDK sources.
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureSdkCorpus, makeStandaloneRoot, SDK_ROOT } from '../lib/corpora.mjs';
+import { WORK_DIR } from '../lib/paths.mjs';
+import { auditCommand, probeAudit } from '../lib/targets.mjs';
+import { ratioVerdict, skippedVerdict } from '../lib/verdict.mjs';
+
+const CACHE_DIR_NAME = '.secret-audit-cache';
+const COLD = 'secret-audit, no cache (first run)';
+const WARM = 'secret-audit, cache present (second run)';
+
+export default {
+  id: 'cache',
+  title: 'cache: a repeated secret-audit run over unchanged SDK sources vs a first run',
+  target: 'second run with the cache ≤ 20% of the first (ratio ≤ 0.20×)',
+  async plan({ log }) {
+    const sdks = ensureSdkCorpus(log);
+    const dir = path.join(WORK_DIR, 'cache-run');
+    if (!existsSync(dir)) {
+      for (const sdk of sdks) cpSync(sdk.dir, path.join(dir, path.relative(SDK_ROOT, sdk.dir)), { recursive: true });
+    }
+    makeStandaloneRoot(dir);
+    const cache = path.join(dir, CACHE_DIR_NAME);
+    const clearCache = () => rmSync(cache, { recursive: true, force: true });
+    const description = [
+      `corpus: a copy of the SDK sources in bench/.work/cache-run; the cache is ${CACHE_DIR_NAME}/ in that folder`,
+      'each round runs cold (cache deleted first, untimed) and then warm',
+    ];
+    clearCache();
+    const probe = await probeAudit(['.'], dir);
+    const skipped = [];
+    if (probe.reason) skipped.push({ label: WARM, reason: probe.reason });
+    else if (!existsSync(cache)) skipped.push({ label: WARM, reason: `secret-audit wrote no ${CACHE_DIR_NAME}/ after a run (no cache yet)` });
+    if (skipped.length) return { skip: skipped.map((s) => s.reason).join('; ') };
+    const args = ['--format', 'json', '.'];
+    return {
+      description,
+      commands: [
+        auditCommand(COLD, args, { cwd: dir, before: clearCache }),
+        auditCommand(WARM, args, { cwd: dir, compareTo: COLD }),
+      ],
+      skipped,
+      verdict: (rows) => (skipped.length ? skippedVerdict(skipped) : ratioVerdict(rows, WARM, COLD, 0.2)),
+    };
+  },
+};
