@@ -15,3 +15,21 @@ export function readTree(dir: string): Array<{ path: string; text: string }> {
   }
   return out;
 }
+
+/** `file:line:col rule severity` for each finding, in report order: compact to compare in tests. */
+export async function auditSummary(files: Record<string, string>): Promise<{ findings: string[]; errors: string[]; declared: string[] }> {
+  const { auditConfigs } = await import('@secret-hygiene/config');
+  const result = await auditConfigs(Object.entries(files).map(([path, text]) => ({ path, text })));
+  return {
+    findings: result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity}`),
+    errors: result.errors.map((e) => `${e.file}: ${e.message}`),
+    declared: result.declaredSecretEnv,
+  };
+}
+
+/** Only the findings of one rule. */
+export async function ruleFindings(ruleId: string, files: Record<string, string>): Promise<string[]> {
+  return (await auditSummary(files)).findings.filter((f) => f.includes(` ${ruleId} `)).map((f) => f.replace(` ${ruleId}`, ''));
+}
+
+export const lines = (...l: string[]): string => `${l.join('\n')}\n`;
