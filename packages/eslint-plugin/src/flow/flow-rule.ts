@@ -4,6 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { flowResults } from './analysis-cache.js';
 import { flowOptionsSchema, resolveFlowOptions } from './options.js';
+import { isSuppressed } from '../suppressions.js';
 
 export type FlowRuleOptions = [FlowOptions?];
 
@@ -14,13 +15,19 @@ export function describeRule(ruleId: string): string {
   return meta.short;
 }
 
-/** The engine's results for `ruleId` in the file being linted, options from the rule and from settings joined. */
+/**
+ * The engine's results for `ruleId` in the file being linted (options from the rule and from settings joined),
+ * minus those a `secret-hygiene-ignore` comment silences.
+ */
 export function flowResultsFor(
   context: Readonly<TSESLint.RuleContext<string, FlowRuleOptions>>,
   ruleId: FlowRuleId,
 ): FlowResult[] {
+  const { sourceCode } = context;
   const options = resolveFlowOptions(context.options[0], context.settings);
-  return flowResults(context.sourceCode, context.filename, options).filter((r) => r.ruleId === ruleId);
+  return flowResults(sourceCode, context.filename, options).filter(
+    (r) => r.ruleId === ruleId && !isSuppressed(sourceCode, sourceCode.getLocFromIndex(r.start).line, ruleId),
+  );
 }
 
 /** The sink's span as an ESLint location. */

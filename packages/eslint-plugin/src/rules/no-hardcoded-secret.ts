@@ -2,6 +2,7 @@ import { classifyLiteral, scanTokens, type TokenMatch } from '@secret-hygiene/co
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { describeRule, locationOf } from '../flow/flow-rule.js';
+import { isSuppressed } from '../suppressions.js';
 import { contextualName } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
@@ -38,8 +39,10 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     function report(match: TokenMatch, span: Span): void {
       const start = span.verbatim ? span.valueStart + match.start : span.nodeRange[0];
       const end = span.verbatim ? span.valueStart + match.end : span.nodeRange[1];
+      const loc = locationOf(sourceCode, start, end);
+      if (isSuppressed(sourceCode, loc.start.line, RULE_ID, match.detector)) return;
       context.report({
-        loc: locationOf(sourceCode, start, end),
+        loc,
         messageId: 'hardcodedSecret',
         data: { description: match.description },
       });
