@@ -63,7 +63,11 @@ function* runEntry(compiled: CompiledEntry, text: string, path: string | undefin
     const candidate: Candidate = { start: span[0], end: span[1], secret };
     if (entry.near && !isNear(text, match.index, match.index + match[0].length, entry.near, entry.window ?? DEFAULT_WINDOW)) continue;
     const confirmed = check ? check({ text, match, candidate, path }) : [candidate];
-    for (const c of confirmed) if (passesValueFilters(compiled, c.secret)) yield c;
+    for (const c of confirmed) {
+      if (!passesValueFilters(compiled, c.secret)) continue;
+      if (entry.near && isHashInContext(text, c)) continue;
+      yield c;
+    }
   }
 }
 
@@ -77,6 +81,19 @@ function passesValueFilters(compiled: CompiledEntry, secret: string): boolean {
   if (!entry.check && looksLikeIdentifier(secret)) return false;
   const floor = entry.entropy ?? (secret.length >= 20 ? 3 : 0);
   return floor === 0 || shannonEntropy(secret) >= floor;
+}
+
+// Words that say a hex string is a digest or revision, not a key: `sha256 <hex>`, `commit <hex>`, `rev=<hex>`.
+const HASH_WORDS = /sha\d*|md5|hash|digest|checksum|commit|integrity|etag|revision|\brev\b|\bref\b|\bblob\b/i;
+
+/**
+ * A prefix-less hex value that sits in a URL path, after `@` (a git ref), or right after a word naming a digest
+ * is a content hash or commit id, even next to a provider's name (`github.com/wandb/wandb@<sha>`).
+ */
+function isHashInContext(text: string, candidate: Candidate): boolean {
+  if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(candidate.secret)) return false;
+  const before = text.slice(Math.max(0, candidate.start - 32), candidate.start);
+  return /[@/#]$/.test(before) || HASH_WORDS.test(before);
 }
 
 function isNear(text: string, start: number, end: number, words: readonly string[], window: number): boolean {

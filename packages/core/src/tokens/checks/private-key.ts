@@ -1,17 +1,25 @@
 import { hasFiller } from '../placeholder.js';
 import type { Check } from './types.js';
 
+const MAX_BLOCK = 16_000;
+const END = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
+
 /**
- * A PEM/OpenSSH/PGP private key block whose body holds real key material: enough base64 once line breaks,
- * escaped `\n`, quotes and string concatenation are taken out, and no placeholder (`...`, `<key>`).
+ * A PEM/OpenSSH/PGP private key block, found by its BEGIN line, whose body holds real key material: enough
+ * base64 once line breaks, escaped `\n`, quotes and string concatenation are taken out, and no placeholder
+ * (`...`, `<key>`). The body is read here rather than by the catalog pattern so matching stays linear.
  */
-export const privateKeyCheck: Check = ({ candidate, match }) => {
-  const body = match.groups?.body ?? '';
+export const privateKeyCheck: Check = ({ text, candidate }) => {
+  const headerEnd = text.indexOf('-----', text.indexOf('PRIVATE KEY', candidate.start)) + 5;
+  const window = text.slice(headerEnd, headerEnd + MAX_BLOCK);
+  const end = END.exec(window);
+  const body = end ? window.slice(0, end.index) : (/^[A-Za-z0-9+/=\s\\"'+,:-]*/.exec(window)?.[0] ?? '');
   if (/\.\.\.|…|<[^>]*>|\$\{|\{\{|x{8}|X{8}/.test(body)) return [];
   const material = body
     .replace(/^[A-Za-z-]+:.*$/gm, '') // Proc-Type, DEK-Info, Comment headers
-    .replace(/\\[nr]|\\\\n/g, '')
+    .replace(/\\[nr]/g, '')
     .replace(/[^A-Za-z0-9+/=]/g, '');
   if (material.length < 64 || hasFiller(material, 10)) return [];
-  return [candidate];
+  const stop = end ? headerEnd + end.index + end[0].length : headerEnd + body.trimEnd().length;
+  return [{ start: candidate.start, end: stop, secret: text.slice(candidate.start, stop) }];
 };
