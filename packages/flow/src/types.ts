@@ -31,9 +31,10 @@ export interface FlowResult {
   severity: Severity;
   /** Names the source and the sink, never the value. */
   message: string;
-  /** The sink's span in the file. */
+  /** The sink's span in the file (in `fileName` when a whole-program caller found the sink in another file). */
   start: number;
   end: number;
+  fileName?: string;
   /** Source … sink. */
   path: FlowLocation[];
   /** require-https: `http://` -> `https://`. */

@@ -1,0 +1,117 @@
+import type * as TS from 'typescript';
+import type { Engine } from './engine.js';
+import { CLEAN, deepTaints, join, taintOnly, unionTaints, type Binding, type Taint, type Value } from './value.js';
+
+/** Mask-like or empty literals: `''`, `'***'`, `'[REDACTED]'` hold no secret whatever the name says. */
+const MASK_LITERAL = /^(?:[\s*•xX#.\-_?]*|.*(?:redact|mask|hidden|placeholder|changeme|your[-_ ]?).*)$/i;
+
+/** Whether a declaration's initializer makes a secret-looking name safe (`const hasToken = true`). */
+function safeInitializer(e: Engine, init: TS.Expression | undefined): boolean {
+  if (!init) return false;
+  const ts = e.ts;
+  const x = e.syntax.unwrap(init);
+  if (ts.isStringLiteralLike(x)) return MASK_LITERAL.test(x.text);
+  return (
+    ts.isNumericLiteral(x) ||
+    x.kind === ts.SyntaxKind.TrueKeyword ||
+    x.kind === ts.SyntaxKind.FalseKeyword ||
+    x.kind === ts.SyntaxKind.NullKeyword ||
+    ts.isFunctionExpression(x) ||
+    ts.isArrowFunction(x) ||
+    ts.isClassExpression(x) ||
+    (ts.isIdentifier(x) && x.text === 'undefined')
+  );
+}
+
+/** A type annotation that cannot hold a secret string: boolean, number, a `Secret`, a function type. */
+function safeAnnotation(e: Engine, type: TS.TypeNode | undefined): boolean {
+  if (!type) return false;
+  const ts = e.ts;
+  const k = type.kind;
+  if (k === ts.SyntaxKind.BooleanKeyword || k === ts.SyntaxKind.NumberKeyword || k === ts.SyntaxKind.BigIntKeyword || ts.isFunctionTypeNode(type)) return true;
+  if (ts.isTypeReferenceNode(type)) return e.tables.secretTypes.has(ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text);
+  if (ts.isUnionTypeNode(type)) return type.types.every((t) => t.kind === ts.SyntaxKind.UndefinedKeyword || t.kind === ts.SyntaxKind.NullKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) || safeAnnotation(e, t));
+  return false;
+}
+
+function isStringAnnotation(e: Engine, type: TS.TypeNode | undefined): boolean {
+  const ts = e.ts;
+  if (!type) return false;
+  if (type.kind === ts.SyntaxKind.StringKeyword) return true;
+  return ts.isUnionTypeNode(type) && type.types.some((t) => t.kind === ts.SyntaxKind.StringKeyword);
+}
+
+export interface SeedContext {
+  nameNode: TS.Node;
+  init?: TS.Expression | undefined;
+  type?: TS.TypeNode | undefined;
+  binding?: Binding;
+}
+
+/**
+ * Adds the taint a name implies (flows.md "sensitive names"): `apiKey` is a source; an ambiguous `token` is a
+ * candidate that waits for evidence, unless declared as a string; a boolean, number or `Secret` is not.
+ */
+export function seedByName(e: Engine, name: string, value: Value, ctx: SeedContext): Value {
+  const verdict = e.names.classify(name);
+  if (verdict === 'no' || value.safe || value.kind === 'secretObject' || value.fn || value.cls || value.kind === 'logger') return value;
+  if (safeInitializer(e, ctx.init) || safeAnnotation(e, ctx.type)) return value;
+  if (e.types && (e.types.isScalar(ctx.nameNode) || e.types.isSecretType(ctx.nameNode) === true || e.types.isCallable(ctx.nameNode))) return value;
+  const location = { start: ctx.nameNode.getStart(e.sf), end: ctx.nameNode.getEnd(), note: `\`${name}\` is named like a secret` };
+  let taint: Taint;
+  if (verdict === 'secret' || (e.names.isStringTypedCredential(name) && (isStringAnnotation(e, ctx.type) || (e.types?.isString(ctx.nameNode) ?? false)))) {
+    taint = { origin: { kind: 'source', label: name, byName: true }, path: [location] };
+  } else if (ctx.binding) {
+    taint = { origin: { kind: 'candidate', binding: ctx.binding, label: name }, path: [location] };
+  } else return value;
+  return { ...value, taints: unionTaints(value.taints, [taint]) };
+}
+
+/** Declares every name in a binding pattern with the part of `value` it receives. */
+export function declarePattern(e: Engine, name: TS.BindingName, value: Value, init: TS.Expression | undefined, type: TS.TypeNode | undefined, scope = e.scope): void {
+  const ts = e.ts;
+  if (ts.isIdentifier(name)) {
+    const binding: Binding = { name: name.text, value: CLEAN, owner: e.frame.info, declStart: name.getStart(e.sf), declEnd: name.getEnd() };
+    const note = `assigned to \`${name.text}\``;
+    const stepped = e.isTainted(value) ? withDeclStep(value, { start: binding.declStart, end: binding.declEnd, note }) : value;
+    binding.value = seedByName(e, name.text, stepped, { nameNode: name, init, type, binding });
+    scope.declare(binding);
+    return;
+  }
+  if (ts.isObjectBindingPattern(name)) {
+    const taken: string[] = [];
+    for (const element of name.elements) {
+      if (element.dotDotDotToken) {
+        declarePattern(e, element.name, restOf(value, taken), undefined, undefined, scope);
+        continue;
+      }
+      const key = e.syntax.propertyName(element.propertyName ?? (ts.isIdentifier(element.name) ? element.name : undefined));
+      if (key !== undefined) taken.push(key);
+      let part = key === undefined ? taintOnly(deepTaints(value)) : memberOfDestructured(e, value, key, element);
+      if (element.initializer) part = join(part, e.evaluate(element.initializer));
+      declarePattern(e, element.name, part, element.initializer, undefined, scope);
+    }
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    let part = taintOnly(deepTaints(value));
+    if (element.initializer) part = join(part, e.evaluate(element.initializer));
+    declarePattern(e, element.name, part, element.initializer, undefined, scope);
+  }
+}
+
+function memberOfDestructured(e: Engine, value: Value, key: string, element: TS.BindingElement): Value {
+  return e.member(value, key, element);
+}
+
+function restOf(value: Value, taken: string[]): Value {
+  if (!value.props) return value.kind === 'env' ? { taints: value.taints ?? [] } : value;
+  const props = new Map([...value.props].filter(([k]) => !taken.includes(k)));
+  return { ...value, props };
+}
+
+function withDeclStep(value: Value, step: { start: number; end: number; note: string }): Value {
+  if (!value.taints) return value;
+  return { ...value, taints: value.taints.map((t) => ({ origin: t.origin, path: [...t.path, step] })) };
+}

@@ -1,0 +1,307 @@
+import type * as TS from 'typescript';
+import type { Engine } from './engine.js';
+import { isMasking, isShortReveal } from './sanitizers.js';
+import { callSinks, newSinks } from './sinks.js';
+import type { FunctionSummary } from './summary.js';
+import { CLEAN, SAFE, appendStep, deepTaints, join, taintOnly, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
+import { analyzeFunction } from './walker.js';
+
+/** What a call looks like once its callee and arguments are evaluated. */
+export interface CallShape {
+  node: TS.CallExpression | TS.NewExpression;
+  calleeExpr: TS.Expression;
+  /** `console.log`, `this.logger.info`, when static. */
+  dotted: string | undefined;
+  /** The function or method name (`log`, `getSecretValue`). */
+  name: string | undefined;
+  receiverExpr: TS.Expression | undefined;
+  receiver: Value | undefined;
+  callee: Value;
+  args: Value[];
+  argNodes: readonly TS.Expression[];
+}
+
+/** Callbacks whose first parameter receives the receiver's content (a promise's value, an array's elements). */
+const RECEIVER_TO_CALLBACK: Record<string, { param: number; result: 'callback' | 'receiver' | 'none' | 'join' }> = {
+  then: { param: 0, result: 'callback' },
+  catch: { param: -1, result: 'join' },
+  finally: { param: -1, result: 'receiver' },
+  map: { param: 0, result: 'callback' },
+  flatMap: { param: 0, result: 'callback' },
+  forEach: { param: 0, result: 'none' },
+  filter: { param: 0, result: 'receiver' },
+  find: { param: 0, result: 'receiver' },
+  findLast: { param: 0, result: 'receiver' },
+  some: { param: 0, result: 'none' },
+  every: { param: 0, result: 'none' },
+  findIndex: { param: 0, result: 'none' },
+  reduce: { param: 1, result: 'callback' },
+  sort: { param: 0, result: 'receiver' },
+};
+
+export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
+  const ts = e.ts;
+  const calleeExpr = e.syntax.unwrap(call.expression);
+  const first = call.arguments[0];
+  if (ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && first && ts.isStringLiteralLike(first)) return e.moduleValue(first.text, 'default');
+  if (ts.isFunctionExpression(calleeExpr) || ts.isArrowFunction(calleeExpr)) {
+    // An IIFE runs right here with these arguments.
+    const args = call.arguments.map((a) => e.evaluate(a));
+    const info = { node: calleeExpr, name: 'anonymous function', scope: e.scope, cls: e.frame.thisClass, isEntryPoint: false, state: 'new' as const };
+    return analyzeFunction(e, info, args);
+  }
+  const shape = shapeOf(e, call, calleeExpr);
+  const sourced = source(e, shape);
+  if (sourced) return sourced;
+  if (isSanitizer(e, shape)) {
+    runCallbacks(e, shape, []);
+    return SAFE;
+  }
+  callSinks(e, shape);
+  const local = localCallee(e, shape);
+  if (local) {
+    runCallbacks(e, shape, []);
+    return applySummary(e, local.summary, shape, local.name);
+  }
+  const external = e.resolveCallee?.(call);
+  if (external) {
+    runCallbacks(e, shape, []);
+    return applySummary(e, external, shape, shape.name ?? 'the callee');
+  }
+  return propagate(e, shape);
+}
+
+export function evaluateNew(e: Engine, node: TS.NewExpression): Value {
+  const ts = e.ts;
+  const calleeExpr = e.syntax.unwrap(node.expression);
+  const shape = shapeOf(e, node, calleeExpr);
+  const name = shape.name;
+  if (name === 'Promise' && shape.argNodes[0] && isInlineFunction(e, shape.argNodes[0])) {
+    e.frame.resolved.push(CLEAN);
+    const depth = e.frame.resolved.length;
+    runCallbacks(e, shape, [{ kind: 'resolve' }, { kind: 'reject' }]);
+    const resolved = e.frame.resolved.splice(depth - 1)[0] ?? CLEAN;
+    return resolved;
+  }
+  const kind = newSinks(e, shape);
+  runCallbacks(e, shape, []);
+  if (kind === 'error') return { kind: 'errorObject' };
+  if (name !== undefined && e.tables.secretTypes.has(name)) return { kind: 'secretObject' };
+  if (shape.callee.kind === 'loggerClass' || (name !== undefined && e.tables.loggerConstructors.has(name) && (shape.callee === CLEAN || shape.callee.kind === 'module'))) {
+    return { kind: 'logger' };
+  }
+  if (shape.callee.kind === 'transport') return { kind: 'transport' };
+  const cls = shape.callee.cls;
+  if (cls) {
+    const ctor = cls.methods.get('constructor');
+    if (ctor) applySummary(e, summaryOf(e, ctor), shape, `new ${cls.name}`);
+    return { cls };
+  }
+  if (name !== undefined && e.tables.propagatorFunctions.has(`new ${name}`)) return taintOnly(allArgTaints(shape));
+  void ts;
+  return CLEAN;
+}
+
+function shapeOf(e: Engine, node: TS.CallExpression | TS.NewExpression, calleeExpr: TS.Expression): CallShape {
+  const ts = e.ts;
+  let receiverExpr: TS.Expression | undefined;
+  let receiver: Value | undefined;
+  let name: string | undefined;
+  let callee: Value = CLEAN;
+  if (ts.isPropertyAccessExpression(calleeExpr) || ts.isElementAccessExpression(calleeExpr)) {
+    receiverExpr = e.syntax.unwrap(calleeExpr.expression);
+    receiver = e.evaluate(calleeExpr.expression);
+    name = e.syntax.memberName(calleeExpr);
+    if (name !== undefined) callee = memberCallee(e, receiver, name);
+  } else if (ts.isIdentifier(calleeExpr)) {
+    name = calleeExpr.text;
+    callee = e.scope.lookup(name)?.value ?? CLEAN;
+  } else callee = e.evaluate(calleeExpr);
+  const argNodes = node.arguments ?? [];
+  const args = argNodes.map((a) => (isInlineFunction(e, a) ? CLEAN : e.evaluate(a)));
+  return { node, calleeExpr, dotted: e.syntax.dotted(calleeExpr), name, receiverExpr, receiver, callee, args, argNodes };
+}
+
+/** What `receiver.name` is when called: a method of a known class or object, or a logger/transport member. */
+function memberCallee(e: Engine, receiver: Value, name: string): Value {
+  if (receiver.cls) return receiver.cls.methods.has(name) ? { fn: receiver.cls.methods.get(name)! } : CLEAN;
+  const prop = receiver.props?.get(name);
+  if (prop) return prop;
+  return CLEAN;
+}
+
+function isInlineFunction(e: Engine, node: TS.Expression): node is TS.ArrowFunction | TS.FunctionExpression {
+  const x = e.syntax.unwrap(node);
+  return e.ts.isArrowFunction(x) || e.ts.isFunctionExpression(x);
+}
+
+/** Runs inline callbacks now (their captured variables are current here); `seeds` feed their parameters. */
+function runCallbacks(e: Engine, shape: CallShape, seeds: Value[]): Value {
+  let returned: Value = CLEAN;
+  shape.argNodes.forEach((a) => {
+    const x = e.syntax.unwrap(a);
+    if (!e.ts.isArrowFunction(x) && !e.ts.isFunctionExpression(x)) return;
+    const info: FunctionInfo = { node: x, name: `callback of ${shape.name ?? 'a call'}`, scope: e.scope, cls: e.frame.thisClass, isEntryPoint: false, state: 'new' };
+    returned = join(returned, analyzeFunction(e, info, seeds));
+  });
+  return returned;
+}
+
+/** Sources that are calls: `x.getSecretValue()`, `Deno.env.get('X')`, reading a file under `/secrets/`. */
+function source(e: Engine, shape: CallShape): Value | undefined {
+  const t = e.tables;
+  const { name, dotted, node } = shape;
+  if (name !== undefined && shape.receiverExpr && t.secretValueMethods.has(name)) {
+    const proven = e.types?.isSecretType(shape.receiverExpr);
+    if (proven !== false) {
+      const owner = e.syntax.lastName(shape.receiverExpr) ?? 'Secret';
+      return sourceValue(e, node, `${owner}.${name}()`, `the value of the Secret \`${owner}\``);
+    }
+  }
+  if (dotted !== undefined && t.envGetters.has(dotted)) {
+    const key = shape.args[0]?.str;
+    if (dotted.endsWith('.get') && key !== undefined && shape.args[0]?.strComplete) {
+      return e.names.isSecretEnv(key) ? sourceValue(e, node, `${dotted.slice(0, -4)}.${key}`, `read from the environment variable ${key}`) : CLEAN;
+    }
+    return dotted.endsWith('.get') ? CLEAN : { kind: 'env', taints: [{ origin: { kind: 'source', label: dotted, byName: false }, path: [e.loc(node, 'the whole environment')] }] };
+  }
+  if (dotted !== undefined && (t.secretFileReaders.has(dotted) || (name !== undefined && t.secretFileReaders.has(name)))) {
+    const path = shape.args[0]?.str;
+    if (path !== undefined && t.secretFileDirectories.some((d) => path.startsWith(d) || `${path}/` === d)) {
+      const value = sourceValue(e, node, `the secret file ${path}${shape.args[0]?.strComplete ? '' : '…'}`, `read from the secret file ${path}`);
+      // fs.readFile(path, (err, data) => …): the data parameter holds the secret.
+      runCallbacks(e, shape, [CLEAN, value]);
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function sourceValue(e: Engine, node: TS.Node, label: string, note: string): Value {
+  return { taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(node, note)] }] };
+}
+
+function isSanitizer(e: Engine, shape: CallShape): boolean {
+  const t = e.tables;
+  const { name, dotted } = shape;
+  if (dotted !== undefined && t.sanitizerFunctions.has(dotted)) return true;
+  if (name === undefined) return false;
+  if (shape.receiver && t.sanitizerMethods.has(name)) return true;
+  if (e.names.isSanitizerName(name)) return true;
+  // createHash('sha256').update(key).digest('hex'): everything chained on a hash is safe.
+  if (shape.receiver?.safe && shape.receiverExpr && e.ts.isCallExpression(shape.receiverExpr)) return true;
+  return shape.receiver !== undefined && (isMasking(e, shape) || isShortReveal(e, shape));
+}
+
+function localCallee(e: Engine, shape: CallShape): { summary: FunctionSummary; name: string } | undefined {
+  const fn = shape.callee.fn;
+  if (!fn) return undefined;
+  return { summary: summaryOf(e, fn), name: fn.name };
+}
+
+function summaryOf(e: Engine, fn: FunctionInfo): FunctionSummary {
+  if (fn.state === 'new') analyzeFunction(e, fn);
+  return fn.summary ?? e.newSummary();
+}
+
+/** Feeds a callee's summary with this call's arguments: its parameter sinks fire, its return carries taint. */
+export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<CallShape, 'node' | 'args'>, name: string): Value {
+  const callStep = e.loc(shape.node, `passed to ${name}`);
+  for (const ps of summary.paramSinks) {
+    const arg = shape.args[ps.param];
+    const taints = arg ? deepTaints(arg) : undefined;
+    if (taints && taints.length > 0) e.sinkThroughCall(ps, taints, callStep);
+  }
+  let taints: readonly Taint[] | undefined;
+  const back = e.loc(shape.node, `returned by ${name}`);
+  for (const pr of summary.paramReturns) {
+    const arg = shape.args[pr.param];
+    const argTaints = arg ? deepTaints(arg) : undefined;
+    if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, callStep), ...pr.path.slice(1)], back) })));
+  }
+  for (const rs of summary.returnSources) {
+    taints = unionTaints(taints, [{ origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, back) }]);
+  }
+  const value = taintOnly(taints);
+  return summary.returnKind ? { ...value, kind: summary.returnKind } : value;
+}
+
+export function allArgTaints(shape: CallShape): readonly Taint[] | undefined {
+  let taints: readonly Taint[] | undefined;
+  for (const a of shape.args) taints = unionTaints(taints, deepTaints(a));
+  return taints;
+}
+
+/** Unknown calls carry nothing, except propagators, methods that store into their receiver, callbacks, loggers. */
+function propagate(e: Engine, shape: CallShape): Value {
+  const t = e.tables;
+  const { name, dotted, receiver } = shape;
+  if (name !== undefined && receiver) {
+    const callbackRule = RECEIVER_TO_CALLBACK[name];
+    if (callbackRule && shape.argNodes.some((a) => isInlineFunction(e, a))) {
+      const element = taintOnly(deepTaints(receiver));
+      const seeds: Value[] = [];
+      if (callbackRule.param >= 0) seeds[callbackRule.param] = element;
+      const returned = runCallbacks(e, shape, seeds);
+      if (callbackRule.result === 'callback') return taintOnly(deepTaints(returned));
+      if (callbackRule.result === 'receiver') return element;
+      if (callbackRule.result === 'join') return join(element, taintOnly(deepTaints(returned)));
+      return CLEAN;
+    }
+  }
+  runCallbacks(e, shape, []);
+  if (receiver?.kind === 'resolve' || shape.callee.kind === 'resolve') {
+    const top = e.frame.resolved.length - 1;
+    if (top >= 0) e.frame.resolved[top] = join(e.frame.resolved[top]!, shape.args[0] ?? CLEAN);
+    return CLEAN;
+  }
+  if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)))) {
+    const value = taintOnly(allArgTaints(shape));
+    const base = shape.args[0];
+    if (name === 'join' || name === 'resolve') {
+      const parts = shape.args.map((a) => a.str);
+      if (parts[0] !== undefined) return { ...value, str: parts.filter((p) => p !== undefined).join('/'), strComplete: parts.every((p) => p !== undefined) };
+    }
+    return base?.str !== undefined && (name === 'String' || name === 'URL') ? { ...value, str: base.str, strComplete: base.strComplete ?? false } : value;
+  }
+  if (name !== undefined && receiver) {
+    if (t.mutatingMethods.has(name) && shape.receiverExpr) {
+      const stored = allArgTaints(shape);
+      if (stored && stored.length > 0) {
+        const key = shape.args[0]?.str;
+        if (key !== undefined && e.names.isCredentialKey(key)) for (const a of shape.args.slice(1)) e.confirm(a);
+        e.assignTo(shape.receiverExpr, taintOnly(stored), true);
+      }
+      return receiver;
+    }
+    if (t.propagatorMethods.has(name) || t.argumentMethods.has(name)) {
+      const fromReceiver = receiver.kind === 'env' ? receiver.taints : deepTaints(receiver);
+      const taints = t.argumentMethods.has(name) ? unionTaints(fromReceiver, allArgTaints(shape)) : fromReceiver;
+      const value = taintOnly(taints);
+      return receiver.str !== undefined && /^(?:trim|toString|valueOf|toLowerCase)$/.test(name) ? { ...value, str: receiver.str, strComplete: receiver.strComplete ?? false } : value;
+    }
+  }
+  const made = madeKind(e, shape);
+  if (made) return made;
+  // getPassword(), config.getApiKey(): the function's name says what it returns.
+  if (name !== undefined && e.names.classify(name) === 'secret' && !/^set[A-Z_]/.test(name)) {
+    return { taints: [{ origin: { kind: 'source', label: `${name}()`, byName: true }, path: [e.loc(shape.node, `\`${name}()\` is named like a secret`)] }] };
+  }
+  return CLEAN;
+}
+
+/** Loggers and HTTP clients made by factories: `pino()`, `winston.createLogger()`, `debug('app')`, `axios.create()`. */
+function madeKind(e: Engine, shape: CallShape): Value | undefined {
+  const t = e.tables;
+  const { name, dotted, receiver, callee } = shape;
+  if (callee.kind === 'loggerFactory') return { kind: 'logger' };
+  if (callee.kind === 'logFunctionFactory' || (dotted !== undefined && t.logFunctionFactories.has(dotted))) return { kind: 'logFunction' };
+  if (name !== undefined && receiver) {
+    const k = receiver.kind;
+    if ((k === 'logger' || k === 'loggerClass' || k === 'module' || k === 'logFunction') && t.loggerFactoryMethods.has(name)) {
+      return { kind: k === 'logFunction' && name === 'extend' ? 'logFunction' : 'logger' };
+    }
+    if (k === 'transport' && (name === 'create' || name === 'extend')) return { kind: 'transport' };
+  }
+  return undefined;
+}

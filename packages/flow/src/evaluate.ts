@@ -1,0 +1,348 @@
+import type * as TS from 'typescript';
+import { seedByName } from './bindings.js';
+import { evaluateCall, evaluateNew } from './calls.js';
+import type { Engine } from './engine.js';
+import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Value } from './value.js';
+import { analyzeFunction, newFunction, readField, walkClass, writeField, yieldValue } from './walker.js';
+
+/** What an expression evaluates to, walking every sub-expression once (so nested sinks are seen once). */
+export function evaluate(e: Engine, node: TS.Expression): Value {
+  const ts = e.ts;
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+      return identifier(e, node as TS.Identifier);
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return stringLiteral(e, node as TS.StringLiteral);
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+      return SAFE;
+    case ts.SyntaxKind.ThisKeyword:
+      return e.frame.thisClass ? { cls: e.frame.thisClass } : CLEAN;
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.AwaitExpression:
+      return evaluate(e, (node as TS.ParenthesizedExpression).expression);
+    case ts.SyntaxKind.TemplateExpression:
+      return template(e, node as TS.TemplateExpression);
+    case ts.SyntaxKind.PropertyAccessExpression:
+    case ts.SyntaxKind.ElementAccessExpression:
+      return memberAccess(e, node as TS.PropertyAccessExpression | TS.ElementAccessExpression);
+    case ts.SyntaxKind.CallExpression:
+      return evaluateCall(e, node as TS.CallExpression);
+    case ts.SyntaxKind.NewExpression:
+      return evaluateNew(e, node as TS.NewExpression);
+    case ts.SyntaxKind.BinaryExpression:
+      return binary(e, node as TS.BinaryExpression);
+    case ts.SyntaxKind.ConditionalExpression: {
+      const c = node as TS.ConditionalExpression;
+      evaluate(e, c.condition);
+      e.conditional++;
+      const value = join(evaluate(e, c.whenTrue), evaluate(e, c.whenFalse));
+      e.conditional--;
+      return value;
+    }
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const p = node as TS.PrefixUnaryExpression;
+      evaluate(e, p.operand);
+      return SAFE;
+    }
+    case ts.SyntaxKind.PostfixUnaryExpression:
+      evaluate(e, (node as TS.PostfixUnaryExpression).operand);
+      return SAFE;
+    case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.VoidExpression:
+    case ts.SyntaxKind.DeleteExpression:
+      evaluate(e, (node as TS.TypeOfExpression).expression);
+      return SAFE;
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return objectLiteral(e, node as TS.ObjectLiteralExpression);
+    case ts.SyntaxKind.ArrayLiteralExpression: {
+      let taints: Value['taints'];
+      for (const el of (node as TS.ArrayLiteralExpression).elements) taints = unionTaints(taints, deepTaints(evaluate(e, el)));
+      return taintOnly(taints);
+    }
+    case ts.SyntaxKind.SpreadElement:
+      return evaluate(e, (node as TS.SpreadElement).expression);
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression: {
+      const info = newFunction(e, node as TS.ArrowFunction, (node as TS.FunctionExpression).name?.text ?? 'anonymous function', false);
+      e.frame.deferred.push(info);
+      return { fn: info };
+    }
+    case ts.SyntaxKind.ClassExpression:
+      return { cls: walkClass(e, node as TS.ClassExpression) };
+    case ts.SyntaxKind.YieldExpression: {
+      const y = node as TS.YieldExpression;
+      if (y.expression) yieldValue(e, y, evaluate(e, y.expression));
+      return CLEAN;
+    }
+    case ts.SyntaxKind.TaggedTemplateExpression: {
+      const t = node as TS.TaggedTemplateExpression;
+      evaluate(e, t.tag);
+      if (ts.isTemplateExpression(t.template)) for (const span of t.template.templateSpans) evaluate(e, span.expression);
+      return CLEAN;
+    }
+    default:
+      ts.forEachChild(node, (child) => {
+        if (ts.isExpression(child)) evaluate(e, child);
+      });
+      return CLEAN;
+  }
+}
+
+function identifier(e: Engine, id: TS.Identifier): Value {
+  if (id.text === 'undefined') return SAFE;
+  const binding = e.scope.lookup(id.text);
+  if (binding) return binding.value;
+  // A global or an undeclared name (plain scripts): only its name can tell.
+  return seedByName(e, id.text, CLEAN, { nameNode: id });
+}
+
+const SCHEME_AT_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function stringLiteral(e: Engine, lit: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): Value {
+  const value: Value = { str: lit.text, strComplete: true };
+  if (SCHEME_AT_START.test(lit.text)) value.schemeAt = lit.getStart(e.sf) + 1;
+  return value;
+}
+
+function template(e: Engine, node: TS.TemplateExpression): Value {
+  let taints: Value['taints'];
+  let str = node.head.text;
+  let complete = true;
+  let schemeAt = SCHEME_AT_START.test(node.head.text) ? node.head.getStart(e.sf) + 1 : undefined;
+  node.templateSpans.forEach((span, i) => {
+    const v = evaluate(e, span.expression);
+    taints = unionTaints(taints, deepTaints(v));
+    if (!complete) return;
+    if (i === 0 && node.head.text === '' && v.schemeAt !== undefined) schemeAt = v.schemeAt;
+    if (v.str !== undefined && v.strComplete) str += v.str + span.literal.text;
+    else {
+      if (v.str !== undefined) str += v.str;
+      complete = false;
+    }
+  });
+  const out = taintOnly(taints);
+  if (str === '' && !complete) return out;
+  return { ...out, str, strComplete: complete, ...(schemeAt !== undefined ? { schemeAt } : {}) };
+}
+
+/** `o.p` / `o['p']`: the member's value, what the object's taint implies, and what the member's name says. */
+function memberAccess(e: Engine, node: TS.PropertyAccessExpression | TS.ElementAccessExpression): Value {
+  const ts = e.ts;
+  const dotted = e.syntax.dotted(node);
+  if (dotted !== undefined && e.tables.envObjects.has(dotted)) return envObject(e, node, dotted);
+  const object = evaluate(e, node.expression);
+  let key = e.syntax.memberName(node);
+  if (key === undefined && ts.isElementAccessExpression(node)) {
+    const k = evaluate(e, node.argumentExpression);
+    if (k.str !== undefined && k.strComplete) key = k.str;
+  }
+  if (key === undefined) {
+    // obj[i]: an element of a tainted array or map is tainted.
+    return object.kind === 'env' ? CLEAN : taintOnly(deepTaints(object));
+  }
+  return e.member(object, key, ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression, dotted);
+}
+
+/** `process.env` as a whole is a secret (all environment variables); members depend on their names. */
+function envObject(e: Engine, node: TS.Expression, dotted: string): Value {
+  return { kind: 'env', taints: [{ origin: { kind: 'source', label: dotted, byName: false }, path: [e.loc(node, `the whole environment (${dotted})`)] }] };
+}
+
+/** The value of `object.key`; `nameNode` is the member name in the source (for name-based sources). */
+export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Node, dotted?: string): Value {
+  const t = e.tables;
+  if (object.kind === 'env') {
+    if (!e.names.isSecretEnv(key)) return CLEAN;
+    const label = `${dotted?.slice(0, dotted.lastIndexOf('.')) ?? 'process.env'}.${key}`;
+    return { taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(nameNode.parent ?? nameNode, `read from the environment variable ${key}`)] }] };
+  }
+  if (t.sanitizerProperties.has(key)) return SAFE;
+  if (object.cls && !object.props) {
+    const field = readField(object.cls, key);
+    const getter = object.cls.methods.get(key);
+    let value = field ?? CLEAN;
+    if (getter && e.ts.isGetAccessorDeclaration(getter.node)) value = join(value, e.callSummary(getter, [], nameNode));
+    return seedMember(e, key, value, nameNode, field !== undefined);
+  }
+  const known = object.props?.get(key);
+  if (known) return seedMember(e, key, known, nameNode, true);
+  let value: Value = CLEAN;
+  const taints = deepTaints(object);
+  if (taints && taints.length > 0 && !object.props?.size) value = inherit(e, object, taints, key);
+  if (object.kind === 'logger' || object.kind === 'loggerClass' || object.kind === 'logFunction' || object.kind === 'transport' || object.kind === 'module') {
+    return { ...value, kind: object.kind, ...(object.module ? { module: object.module } : {}), ...(object.kind === 'module' ? { module: `${object.module}#${key}` } : {}) };
+  }
+  return seedMember(e, key, value, nameNode, false);
+}
+
+/** A member of a tainted object: secret when the object holds real secrets or is a secrets mapping; an object
+ * named like a secret (`credentials`) leaks only through members named like secrets (`credentials.password`). */
+function inherit(e: Engine, object: Value, taints: NonNullable<Value['taints']>, key: string): Value {
+  const real = taints.filter((t) => t.origin.kind !== 'source' || !t.origin.byName || e.tables.secretMappings.has(t.origin.label) || e.tables.secretMappings.has(t.origin.label.slice(t.origin.label.lastIndexOf('.') + 1)));
+  if (real.length > 0) return { taints: real };
+  return e.names.classify(key) !== 'no' ? { taints } : CLEAN;
+  void object;
+}
+
+function seedMember(e: Engine, key: string, value: Value, nameNode: TS.Node, known: boolean): Value {
+  if (known && !isTainted(value) && (value.safe || value.fn)) return value;
+  if (e.tables.credentialKeys.has(key.toLowerCase()) && e.names.classify(key) === 'no' && !known) {
+    return { ...value, taints: unionTaints(value.taints, [{ origin: { kind: 'source', label: key, byName: true }, path: [e.loc(nameNode, `the ${key} credential`)] }]) };
+  }
+  return seedByName(e, key, value, { nameNode });
+}
+
+function binary(e: Engine, node: TS.BinaryExpression): Value {
+  const ts = e.ts;
+  const op = node.operatorToken.kind;
+  if (op === ts.SyntaxKind.EqualsToken) {
+    const value = evaluate(e, node.right);
+    e.assignTo(node.left, value);
+    return value;
+  }
+  if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+    const value = join(evaluate(e, node.left), evaluate(e, node.right));
+    e.assignTo(node.left, taintOnly(deepTaints(value)), true);
+    return value;
+  }
+  const left = evaluate(e, node.left);
+  if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+    e.conditional++;
+    const right = evaluate(e, node.right);
+    e.conditional--;
+    return right;
+  }
+  if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+    e.conditional++;
+    const right = evaluate(e, node.right);
+    e.conditional--;
+    return join(left, right);
+  }
+  const right = evaluate(e, node.right);
+  if (op === ts.SyntaxKind.PlusToken) {
+    const taints = unionTaints(deepTaints(left), deepTaints(right));
+    if (left.safe && right.safe) return SAFE;
+    const out: Value = taintOnly(taints);
+    if (left.str !== undefined) {
+      const complete = left.strComplete && right.str !== undefined && right.strComplete;
+      return { ...out, str: left.strComplete ? left.str + (right.str ?? '') : left.str, strComplete: complete === true, ...(left.schemeAt !== undefined ? { schemeAt: left.schemeAt } : {}) };
+    }
+    return out;
+  }
+  if (op === ts.SyntaxKind.CommaToken) return right;
+  // Comparisons, arithmetic, `in`, `instanceof`: a boolean or a number.
+  return SAFE;
+}
+
+function objectLiteral(e: Engine, node: TS.ObjectLiteralExpression): Value {
+  const ts = e.ts;
+  const props = new Map<string, Value>();
+  let taints: Value['taints'];
+  for (const p of node.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const v = evaluate(e, p.expression);
+      if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+      taints = unionTaints(taints, v.kind === 'env' ? v.taints : v.props ? v.taints : deepTaints(v));
+      continue;
+    }
+    const key = e.syntax.propertyName(p.name);
+    if (p.name && ts.isComputedPropertyName(p.name)) evaluate(e, p.name.expression);
+    let value: Value;
+    if (ts.isPropertyAssignment(p)) {
+      const init = e.syntax.unwrap(p.initializer);
+      if (key !== undefined && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+        const info = newFunction(e, init, key, e.isEntryPointName(key, true));
+        e.frame.deferred.push(info);
+        value = { fn: info };
+      } else {
+        value = evaluate(e, p.initializer);
+        if (key !== undefined) {
+          if (isTainted(value) && e.names.isCredentialKey(key)) e.confirm(value);
+          value = seedByName(e, key, value, { nameNode: p.name, init: p.initializer });
+        }
+      }
+    } else if (ts.isShorthandPropertyAssignment(p)) {
+      value = evaluate(e, p.name);
+      if (isTainted(value) && e.names.isCredentialKey(p.name.text)) e.confirm(value);
+    } else if ((ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p)) && key !== undefined && p.body) {
+      const info = newFunction(e, p, key, e.isEntryPointName(key, true));
+      if (ts.isGetAccessorDeclaration(p)) value = analyzeFunction(e, info);
+      else {
+        e.frame.deferred.push(info);
+        value = { fn: info };
+      }
+    } else value = CLEAN;
+    if (key !== undefined) props.set(key, value);
+    else taints = unionTaints(taints, deepTaints(value));
+  }
+  return { props, ...(taints ? { taints } : {}) };
+}
+
+/** Stores a value into an assignment target: a binding, a class field, an object member, a pattern. */
+export function assignTo(e: Engine, target: TS.Expression, value: Value, compound = false): void {
+  const ts = e.ts;
+  const t = e.syntax.unwrap(target);
+  if (ts.isIdentifier(t)) {
+    const binding = e.scope.lookup(t.text);
+    if (!binding) return;
+    const stepped = withStep(value, { start: t.getStart(e.sf), end: t.getEnd(), note: `assigned to \`${t.text}\`` });
+    if (compound) binding.value = join(binding.value, stepped);
+    else e.assign(binding, seedByName(e, t.text, stepped, { nameNode: t, binding }));
+    return;
+  }
+  if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
+    const key = e.syntax.memberName(t);
+    if (ts.isElementAccessExpression(t) && key === undefined) evaluate(e, t.argumentExpression);
+    const objectExpr = e.syntax.unwrap(t.expression);
+    if (key !== undefined && isTainted(value) && e.names.isCredentialKey(key)) e.confirm(value);
+    // ctx.body = x (Koa) sends x.
+    const root = e.syntax.lastName(objectExpr);
+    if (key !== undefined && root !== undefined && e.tables.responseObjects.has(root) && e.tables.responseProperties.has(key)) {
+      e.sink('no-secret-in-output', t, value, `${root}.${key}`);
+    }
+    if (objectExpr.kind === ts.SyntaxKind.ThisKeyword && e.frame.thisClass && key !== undefined) {
+      writeField(e.frame.thisClass, key, withStep(value, { start: t.getStart(e.sf), end: t.getEnd(), note: `stored in this.${key}` }));
+      return;
+    }
+    if (ts.isIdentifier(objectExpr)) {
+      const binding = e.scope.lookup(objectExpr.text);
+      if (!binding) return;
+      const current = binding.value;
+      if (current.cls && key !== undefined) {
+        writeField(current.cls, key, value);
+        return;
+      }
+      if (key === undefined) {
+        binding.value = join(current, taintOnly(deepTaints(value)));
+        return;
+      }
+      const props = new Map(current.props ?? []);
+      props.set(key, compound || e.conditional > 0 ? join(props.get(key) ?? CLEAN, value) : value);
+      binding.value = { ...current, props };
+      return;
+    }
+    evaluate(e, objectExpr);
+    return;
+  }
+  if (ts.isObjectLiteralExpression(t) || ts.isArrayLiteralExpression(t)) {
+    // Destructuring assignment: every target receives the taint of the whole.
+    const whole = taintOnly(deepTaints(value));
+    const elements = ts.isObjectLiteralExpression(t) ? t.properties : t.elements;
+    for (const el of elements) {
+      if (ts.isShorthandPropertyAssignment(el)) assignTo(e, el.name, whole);
+      else if (ts.isPropertyAssignment(el)) assignTo(e, el.initializer, whole);
+      else if (ts.isSpreadAssignment(el) || ts.isSpreadElement(el)) assignTo(e, el.expression, whole);
+      else if (ts.isExpression(el)) assignTo(e, el, whole);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { CallShape } from './calls.js';
+import type { Engine } from './engine.js';
+
+/** `x.replace(/./g, '*')`: a regex that matches every character, replaced by text with no back-reference. */
+export function isMasking(e: Engine, shape: CallShape): boolean {
+  const ts = e.ts;
+  if (shape.name !== 'replace' && shape.name !== 'replaceAll') return false;
+  const [pattern, replacement] = shape.argNodes;
+  if (!pattern || !replacement || !ts.isRegularExpressionLiteral(pattern)) return false;
+  const repl = e.syntax.unwrap(replacement);
+  if (!(ts.isStringLiteralLike(repl) && !repl.text.includes('$')) && !ts.isArrowFunction(repl)) return false;
+  const text = pattern.text;
+  const flags = text.slice(text.lastIndexOf('/') + 1);
+  let body = text.slice(1, text.lastIndexOf('/'));
+  body = body.replace(/^\^/, '').replace(/\$$/, '');
+  // `.(?=.{4})` keeps at most the last few characters: the reveal is bounded like redaction's.
+  const keep = /\(\?=\.\{(\d+)\}\)$/.exec(body);
+  if (keep && Number(keep[1]) <= e.tables.shortRevealMax) body = body.slice(0, keep.index);
+  const quantified = /[+*]$/.test(body) ? body.slice(0, -1) : undefined;
+  const unit = quantified ?? body;
+  return e.tables.fullMaskPatterns.has(unit) && (quantified !== undefined || flags.includes('g'));
+}
+
+/** `x.slice(0, 4)`, `x.slice(-4)`, `x.substring(0, 3)`, `x.charAt(0)`, `x[0]`: no more than redaction shows. */
+export function isShortReveal(e: Engine, shape: CallShape): boolean {
+  const max = e.tables.shortRevealMax;
+  const nums = shape.argNodes.map((a) => numberOf(e, a));
+  switch (shape.name) {
+    case 'charAt':
+    case 'at':
+    case 'codePointAt':
+      return true;
+    case 'slice':
+    case 'substring':
+      if (nums[0] !== undefined && nums[0] < 0 && shape.argNodes.length === 1) return -nums[0] <= max;
+      return nums[0] !== undefined && nums[1] !== undefined && nums[1] >= 0 && nums[1] - Math.max(0, nums[0]) <= max;
+    case 'substr':
+      return nums[1] !== undefined && nums[1] <= max;
+    default:
+      return false;
+  }
+}
+
+function numberOf(e: Engine, node: import('typescript').Expression): number | undefined {
+  const ts = e.ts;
+  const x = e.syntax.unwrap(node);
+  if (ts.isNumericLiteral(x)) return Number(x.text);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(x.operand)) return -Number(x.operand.text);
+  return undefined;
+}

@@ -1,0 +1,151 @@
+import type { CallShape } from './calls.js';
+import { allArgTaints } from './calls.js';
+import type { Engine } from './engine.js';
+import { deepTaints, unionTaints, type Taint, type Value } from './value.js';
+
+const LOG = 'no-secret-in-log';
+const ERROR = 'no-secret-in-error';
+const OUTPUT = 'no-secret-in-output';
+
+/** Reports the sinks a call is: a log, an error message, a response, a plain-HTTP request. */
+export function callSinks(e: Engine, shape: CallShape): void {
+  const label = shape.dotted ?? shape.name ?? 'a call';
+  if (isLogCall(e, shape)) {
+    e.sink(LOG, shape.node, allArgTaints(shape), label);
+    return;
+  }
+  const errorArgs = errorArguments(e, shape);
+  if (errorArgs) {
+    e.sink(ERROR, shape.node, pick(shape, errorArgs), label);
+    return;
+  }
+  if (isResponseCall(e, shape)) {
+    e.sink(OUTPUT, shape.node, allArgTaints(shape), label);
+    return;
+  }
+  if (shape.dotted !== undefined && e.tables.responseCalls.has(shape.dotted)) {
+    e.sink(OUTPUT, shape.node, pick(shape, [0]), label);
+    return;
+  }
+  if (isTransportCall(e, shape)) transportSink(e, shape, label);
+}
+
+/** `new XError(…)`, `new Response(x)`, `new WebSocket('ws://…')`; says 'error' for an Error so callers drop its taint. */
+export function newSinks(e: Engine, shape: CallShape): 'error' | undefined {
+  const name = shape.name;
+  if (name === undefined) return undefined;
+  const label = `new ${shape.dotted ?? name}`;
+  if (isErrorConstruction(e, shape)) {
+    e.sink(ERROR, shape.node, allArgTaints(shape), label);
+    return 'error';
+  }
+  if (e.tables.responseConstructors.has(name)) e.sink(OUTPUT, shape.node, pick(shape, [0]), label);
+  else if (e.tables.transportConstructors.has(shape.dotted ?? name) || shape.callee.kind === 'transport') transportSink(e, shape, label);
+  return undefined;
+}
+
+function pick(shape: CallShape, indices: readonly number[]): readonly Taint[] | undefined {
+  let taints: readonly Taint[] | undefined;
+  for (const i of indices) {
+    const a = shape.args[i];
+    if (a) taints = unionTaints(taints, deepTaints(a));
+  }
+  return taints;
+}
+
+function isLogCall(e: Engine, shape: CallShape): boolean {
+  const t = e.tables;
+  const { dotted, name, receiver, receiverExpr, callee } = shape;
+  if (dotted !== undefined) {
+    const root = dotted.slice(0, dotted.indexOf('.') >>> 0 || dotted.length);
+    if (t.logCalls.has(dotted) || t.extraLoggers.has(dotted)) return true;
+    if (dotted.includes('.') && t.logGlobals.has(root) && !e.scope.lookup(root)) return true;
+  }
+  if (callee.kind === 'logFunction') return true;
+  if (name === undefined || !receiver || !receiverExpr) return false;
+  const receiverDotted = e.syntax.dotted(receiverExpr);
+  if (receiverDotted !== undefined && t.extraLoggers.has(receiverDotted)) return true;
+  if (!t.loggerMethods.has(name)) return false;
+  const k = receiver.kind;
+  if (k === 'logger' || k === 'loggerClass' || k === 'logFunction') return true;
+  if (k !== undefined || receiver.fn || receiver.cls || receiver.props) return false;
+  const last = e.syntax.lastName(receiverExpr);
+  return last !== undefined && e.names.isLoggerName(last);
+}
+
+function errorArguments(e: Engine, shape: CallShape): readonly number[] | undefined {
+  const t = e.tables;
+  if (shape.callee.kind === 'reject') return [0];
+  if (shape.dotted !== undefined) {
+    const listed = t.errorCalls.get(shape.dotted);
+    if (listed && !(shape.callee.fn)) return listed;
+  }
+  if (e.ts.isCallExpression(shape.node) && e.isErrorConstructorCall(shape.node)) return shape.args.map((_, i) => i);
+  return undefined;
+}
+
+function isErrorConstruction(e: Engine, shape: CallShape): boolean {
+  const name = shape.name!;
+  const local = shape.callee.cls;
+  if (local) return local.isError;
+  if (!e.isErrorName(name)) {
+    return e.types?.isErrorInstance(shape.node) === true;
+  }
+  return e.types?.isErrorInstance(shape.node) !== false;
+}
+
+function isResponseCall(e: Engine, shape: CallShape): boolean {
+  const t = e.tables;
+  const { name, receiverExpr } = shape;
+  if (name === undefined || !receiverExpr || !t.responseMethods.has(name)) return false;
+  const root = e.syntax.rootName(receiverExpr);
+  const last = e.syntax.lastName(receiverExpr);
+  return (root !== undefined && t.responseObjects.has(root)) || (last !== undefined && t.responseObjects.has(last));
+}
+
+function isTransportCall(e: Engine, shape: CallShape): boolean {
+  const t = e.tables;
+  const { dotted, name, receiver, callee } = shape;
+  if (callee.kind === 'transport' && !receiver) return true;
+  if (receiver?.kind === 'transport' && name !== undefined && t.transportMethods.has(name)) return true;
+  if (dotted === undefined || !t.transportCalls.has(dotted)) return false;
+  const root = dotted.split('.')[0]!;
+  const bound = e.scope.lookup(root);
+  // `request` as a local parameter (an incoming request) is not the request library.
+  return !bound || bound.value.kind === 'transport' || bound.value.kind === 'module';
+}
+
+/** The request URL: the first argument, or its `url`/`baseURL` option. */
+function requestUrl(e: Engine, shape: CallShape): Value | undefined {
+  const first = shape.args[0];
+  if (!first) return undefined;
+  if (first.str !== undefined) return first;
+  for (const key of e.tables.urlOptions) {
+    const option = first.props?.get(key);
+    if (option?.str !== undefined) return option;
+  }
+  return undefined;
+}
+
+function transportSink(e: Engine, shape: CallShape, label: string): void {
+  const url = requestUrl(e, shape);
+  if (url?.str === undefined) return;
+  const verdict = e.urls.classify(url.str, url.strComplete ?? false);
+  if (verdict.verdict !== 'insecure') return;
+  const fix = url.schemeAt !== undefined && verdict.secureScheme && verdict.scheme
+    ? { start: url.schemeAt, end: url.schemeAt + verdict.scheme.length, text: verdict.secureScheme }
+    : undefined;
+  const start = shape.node.getStart(e.sf);
+  e.results.add({
+    ruleId: 'require-https',
+    severity: 'warning',
+    message: `A request to ${verdict.host ?? 'a remote host'} uses plain ${verdict.scheme}://; use ${verdict.secureScheme ?? 'an encrypted scheme'}.`,
+    start,
+    end: shape.node.getEnd(),
+    path: [e.loc(shape.node, `plain ${verdict.scheme}:// request`)],
+    ...(fix ? { fix } : {}),
+  });
+  e.sink('require-https', shape.node, allArgTaints(shape), `${label} to ${verdict.host ?? "a remote host"}`, fix);
+}
+
+export type { Value };

@@ -1,0 +1,184 @@
+import type * as TS from 'typescript';
+import type { FunctionSummary } from './summary.js';
+import type { FlowLocation } from './types.js';
+
+/** Where a tainted value came from. */
+export type Origin =
+  /** A real source; `byName` when only an identifier's name says it holds a secret. */
+  | { kind: 'source'; label: string; byName: boolean }
+  /** The value of a parameter of the function being summarised (resolved at each call). */
+  | { kind: 'param'; index: number; fn: FunctionInfo }
+  /** A value named like `token` that leaks only if the file shows it is a credential. */
+  | { kind: 'candidate'; binding: Binding; label: string };
+
+export interface Taint {
+  origin: Origin;
+  path: FlowLocation[];
+}
+
+/** What the engine knows of a value that can matter for a secret. */
+export type ValueKind =
+  | 'env'
+  | 'logger'
+  | 'loggerFactory'
+  | 'loggerClass'
+  | 'logFunction'
+  | 'logFunctionFactory'
+  | 'transport'
+  | 'secretObject'
+  | 'resolve'
+  | 'reject'
+  | 'module'
+  /** An Error built here: its message was checked where it was built. */
+  | 'errorObject';
+
+export interface Value {
+  taints?: readonly Taint[];
+  /** Known members (object literals, class instances). */
+  props?: Map<string, Value>;
+  /** The value shows nothing of a secret: a boolean, a number, a hash. */
+  safe?: boolean;
+  kind?: ValueKind;
+  /** For `module`: the module specifier. */
+  module?: string;
+  /** Known leading text (URLs, file paths); `strComplete` when it is all of it. */
+  str?: string;
+  strComplete?: boolean;
+  /** Offset of the URL scheme in the file when `str` comes from one literal here (for the https fix). */
+  schemeAt?: number;
+  fn?: FunctionInfo;
+  cls?: ClassInfo;
+}
+
+export const CLEAN: Value = Object.freeze({});
+export const SAFE: Value = Object.freeze({ safe: true });
+
+export interface Binding {
+  name: string;
+  value: Value;
+  /** The function whose scope declared it (strong updates only there). */
+  owner: FunctionInfo | undefined;
+  /** A `candidate` binding that the file showed to be a credential. */
+  confirmed?: boolean;
+  declStart: number;
+  declEnd: number;
+}
+
+export interface ClassInfo {
+  name: string;
+  node: TS.ClassLikeDeclaration;
+  fields: Map<string, Value>;
+  methods: Map<string, FunctionInfo>;
+  /** Fields read before a later method stored a secret in them: the class is analysed once more. */
+  stale: boolean;
+  readFields: Set<string>;
+  isError: boolean;
+}
+
+export interface FunctionInfo {
+  node: TS.SignatureDeclaration;
+  name: string;
+  scope: Scope;
+  cls: ClassInfo | undefined;
+  /** `this` inside is the enclosing class instance. */
+  isEntryPoint: boolean;
+  state: 'new' | 'running' | 'done';
+  summary?: FunctionSummary;
+}
+
+export class Scope {
+  private readonly bindings = new Map<string, Binding>();
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly fn: FunctionInfo | undefined,
+  ) {}
+
+  declare(binding: Binding): Binding {
+    this.bindings.set(binding.name, binding);
+    return binding;
+  }
+
+  lookup(name: string): Binding | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const b = s.bindings.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+}
+
+const MAX_TAINTS = 3;
+const MAX_PATH = 12;
+
+export function isTainted(v: Value): boolean {
+  return v.taints !== undefined && v.taints.length > 0;
+}
+
+/** Union of two taint lists, first origin wins, capped so long chains stay cheap. */
+export function unionTaints(a: readonly Taint[] | undefined, b: readonly Taint[] | undefined): readonly Taint[] | undefined {
+  if (!b || b.length === 0) return a;
+  if (!a || a.length === 0) return b;
+  const out = [...a];
+  for (const t of b) {
+    if (out.length >= MAX_TAINTS) break;
+    if (!out.some((o) => sameOrigin(o.origin, t.origin))) out.push(t);
+  }
+  return out;
+}
+
+function sameOrigin(a: Origin, b: Origin): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'param' && b.kind === 'param') return a.index === b.index && a.fn === b.fn;
+  if (a.kind === 'candidate' && b.kind === 'candidate') return a.binding === b.binding;
+  return a.kind === 'source' && b.kind === 'source' && a.label === b.label;
+}
+
+/** Joins what two values may be (branches, `||`, re-assignment in a loop). */
+export function join(a: Value, b: Value): Value {
+  if (a === b || b === CLEAN) return a;
+  if (a === CLEAN) return b;
+  const taints = unionTaints(a.taints, b.taints);
+  let props = a.props;
+  if (b.props) {
+    props = new Map(a.props);
+    for (const [k, v] of b.props) props.set(k, props.has(k) ? join(props.get(k)!, v) : v);
+  }
+  return {
+    ...(taints ? { taints } : {}),
+    ...(props ? { props } : {}),
+    ...(a.safe && b.safe ? { safe: true } : {}),
+    ...((a.kind ?? b.kind) ? { kind: a.kind ?? b.kind } : {}),
+    ...(a.fn ?? b.fn ? { fn: a.fn ?? b.fn } : {}),
+    ...(a.str !== undefined && a.str === b.str ? { str: a.str, strComplete: a.strComplete && b.strComplete } : {}),
+  };
+}
+
+/** Every taint the value carries, including those of its known members (a logged object logs all of them). */
+export function deepTaints(v: Value, depth = 0): readonly Taint[] | undefined {
+  let taints = v.taints;
+  if (v.props && depth < 4) for (const p of v.props.values()) taints = unionTaints(taints, deepTaints(p, depth + 1));
+  return taints;
+}
+
+/** The value with one more step on each taint's path. */
+export function withStep(v: Value, step: FlowLocation): Value {
+  if (!isTainted(v)) return v;
+  return { ...v, taints: v.taints!.map((t) => ({ origin: t.origin, path: appendStep(t.path, step) })) };
+}
+
+export function taintsWithStep(taints: readonly Taint[], step: FlowLocation): Taint[] {
+  return taints.map((t) => ({ origin: t.origin, path: appendStep(t.path, step) }));
+}
+
+export function appendStep(path: FlowLocation[], step: FlowLocation): FlowLocation[] {
+  const last = path[path.length - 1];
+  if (last && last.start === step.start && last.end === step.end) return path;
+  const next = [...path, step];
+  // Keep the source and the steps nearest the sink.
+  return next.length > MAX_PATH ? [next[0]!, ...next.slice(next.length - MAX_PATH + 1)] : next;
+}
+
+/** A value carrying only taint (no members or kind), e.g. a string built from secrets. */
+export function taintOnly(taints: readonly Taint[] | undefined): Value {
+  return taints && taints.length > 0 ? { taints } : CLEAN;
+}
