@@ -2,6 +2,7 @@ import type { Finding, InputError } from '@secret-hygiene/core';
 import { collectFolderCode, codeLanguage } from './code/folder.js';
 import { folderOf, isTrussConfig, looksLikeTruss, platformByName, trussKeysOf } from './detect.js';
 import { FindingCollector } from './findings.js';
+import { containsCredential, safeMessage } from './literal-nature.js';
 import { emptyFolderCode, type FolderCode, type PlatformConfig } from './model.js';
 import { platformFacts } from './platforms.js';
 import type { ConfigContext } from './rules/context.js';
@@ -13,6 +14,8 @@ import { trussCrossCheck } from './rules/truss-cross-check.js';
 import { isInputError, parseConfig } from './yaml-config.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A name fit for the flow engine: an env var name that is not itself a pasted credential. */
+const isEnvName = (name: string): boolean => ENV_NAME.test(name) && !containsCredential(name);
 
 export interface SourceFile {
   /** Relative to the working directory, `/`-separated. */
@@ -89,11 +92,11 @@ export async function auditConfigs(files: ReadonlyArray<SourceFile>): Promise<Co
       if (target.platform === 'truss') {
         const declared = checkTrussSecrets(ctx);
         trussCrossCheck(ctx, declared);
-        for (const d of declared) if (ENV_NAME.test(d.name)) declaredSecretEnv.add(`${platformFacts().truss.secretEnvPrefix}${d.name}`);
+        for (const d of declared) if (isEnvName(d.name)) declaredSecretEnv.add(`${platformFacts().truss.secretEnvPrefix}${d.name}`);
       } else if (target.platform === 'inference') {
         const declarations = checkInfSecrets(ctx);
         infCrossCheck(ctx, declarations);
-        for (const d of declarations.secrets) if (ENV_NAME.test(d.name)) declaredSecretEnv.add(d.name);
+        for (const d of declarations.secrets) if (isEnvName(d.name)) declaredSecretEnv.add(d.name);
         for (const name of declarations.provided) declaredSecretEnv.add(name);
       }
     } catch (error) {
@@ -101,5 +104,5 @@ export async function auditConfigs(files: ReadonlyArray<SourceFile>): Promise<Co
     }
   }
   const findings = out.findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { findings, errors, declaredSecretEnv: [...declaredSecretEnv].sort() };
+  return { findings, errors: errors.map((e) => ({ file: e.file, message: safeMessage(e.message) })), declaredSecretEnv: [...declaredSecretEnv].sort() };
 }

@@ -1,5 +1,5 @@
 import * as core from '@secret-hygiene/core';
-import { redact } from '@secret-hygiene/core';
+import { redact, redactSpans } from '@secret-hygiene/core';
 
 // The token engine in core says whether a literal is a placeholder or a recognisable credential. Looked up by
 // name so this package keeps working against a core that predates it.
@@ -40,4 +40,16 @@ export function isReference(value: string): boolean {
 export function displayName(name: string): string {
   const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
   return tokens.scanTokens?.(name).length ? redact(name) : shown;
+}
+
+/** True when the token detector recognises a credential in `text` (a name or message must then be redacted). */
+export function containsCredential(text: string): boolean {
+  return Boolean(tokens.scanTokens?.(text).length);
+}
+
+/** Parser messages may quote the file; any credential in them is redacted before the message is reported. */
+export function safeMessage(message: string): string {
+  const scan = tokens.scanTokens as ((text: string) => Array<{ start: number; end: number }>) | undefined;
+  const spans = scan?.(message).map((m): [number, number] => [m.start, m.end]) ?? [];
+  return spans.length ? redactSpans(message, spans) : message;
 }

@@ -26,8 +26,10 @@ export interface Span {
  * `InputError` that says what is wrong and where; never throws.
  */
 export function parseConfig(path: string, text: string): YamlConfig | InputError {
-  if (text.length > MAX_CONFIG_BYTES) {
-    return { file: path, message: `config file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_CONFIG_BYTES / 1048576} MB limit for a config; not validated` };
+  // UTF-8 takes at most 3 bytes per UTF-16 unit, so short texts skip the byte count.
+  const bytes = text.length * 3 > MAX_CONFIG_BYTES ? Buffer.byteLength(text) : text.length;
+  if (bytes > MAX_CONFIG_BYTES) {
+    return { file: path, message: `config file is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_CONFIG_BYTES / 1048576} MB limit for a config; not validated` };
   }
   let doc: Document.Parsed;
   try {

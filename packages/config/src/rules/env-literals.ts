@@ -1,6 +1,6 @@
 import { defaultNameClassifier, redact } from '@secret-hygiene/core';
 import type { Node } from 'yaml';
-import { isReference, literalAdvice } from '../literal-nature.js';
+import { displayName, isReference, literalAdvice } from '../literal-nature.js';
 import type { Platform } from '../model.js';
 import { isMap, isScalar, isSeq, keyText, resolve, spanOf, valueOf, type Span } from '../yaml-config.js';
 import type { ConfigContext } from './context.js';
@@ -68,7 +68,7 @@ export function checkEnvLiterals(ctx: ConfigContext): void {
     if (setting.value.trim() === '' || isReference(setting.value) || classifier.classify(setting.name) !== 'secret') continue;
     ctx.out.add({
       ruleId: 'config-secret-literal', file: config.path, span: setting.span, evidence: redact(setting.value), snippet: `${section.path.join('.')}.${setting.name}`,
-      message: `\`${setting.name}\` looks like a secret but is set in ${section.path.join('.')}. ${section.advice(setting.name)} ${literalAdvice(setting.value)}`,
+      message: `\`${displayName(setting.name)}\` looks like a secret but is set in ${section.path.join('.')}. ${section.advice(displayName(setting.name))} ${literalAdvice(setting.value)}`,
     });
   }
 }

@@ -17,7 +17,7 @@ export function libraryReadEnv(code: FolderCode): Set<string> {
 }
 
 function readForm(read: CodeRead): string {
-  return read.language === 'python' ? `os.environ.get("${read.name}")` : `process.env.${read.name}`;
+  return read.language === 'python' ? `os.environ.get("${displayName(read.name)}")` : `process.env.${displayName(read.name)}`;
 }
 
 /**
@@ -39,8 +39,8 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
     if (secret) {
       if (secret.optional && read.language === 'python' && read.form === 'subscript' && !read.guarded) {
         ctx.out.add({
-          ruleId: 'config-secret-undeclared', severity: 'warning', file: read.file, span: read.span, evidence: read.name, snippet: `optional ${read.name}`,
-          message: `\`${read.name}\` is declared \`optional: true\`, but os.environ["${read.name}"] raises KeyError when the user does not supply it. Read it with ${readForm(read)} and handle None, or declare it \`optional: false\`.`,
+          ruleId: 'config-secret-undeclared', severity: 'warning', file: read.file, span: read.span, evidence: displayName(read.name), snippet: `optional ${displayName(read.name)}`,
+          message: `\`${displayName(read.name)}\` is declared \`optional: true\`, but os.environ["${displayName(read.name)}"] raises KeyError when the user does not supply it. Read it with ${readForm(read)} and handle None, or declare it \`optional: false\`.`,
         });
       }
       continue;
