@@ -43,7 +43,7 @@ function shiftedColumn(column: number, spans: Array<[number, number]>, line: str
  */
 export function codeFrame(finding: Finding, text: string, fileFindings: readonly Finding[]): FrameLine[] {
   const index = new LineIndex(text);
-  const lastLine = index.starts.length;
+  const lastLine = text.endsWith('\n') ? index.starts.length - 1 : index.starts.length; // no phantom line after the final break
   const frame: FrameLine[] = [];
   for (let n = Math.max(1, finding.line - CONTEXT_LINES); n <= Math.min(lastLine, finding.line + CONTEXT_LINES); n++) {
     const original = index.lineText(n);

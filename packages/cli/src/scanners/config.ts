@@ -1,22 +1,12 @@
-import type { Finding, InputError } from '@secret-hygiene/core';
 import { basename } from 'node:path';
 import type { SourceFile } from '../files/source-file.js';
 import type { Scanner } from './scanner.js';
 
-/** The platform config files that make the validator worth loading (it parses YAML). */
+/** The platform config file names (as `@secret-hygiene/config` recognises them) that make the validator worth loading. */
 const CONFIG_FILE_NAMES = new Set(['config.yaml', 'config.yml', 'inf.yml', 'inf.yaml', 'cog.yaml', 'cog.yml']);
 
-/** The entry point `@secret-hygiene/config` provides. */
-interface ConfigModule {
-  auditConfigs(files: Array<{ path: string; text: string }>): Promise<{
-    findings: Finding[];
-    errors: InputError[];
-    declaredSecretEnv: string[];
-  }>;
-}
-
 export function isPlatformConfig(path: string): boolean {
-  return CONFIG_FILE_NAMES.has(basename(path).toLowerCase());
+  return CONFIG_FILE_NAMES.has(basename(path));
 }
 
 /**
@@ -28,9 +18,8 @@ export const configScanner: Scanner = {
   deep: false,
   wants: (files) => files.some((file) => isPlatformConfig(file.path)),
   async scan(files, context) {
-    const module = (await import('@secret-hygiene/config')) as unknown as Partial<ConfigModule>;
-    if (typeof module.auditConfigs !== 'function') return { findings: [], errors: [] };
-    const result = await module.auditConfigs(files.map((file: SourceFile) => ({ path: file.path, text: file.text })));
+    const { auditConfigs } = await import('@secret-hygiene/config'); // parses YAML: only when a config is present
+    const result = await auditConfigs(files.map((file: SourceFile) => ({ path: file.path, text: file.text })));
     for (const name of result.declaredSecretEnv) context.declaredSecretEnv.add(name);
     return { findings: result.findings, errors: result.errors };
   },
