@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { RULES, docsUrl, type Finding } from '@secret-hygiene/core';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY, formatSarif } from '../../packages/cli/src/format/sarif.js';
@@ -9,6 +8,10 @@ import type { Report } from '../../packages/cli/src/format/report.js';
 import { plantedSecrets, runCli, tempTree } from '../support/cli.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../support/sarif-schema-2.1.0.json', import.meta.url)), 'utf8')) as object;
+// Both packages are CommonJS with a `default` export; require gives the same objects in vitest and under tsc.
+const require = createRequire(import.meta.url);
+const AjvDraft04 = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
+const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
 const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }); // the schema's language pattern is not valid in unicode mode
 addFormats(ajv);
 const validate = ajv.compile(schema);
