@@ -20,6 +20,8 @@ export interface CompiledCatalog {
   keywords: KeywordSet;
   /** For each keyword index, the entries it switches on. */
   entriesByKeyword: CompiledEntry[][];
+  /** Sample credentials published in providers' documentation: never reported. */
+  documented: Set<string>;
 }
 
 /**
@@ -49,7 +51,7 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
     }
     return compiled;
   });
-  return { entries, keywords: new KeywordSet([...keywordIndex.keys()]), entriesByKeyword };
+  return { entries, keywords: new KeywordSet([...keywordIndex.keys()]), entriesByKeyword, documented: new Set(catalog.documented ?? []) };
 }
 
 function compileRegex(entry: TokenEntry, file: string): RegExp {

@@ -2,6 +2,7 @@ import { shannonEntropy } from './entropy.js';
 import { hasFiller, isPlaceholderValue, looksLikeIdentifier } from './placeholder.js';
 import { builtinTokenCatalog, type CompiledCatalog, type CompiledEntry } from './compile.js';
 import type { Candidate } from './checks/index.js';
+import { isAssignedToNonSecretName, isHashInContext, isTruncatedInContext } from './context.js';
 import type { ScanOptions, TokenMatch } from './types.js';
 
 const DEFAULT_WINDOW = 120;
@@ -15,18 +16,11 @@ const LOCKFILE = /(?:^|[/\\])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lo
 export function scanTokens(text: string, options: ScanOptions = {}, catalog: CompiledCatalog = builtinTokenCatalog()): TokenMatch[] {
   const active = activeEntries(text, catalog, options.path);
   if (active.length === 0) return [];
-  const found: Array<{ entry: CompiledEntry; candidate: Candidate }> = [];
+  const found: Found[] = [];
   for (const compiled of active) {
-    for (const candidate of runEntry(compiled, text, options.path)) found.push({ entry: compiled, candidate });
+    for (const candidate of runEntry(compiled, text, options.path, catalog)) found.push({ entry: compiled, candidate });
   }
-  found.sort((a, b) => a.entry.rank - b.entry.rank || a.candidate.start - b.candidate.start);
-  const kept: typeof found = [];
-  for (const item of found) {
-    if (kept.some((k) => k.candidate.start < item.candidate.end && item.candidate.start < k.candidate.end)) continue;
-    kept.push(item);
-  }
-  kept.sort((a, b) => a.candidate.start - b.candidate.start);
-  return kept.map(({ entry: { entry }, candidate }) => ({
+  return keepMostSpecific(found).map(({ entry: { entry }, candidate }) => ({
     detector: entry.id,
     provider: entry.provider,
     description: entry.description,
@@ -35,6 +29,29 @@ export function scanTokens(text: string, options: ScanOptions = {}, catalog: Com
     end: candidate.end,
     secret: candidate.secret,
   }));
+}
+
+type Found = { entry: CompiledEntry; candidate: Candidate };
+
+/** Drops every match that overlaps one from an earlier (more specific) entry; returns the rest by position. */
+function keepMostSpecific(found: Found[]): Found[] {
+  found.sort((a, b) => a.entry.rank - b.entry.rank || a.candidate.start - b.candidate.start);
+  const kept: Found[] = []; // sorted by start, pairwise disjoint
+  for (const item of found) {
+    const { start, end } = item.candidate;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.candidate.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const previous = kept[lo - 1];
+    const next = kept[lo];
+    if ((previous && previous.candidate.end > start) || (next && next.candidate.start < end)) continue;
+    kept.splice(lo, 0, item);
+  }
+  return kept;
 }
 
 function activeEntries(text: string, catalog: CompiledCatalog, path: string | undefined): CompiledEntry[] {
@@ -52,7 +69,7 @@ function activeEntries(text: string, catalog: CompiledCatalog, path: string | un
   return [...active].sort((a, b) => a.rank - b.rank);
 }
 
-function* runEntry(compiled: CompiledEntry, text: string, path: string | undefined): Generator<Candidate> {
+function* runEntry(compiled: CompiledEntry, text: string, path: string | undefined, catalog: CompiledCatalog): Generator<Candidate> {
   const { entry, regex, check } = compiled;
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
@@ -65,7 +82,8 @@ function* runEntry(compiled: CompiledEntry, text: string, path: string | undefin
     const confirmed = check ? check({ text, match, candidate, path }) : [candidate];
     for (const c of confirmed) {
       if (!passesValueFilters(compiled, c.secret)) continue;
-      if (entry.near && isHashInContext(text, c)) continue;
+      if (isTruncatedInContext(text, c) || catalog.documented.has(c.secret)) continue;
+      if (entry.near && !check && (isHashInContext(text, c) || isAssignedToNonSecretName(text, c))) continue;
       yield c;
     }
   }
@@ -81,19 +99,6 @@ function passesValueFilters(compiled: CompiledEntry, secret: string): boolean {
   if (!entry.check && looksLikeIdentifier(secret)) return false;
   const floor = entry.entropy ?? (secret.length >= 20 ? 3 : 0);
   return floor === 0 || shannonEntropy(secret) >= floor;
-}
-
-// Words that say a hex string is a digest or revision, not a key: `sha256 <hex>`, `commit <hex>`, `rev=<hex>`.
-const HASH_WORDS = /sha\d*|md5|hash|digest|checksum|commit|integrity|etag|revision|\brev\b|\bref\b|\bblob\b/i;
-
-/**
- * A prefix-less hex value that sits in a URL path, after `@` (a git ref), or right after a word naming a digest
- * is a content hash or commit id, even next to a provider's name (`github.com/wandb/wandb@<sha>`).
- */
-function isHashInContext(text: string, candidate: Candidate): boolean {
-  if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(candidate.secret)) return false;
-  const before = text.slice(Math.max(0, candidate.start - 32), candidate.start);
-  return /[@/#]$/.test(before) || HASH_WORDS.test(before);
 }
 
 function isNear(text: string, start: number, end: number, words: readonly string[], window: number): boolean {

@@ -29,6 +29,8 @@ export interface TokenEntry {
 
 export interface TokenCatalog {
   tokens: TokenEntry[];
+  /** Sample credentials published in providers' documentation (they are everywhere and grant nothing). */
+  documented?: string[];
 }
 
 /** A credential found in a text. `secret` is the raw value: never print it, only `redact()` or hash it. */

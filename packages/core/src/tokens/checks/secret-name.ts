@@ -1,6 +1,6 @@
 import { defaultNameClassifier } from '../../names.js';
 import { shannonEntropy } from '../entropy.js';
-import { isPlaceholderValue, looksLikeNonSecret } from '../placeholder.js';
+import { isPlaceholderValue, looksLikeIdentifier, looksLikeNonSecret } from '../placeholder.js';
 import type { Check } from './types.js';
 
 // Files where a bare word after `=` or `:` is a value, not an expression.
@@ -41,5 +41,11 @@ export function secretForName(name: string, value: string): boolean {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   const entropy = shannonEntropy(value);
   if (verdict === 'secret') return classes >= 2 && entropy >= 2.8;
-  return value.length >= 16 && classes >= 2 && /[0-9]/.test(value) && entropy >= 3.5;
+  // A bare `key`/`token` names many things (React keys, i18n keys, cursors): only a long random run counts.
+  const run = longestRun(value);
+  return run.length >= 16 && /[0-9]/.test(run) && /[A-Za-z]/.test(run) && !looksLikeIdentifier(run) && shannonEntropy(run) >= 3.5 && entropy >= 3.5;
+}
+
+function longestRun(value: string): string {
+  return (value.match(/[A-Za-z0-9+/=]+/g) ?? []).reduce((best, run) => (run.length > best.length ? run : best), '');
 }

@@ -1,0 +1,39 @@
+import { defaultNameClassifier, splitWords } from '../names.js';
+import type { Candidate } from './checks/index.js';
+
+// Words that say a hex string is a digest or revision, not a key: `sha256 <hex>`, `commit <hex>`, `rev=<hex>`.
+const HASH_WORDS = /sha\d*|md5|hash|digest|checksum|commit|integrity|etag|revision|\brev\b|\bref\b|\bblob\b/i;
+// `name = "`, `name: '`, `"name": "`, `NAME=`, `name => "`: the assignment right before a value.
+const ASSIGNMENT_BEFORE = /([A-Za-z_$][\w$.-]{0,80})["'\]]{0,2}[ \t]{0,4}(?::=|=>|=|:)[ \t]{0,4}["'`]?$/;
+
+/**
+ * A prefix-less hex value that sits in a URL path, after `@` (a git ref), or shortly after a word naming a
+ * digest is a content hash or commit id, even next to a provider's name (`github.com/wandb/wandb@<sha>`).
+ */
+export function isHashInContext(text: string, candidate: Candidate): boolean {
+  if (!/^[0-9a-f]+$|^[0-9A-F]+$/.test(candidate.secret)) return false;
+  const before = text.slice(Math.max(0, candidate.start - 32), candidate.start);
+  return /[@/#]$/.test(before) || HASH_WORDS.test(before);
+}
+
+/** A value cut short for display (`sk-proj-abc123...`, `…ghp_x`): a reference to a token, not the token. */
+export function isTruncatedInContext(text: string, candidate: Candidate): boolean {
+  const after = text.slice(candidate.end, candidate.end + 3);
+  const before = text.slice(Math.max(0, candidate.start - 3), candidate.start);
+  return after.startsWith('...') || after.startsWith('…') || before.endsWith('...') || before.endsWith('…');
+}
+
+/** The variable, key or property a value is assigned to, when the text right before it is an assignment. */
+export function assignedName(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 100), start);
+  const name = ASSIGNMENT_BEFORE.exec(before)?.[1];
+  return name?.split('.').filter(Boolean).pop();
+}
+
+/** A prefix-less value assigned to a name that clearly holds something else (`app_id`, `commit_sha`). */
+export function isAssignedToNonSecretName(text: string, candidate: Candidate): boolean {
+  const name = assignedName(text, candidate.start);
+  if (name === undefined || defaultNameClassifier().classify(name) !== 'no') return false;
+  // Compounds the vocabulary does not split (`NGROK_AUTHTOKEN`, `apitoken`) still name a credential.
+  return !splitWords(name).some((w) => /(?:token|key|secret|password|passwd|pwd|pass)$/.test(w));
+}
