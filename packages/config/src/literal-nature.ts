@@ -39,12 +39,19 @@ export function isReference(value: string): boolean {
  */
 export function displayName(name: string): string {
   const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
-  return tokens.scanTokens?.(name).length ? redact(name) : shown;
+  return containsCredential(name) ? redact(name) : shown;
 }
 
 /** True when the token detector recognises a credential in `text` (a name or message must then be redacted). */
+const credentialMemo = new Map<string, boolean>();
+
 export function containsCredential(text: string): boolean {
-  return Boolean(tokens.scanTokens?.(text).length);
+  let found = credentialMemo.get(text);
+  if (found === undefined) {
+    found = Boolean(tokens.scanTokens?.(text).length);
+    if (credentialMemo.size < 10_000) credentialMemo.set(text, found);
+  }
+  return found;
 }
 
 /** Parser messages may quote the file; any credential in them is redacted before the message is reported. */
