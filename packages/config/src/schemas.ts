@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
@@ -8,8 +8,10 @@ export type SectionSchema = 'truss-secrets' | 'inf-secrets';
 const compiled = new Map<SectionSchema, ValidateFunction>();
 let ajv: Ajv | undefined;
 
+/** A published package carries its own copy in `schema/`; in the repository the file lives in rules/schema/. */
 export function schemaPath(name: SectionSchema): string {
-  return fileURLToPath(new URL(`../../../rules/schema/${name}.schema.json`, import.meta.url));
+  const packaged = fileURLToPath(new URL(`../schema/${name}.schema.json`, import.meta.url));
+  return existsSync(packaged) ? packaged : fileURLToPath(new URL(`../../../rules/schema/${name}.schema.json`, import.meta.url));
 }
 
 function validator(name: SectionSchema): ValidateFunction {
