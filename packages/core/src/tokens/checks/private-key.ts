@@ -11,7 +11,8 @@ const END = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
  */
 export const privateKeyCheck: Check = ({ text, candidate }) => {
   const headerEnd = text.indexOf('-----', text.indexOf('PRIVATE KEY', candidate.start)) + 5;
-  const window = text.slice(headerEnd, headerEnd + MAX_BLOCK);
+  const offset = bodyStart(text, headerEnd);
+  const window = text.slice(offset, offset + MAX_BLOCK);
   const end = END.exec(window);
   const body = end ? window.slice(0, end.index) : (/^[A-Za-z0-9+/=\s\\"'+,:-]*/.exec(window)?.[0] ?? '');
   if (/\.\.\.|…|<[^>]*>|\$\{|\{\{|x{8}|X{8}/.test(body)) return [];
@@ -20,6 +21,14 @@ export const privateKeyCheck: Check = ({ text, candidate }) => {
     .replace(/\\[nr]/g, '')
     .replace(/[^A-Za-z0-9+/=]/g, '');
   if (material.length < 64 || hasFiller(material, 10)) return [];
-  const stop = end ? headerEnd + end.index + end[0].length : headerEnd + body.trimEnd().length;
+  const stop = end ? offset + end.index + end[0].length : offset + body.trimEnd().length;
   return [{ start: candidate.start, end: stop, secret: text.slice(candidate.start, stop) }];
 };
+
+/** The body starts on the line after the BEGIN line (whatever trails it), or after an escaped `\n` in a string. */
+function bodyStart(text: string, headerEnd: number): number {
+  const newline = text.indexOf('\n', headerEnd);
+  const escaped = text.indexOf('\\n', headerEnd);
+  if (escaped !== -1 && (newline === -1 || escaped < newline)) return escaped + 2;
+  return newline === -1 ? text.length : newline + 1;
+}
