@@ -22,6 +22,7 @@ export interface CompiledCatalog {
   entriesByKeyword: CompiledEntry[][];
   /** Sample credentials published in providers' documentation: never reported. */
   documented: Set<string>;
+  publicPrefixes: string[];
 }
 
 /**
@@ -51,7 +52,7 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
     }
     return compiled;
   });
-  return { entries, keywords: new KeywordSet([...keywordIndex.keys()]), entriesByKeyword, documented: new Set(catalog.documented ?? []) };
+  return { entries, keywords: new KeywordSet([...keywordIndex.keys()]), entriesByKeyword, documented: new Set(catalog.documented ?? []), publicPrefixes: catalog.public ?? [] };
 }
 
 function compileRegex(entry: TokenEntry, file: string): RegExp {

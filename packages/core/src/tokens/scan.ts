@@ -82,7 +82,7 @@ function* runEntry(compiled: CompiledEntry, text: string, path: string | undefin
     const confirmed = check ? check({ text, match, candidate, path }) : [candidate];
     for (const c of confirmed) {
       if (!passesValueFilters(compiled, c.secret)) continue;
-      if (isTruncatedInContext(text, c) || catalog.documented.has(c.secret)) continue;
+      if (isTruncatedInContext(text, c) || catalog.documented.has(c.secret) || catalog.publicPrefixes.some((p) => c.secret.startsWith(p))) continue;
       if (entry.near && !check && (isHashInContext(text, c) || isAssignedToNonSecretName(text, c))) continue;
       yield c;
     }

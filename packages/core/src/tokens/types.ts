@@ -31,6 +31,8 @@ export interface TokenCatalog {
   tokens: TokenEntry[];
   /** Sample credentials published in providers' documentation (they are everywhere and grant nothing). */
   documented?: string[];
+  /** Prefixes of keys that are public by design (`pk_live_`): a value starting with one is never reported. */
+  public?: string[];
 }
 
 /** A credential found in a text. `secret` is the raw value: never print it, only `redact()` or hash it. */
