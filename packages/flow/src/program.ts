@@ -1,0 +1,133 @@
+import type * as TS from 'typescript';
+import { Engine, type CalleeResolver } from './engine.js';
+import type { FunctionSummary } from './summary.js';
+import { flowTables } from './tables.js';
+import type { AnalyzeOptions, FlowLocation, FlowResult } from './types.js';
+import type { ClassInfo, Value } from './value.js';
+import { drainDeferred, walkSourceFile } from './walker.js';
+
+/**
+ * What the engine knows of a module-level binding (an exported object, a logger, a function, a class), handed
+ * to the files that import it. Opaque outside the engine.
+ */
+export interface ModuleValue {
+  readonly __moduleValue: never;
+}
+
+/** The value `import { name } from 'module'` (or `require('module')`) binds, when it comes from the program. */
+export type ImportResolver = (module: string, name: string) => ModuleValue | undefined;
+
+export interface ProgramFileOptions extends AnalyzeOptions {
+  resolveCallee?: CalleeResolver;
+  resolveImport?: ImportResolver;
+}
+
+export interface ProgramFileAnalysis {
+  /** Results of this file; a result or step in another file carries that file's `fileName`. */
+  results: FlowResult[];
+  /** One summary per function-like node, every step stamped with its file. */
+  summaries: Map<TS.Node, FunctionSummary>;
+  /** The final value of a module-level declaration (variable, function, class, `export default`). */
+  valueOf(declaration: TS.Node): ModuleValue | undefined;
+}
+
+/** An engine whose imports of program modules resolve to what the analysis of those modules found. */
+class ProgramEngine extends Engine {
+  constructor(
+    input: ConstructorParameters<typeof Engine>[0],
+    private readonly resolveImport: ImportResolver | undefined,
+  ) {
+    super(input);
+  }
+
+  override moduleValue(module: string, name: string): Value {
+    const imported = this.resolveImport?.(module, name);
+    return imported ? (imported as unknown as Value) : super.moduleValue(module, name);
+  }
+}
+
+/**
+ * One file of a whole program: the same walk as `analyzeFile`, plus imported bindings resolved across files and
+ * every location stamped with `fileName`, so that summaries and values can travel to other files.
+ */
+export function analyzeProgramFile(ts: typeof TS, sourceFile: TS.SourceFile, options: ProgramFileOptions = {}): ProgramFileAnalysis {
+  const engine = new ProgramEngine(
+    {
+      ts,
+      sourceFile,
+      tables: flowTables(options),
+      ...(options.checker ? { checker: options.checker } : {}),
+      ...(options.resolveCallee ? { resolveCallee: options.resolveCallee } : {}),
+    },
+    options.resolveImport,
+  );
+  walkSourceFile(engine);
+  const stamp = new Stamper(sourceFile.fileName);
+  for (const summary of engine.summaries.values()) stamp.summary(summary);
+  const results = engine.results.list();
+  for (const r of results) stamp.path(r.path);
+  const moduleScope = engine.scope;
+  const valueOf = (declaration: TS.Node): ModuleValue | undefined => {
+    const value = declaredValue(engine, moduleScope, declaration);
+    if (!value) return undefined;
+    stamp.value(value);
+    return value as unknown as ModuleValue;
+  };
+  return { results, summaries: engine.summaries, valueOf };
+}
+
+function declaredValue(engine: Engine, moduleScope: Engine['scope'], declaration: TS.Node): Value | undefined {
+  const ts = engine.ts;
+  const named = (name: TS.Node | undefined) => (name && ts.isIdentifier(name) ? moduleScope.lookup(name.text)?.value : undefined);
+  if (ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration)) return named(declaration.name);
+  if (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) return named(declaration.name);
+  if (ts.isExportAssignment(declaration)) {
+    const expression = engine.syntax.unwrap(declaration.expression);
+    if (ts.isIdentifier(expression)) return named(expression);
+    // Evaluated once more at module level: its sinks were reported by the walk (results keep one per span).
+    const saved = engine.scope;
+    engine.scope = moduleScope;
+    const value = engine.evaluate(declaration.expression);
+    drainDeferred(engine);
+    engine.scope = saved;
+    return value;
+  }
+  return undefined;
+}
+
+/** Gives every location the engine created for this file its file name (locations from other files have theirs). */
+class Stamper {
+  private readonly seen = new Set<object>();
+  constructor(private readonly fileName: string) {}
+
+  path(path: readonly FlowLocation[]): void {
+    for (const step of path) if (step.fileName === undefined) step.fileName = this.fileName;
+  }
+
+  summary(summary: FunctionSummary): void {
+    if (this.seen.has(summary)) return;
+    this.seen.add(summary);
+    for (const s of summary.paramSinks) {
+      if (s.fileName === undefined) s.fileName = this.fileName;
+      this.path(s.path);
+    }
+    for (const r of summary.paramReturns) this.path(r.path);
+    for (const r of summary.returnSources) this.path(r.path);
+  }
+
+  value(value: Value, depth = 0): void {
+    if (this.seen.has(value) || depth > 6) return;
+    this.seen.add(value);
+    for (const t of value.taints ?? []) this.path(t.path);
+    for (const p of value.props?.values() ?? []) this.value(p, depth + 1);
+    if (value.fn?.summary) this.summary(value.fn.summary);
+    if (value.cls) this.classInfo(value.cls, depth);
+  }
+
+  private classInfo(cls: ClassInfo, depth: number): void {
+    if (this.seen.has(cls)) return;
+    this.seen.add(cls);
+    for (const field of cls.fields.values()) this.value(field, depth + 1);
+    for (const method of cls.methods.values()) if (method.summary) this.summary(method.summary);
+  }
+}
