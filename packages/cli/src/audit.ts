@@ -47,7 +47,7 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
 
 /** Runs the scanners that apply to the files; a scanner's crash on one file becomes an input error. */
 async function runScanners(files: readonly SourceFile[], options: AuditOptions): Promise<{ findings: Finding[]; errors: InputError[] }> {
-  const context: ScanContext = { declaredSecretEnv: new Set() };
+  const context: ScanContext = { declaredSecretEnv: new Set(), cwd: options.cwd ?? process.cwd() };
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   for (const scanner of options.scanners ?? SCANNERS) {

@@ -5,6 +5,8 @@ import type { SourceFile } from '../files/source-file.js';
 export interface ScanContext {
   /** Environment variables that config files declare as secrets; filled before the code scanners run. */
   declaredSecretEnv: Set<string>;
+  /** The directory the files' paths are relative to (project loaders read tsconfig.json from disk). */
+  cwd?: string;
 }
 
 export interface ScanOutput {
