@@ -59,7 +59,7 @@ function toFinding(file: string, text: string, lines: LineIndex, r: FlowResult, 
 }
 
 /** `console.log(…)`: the callee (or the statement keyword) of the sink, never its arguments. */
-function evidenceOf(snippet: string): string {
+export function evidenceOf(snippet: string): string {
   const head = /^[\w$.\s]*(?:new\s+[\w$.]+|[\w$.]+)/.exec(snippet)?.[0]?.trim() ?? '';
   return head && head.length <= 60 ? `${head}(…)` : '…';
 }

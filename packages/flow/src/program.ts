@@ -131,3 +131,34 @@ class Stamper {
     for (const method of cls.methods.values()) if (method.summary) this.summary(method.summary);
   }
 }
+
+/** `import * as config from './config'`: an object whose members are the module's exports. */
+export function namespaceValue(members: ReadonlyMap<string, ModuleValue>): ModuleValue {
+  const props = new Map<string, Value>();
+  for (const [name, value] of members) props.set(name, value as unknown as Value);
+  return { props } as unknown as ModuleValue;
+}
+
+/** A short text that changes when what importers can learn from the value changes (fixpoint detection). */
+export function describeModuleValue(value: ModuleValue): string {
+  return describe(value as unknown as Value, 0);
+}
+
+function describe(v: Value, depth: number): string {
+  const parts: string[] = [];
+  if (v.kind) parts.push(v.kind);
+  if (v.safe) parts.push('safe');
+  for (const t of v.taints ?? []) if (t.origin.kind === 'source') parts.push(`<${t.origin.label}>`);
+  if (v.fn?.summary) parts.push(`fn(${describeSummary(v.fn.summary)})`);
+  if (v.cls) parts.push(`class ${v.cls.name}(${[...v.cls.fields].map(([k, f]) => `${k}=${describe(f, depth + 1)}`).join(',')})`);
+  if (v.props && depth < 3) parts.push(`{${[...v.props].map(([k, p]) => `${k}:${describe(p, depth + 1)}`).join(',')}}`);
+  return parts.join(' ');
+}
+
+/** The facts of a summary that callers use, without its paths. */
+export function describeSummary(s: FunctionSummary): string {
+  const sinks = s.paramSinks.map((p) => `${p.param}>${p.ruleId}@${p.fileName ?? ''}:${p.start}`);
+  const returns = s.paramReturns.map((p) => `${p.param}>return`);
+  const sources = s.returnSources.map((r) => `<${r.label}>`);
+  return [...sinks, ...returns, ...sources, s.returnKind ?? ''].join(';');
+}
