@@ -18,6 +18,8 @@ describe('config-secret-unused: Truss', () => {
   it('counts model_cache and trt_llm as readers of their default secret, hf_access_token', async () => {
     const withCache = lines('model_name: m', 'secrets:', '  hf_access_token: null', 'model_cache:', '  - repo_id: a/b');
     expect(await ruleFindings(RULE, { 'm/config.yaml': withCache, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
+    const withHfCache = lines('model_name: m', 'secrets:', '  hf_access_token: null', 'hf_cache:', '  - repo_id: a/b');
+    expect(await ruleFindings(RULE, { 'm/config.yaml': withHfCache, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
     const withTrt = lines('model_name: m', 'secrets:', '  hf_access_token: null', 'trt_llm:', '  build:', '    checkpoint_repository:', '      repo: a/b', '      source: HF');
     expect(await ruleFindings(RULE, { 'm/config.yaml': withTrt, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
   });
@@ -34,6 +36,11 @@ describe('config-secret-unused: inference.sh', () => {
     expect(await ruleFindings(RULE, { 'a/inf.yml': inf, 'a/app.py': 'import os\n' })).toEqual([
       'a/inf.yml:2:10 warning', 'a/inf.yml:4:10 warning', 'a/inf.yml:6:10 warning', 'a/inf.yml:8:10 warning',
     ]);
+  });
+
+  it('says nothing when the app hands its whole environment to a subprocess', async () => {
+    expect(await ruleFindings(RULE, { 'a/inf.yml': inf, 'a/app.py': 'import os, subprocess\nsubprocess.run(["serve"], env=os.environ)\n' })).toEqual([]);
+    expect(await ruleFindings(RULE, { 'b/inf.yml': inf, 'b/app.js': "spawn('serve', { env: { ...process.env, PORT: '80' } });\n" })).toEqual([]);
   });
 
   it('knows which libraries read which variable, from imports, requirements and package.json', async () => {

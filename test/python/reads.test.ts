@@ -125,3 +125,21 @@ describe('pythonModuleFacts', () => {
     expect(read).toMatchObject({ line: 1, column: 16 });
   });
 });
+
+describe('pythonModuleFacts: the whole environment handed over', () => {
+  it('notices os.environ passed to a subprocess, copied or iterated', async () => {
+    for (const src of ['subprocess.run(cmd, env=os.environ)', 'env = dict(os.environ)', 'env = os.environ.copy()', '{k: v for k, v in os.environ.items()}', 'from os import environ\nrun(environ)']) {
+      expect((await pythonModuleFacts(`import os\n${src}\n`)).passesWholeEnvironment, src).toBe(true);
+    }
+  });
+
+  it('does not count single-variable reads and writes', async () => {
+    const src = ['import os', 'a = os.environ["A"]', 'b = os.environ.get("B")', 'os.environ["C"] = "1"', 'os.environ.setdefault("D", "1")', 'if "E" in os.environ: pass', 'from os import environ'].join('\n');
+    expect((await pythonModuleFacts(src)).passesWholeEnvironment).toBe(false);
+  });
+
+  it('follows `kwargs.get("secrets") or {}` to the secrets mapping', async () => {
+    const src = ['class Model:', '    def __init__(self, **kwargs):', '        self.s = kwargs.get("secrets") or {}', '    def load(self):', '        t = self.s["hf_access_token"]'].join('\n');
+    expect((await pythonSecretReads(src)).map((r) => `${r.kind}:${r.name}`)).toEqual(['truss-secret:hf_access_token']);
+  });
+});

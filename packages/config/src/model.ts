@@ -37,8 +37,10 @@ export interface FolderCode {
   codeFiles: number;
   /** Some Python file imports a Truss Chains marker. */
   chains: boolean;
+  /** Some file hands the whole environment over (`env=os.environ`, `{...process.env}`): any variable may be read. */
+  wholeEnvironment: boolean;
 }
 
 export function emptyFolderCode(): FolderCode {
-  return { reads: [], pythonModules: new Set(), npmPackages: new Set(), mentions: new Set(), codeFiles: 0, chains: false };
+  return { reads: [], pythonModules: new Set(), npmPackages: new Set(), mentions: new Set(), codeFiles: 0, chains: false, wholeEnvironment: false };
 }

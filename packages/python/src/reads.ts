@@ -10,8 +10,10 @@ const SECRETS_HOLDER_NAME = /^_*secrets$/;
 const MAX_STRING = 256;
 const INTERESTING = new Set([
   'subscript', 'call', 'comparison_operator', 'string', 'concatenated_string', 'function_definition',
-  'import_statement', 'import_from_statement', 'assignment', 'binary_operator', 'ERROR',
+  'import_statement', 'import_from_statement', 'assignment', 'binary_operator', 'attribute', 'identifier',
 ]);
+/** Methods on `os.environ` that read or write one named variable; any other use hands over the whole environment. */
+const SINGLE_VARIABLE_METHODS = new Set(['get', 'setdefault', 'pop']);
 
 function span(node: SyntaxNode): PythonSpan {
   return {
@@ -29,7 +31,9 @@ function collect(tree: Tree): Map<string, SyntaxNode[]> {
   try {
     for (;;) {
       const type = cursor.nodeType;
-      if (INTERESTING.has(type)) {
+      // Attributes and identifiers are everywhere; only those ending in `environ` matter (see wholeEnvironment).
+      const wanted = type === 'attribute' || type === 'identifier' ? cursor.endIndex - cursor.startIndex <= 64 && cursor.nodeText.endsWith('environ') : INTERESTING.has(type);
+      if (wanted) {
         const list = found.get(type) ?? [];
         list.push(cursor.currentNode);
         found.set(type, list);
@@ -47,6 +51,8 @@ function collect(tree: Tree): Map<string, SyntaxNode[]> {
 
 class Extractor {
   readonly reads: PythonSecretRead[] = [];
+  /** `subprocess.run(..., env=os.environ)`, `dict(os.environ)`, `os.environ.items()`: every variable may be read. */
+  passesWholeEnvironment = false;
   /** `NAME = "literal"` bindings, so `os.environ[NAME]` resolves; a name bound twice is dropped. */
   private readonly constants = new Map<string, string | null>();
   /** Expressions that hold the Truss secrets mapping (`self._secrets = kwargs["secrets"]`). */
@@ -70,6 +76,7 @@ class Extractor {
     for (const node of this.of('comparison_operator')) this.membership(node);
     for (const node of this.of('binary_operator')) this.pathJoin(node);
     for (const node of [...this.of('string'), ...this.of('concatenated_string')]) this.secretFileString(node);
+    for (const node of [...this.of('attribute'), ...this.of('identifier')]) this.wholeEnvironment(node);
     this.reads.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
@@ -97,6 +104,9 @@ class Extractor {
 
   /** `kwargs["secrets"]`, `kwargs.get("secrets")`: the mapping Truss passes to the model's constructor. */
   private isSecretsLookup(node: SyntaxNode): boolean {
+    // `kwargs.get("secrets") or {}`, `(kwargs["secrets"])`
+    if (node.type === 'boolean_operator') return this.isSecretsLookup(node.childForFieldName('left') ?? node);
+    if (node.type === 'parenthesized_expression' && node.namedChildren[0]) return this.isSecretsLookup(node.namedChildren[0]);
     if (node.type === 'subscript') return this.keyOf(node.childForFieldName('subscript')) === 'secrets';
     if (node.type === 'call') {
       const fn = node.childForFieldName('function');
@@ -223,6 +233,21 @@ class Extractor {
     if (match) this.push('secret-file', match[1]!, 'path', node, undefined);
   }
 
+  private wholeEnvironment(node: SyntaxNode): void {
+    if (this.passesWholeEnvironment || !this.isEnviron(node)) return;
+    const parent = node.parent;
+    if (!parent) return;
+    if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return; // `x.environ`
+    if (parent.type === 'subscript' && parent.childForFieldName('value')?.id === node.id) return;
+    if (parent.type === 'comparison_operator') return;
+    if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === node.id) {
+      if (SINGLE_VARIABLE_METHODS.has(parent.childForFieldName('attribute')?.text ?? '')) return;
+    }
+    if (parent.type === 'import_from_statement' || parent.type === 'aliased_import' || parent.type === 'dotted_name') return;
+    if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === node.id) return;
+    this.passesWholeEnvironment = true;
+  }
+
   private push(kind: PythonSecretRead['kind'], name: string, form: PythonReadForm, node: SyntaxNode, guarded: boolean | undefined): void {
     const read: PythonSecretRead = { kind, name, form, ...span(node) };
     if (guarded !== undefined) read.guarded = guarded;
@@ -318,6 +343,7 @@ export function pythonFactsFromTree(tree: Tree): PythonModuleFacts {
     imports: importedModules(nodes),
     strings: staticStrings(nodes),
     hasSyntaxErrors: tree.rootNode.hasError,
+    passesWholeEnvironment: extractor.passesWholeEnvironment,
   };
 }
 

@@ -38,6 +38,8 @@ export interface PythonModuleFacts {
   imports: string[];
   /** Every static string literal in the file (up to a length cap), to see declared names passed around as data. */
   strings: string[];
+  /** The code hands `os.environ` over as a whole (to a subprocess, `dict()`, `.items()`), so any variable may be read. */
+  passesWholeEnvironment: boolean;
   /** True when tree-sitter had to recover from a syntax error somewhere in the file. */
   hasSyntaxErrors: boolean;
 }

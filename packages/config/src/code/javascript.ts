@@ -43,10 +43,17 @@ export async function addJavaScriptFile(file: string, text: string, code: Folder
     ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process';
   const isSecretsHolder = (node: TS.Node): boolean =>
     (ts.isIdentifier(node) && SECRETS_HOLDER.test(node.text)) || (ts.isPropertyAccessExpression(node) && SECRETS_HOLDER.test(node.name.text));
+  /** `process.env.X`, `process.env['X']`, `const { X } = process.env`, `process.env.X = v`: one variable at a time. */
+  const readsOneVariable = (env: TS.Node): boolean => {
+    const parent = env.parent;
+    if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === env) return true;
+    return ts.isVariableDeclaration(parent) && ts.isObjectBindingPattern(parent.name) && parent.name.elements.every((e) => !e.dotDotDotToken);
+  };
   const keyOf = (node: TS.Node | undefined): string | undefined =>
     node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : undefined;
 
   const visit = (node: TS.Node): void => {
+    if (isProcessEnv(node) && !readsOneVariable(node)) code.wholeEnvironment = true;
     if (ts.isPropertyAccessExpression(node)) {
       if (isProcessEnv(node.expression)) push('env', node.name.text, 'property', node);
       else if (isSecretsHolder(node.expression)) push('truss-secret', node.name.text, 'property', node);

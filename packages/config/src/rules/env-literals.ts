@@ -2,6 +2,7 @@ import { defaultNameClassifier, redact } from '@secret-hygiene/core';
 import type { Node } from 'yaml';
 import { displayName, isReference, literalAdvice } from '../literal-nature.js';
 import type { Platform } from '../model.js';
+import { platformFacts } from '../platforms.js';
 import { isMap, isScalar, isSeq, keyText, resolve, spanOf, valueOf, type Span } from '../yaml-config.js';
 import type { ConfigContext } from './context.js';
 
@@ -65,7 +66,7 @@ export function checkEnvLiterals(ctx: ConfigContext): void {
   for (const key of section.path) node = valueOf(config, node, key);
   const classifier = defaultNameClassifier();
   for (const setting of settings(ctx, node)) {
-    if (setting.value.trim() === '' || isReference(setting.value) || classifier.classify(setting.name) !== 'secret') continue;
+    if (setting.value.trim() === '' || isReference(setting.value) || setting.value.includes(platformFacts().truss.secretFileDir) || classifier.classify(setting.name) !== 'secret') continue;
     ctx.out.add({
       ruleId: 'config-secret-literal', file: config.path, span: setting.span, evidence: redact(setting.value), snippet: `${section.path.join('.')}.${setting.name}`,
       message: `\`${displayName(setting.name)}\` looks like a secret but is set in ${section.path.join('.')}. ${section.advice(displayName(setting.name))} ${literalAdvice(setting.value)}`,

@@ -55,7 +55,8 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
     });
   }
 
-  if (ctx.code.codeFiles === 0) return;
+  // With no code nothing can be judged; with the whole environment handed to a subprocess, anything may be read.
+  if (ctx.code.codeFiles === 0 || ctx.code.wholeEnvironment) return;
   const libraries = libraryReadEnv(ctx.code);
   for (const secret of declarations.secrets) {
     if (used.has(secret.name) || libraries.has(secret.name) || ctx.code.mentions.has(secret.name)) continue;

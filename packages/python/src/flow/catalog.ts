@@ -1,0 +1,127 @@
+import { catalogDocument } from '@secret-hygiene/core';
+
+/** The `python` section of `rules/flows.yaml`, as its schema describes it. */
+export interface PythonFlowCatalog {
+  sources: {
+    secretTypes: string[];
+    secretValueMethods: string[];
+    secretListTypes: string[];
+    environObjects: string[];
+    envGetters: string[];
+    secretFileOpeners: string[];
+    secretFileReadMethods: string[];
+    secretFileDirectories: string[];
+    secretMappings: string[];
+    secretMappingKwargs: string[];
+    credentialKeys: string[];
+    accessorVerbs: string[];
+  };
+  propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[] };
+  sanitizers: { functions: string[]; modules: string[]; nameWords: string[]; methods: string[]; shortRevealMax: number };
+  sinks: {
+    log: {
+      calls: string[];
+      loggerFactories: string[];
+      loggerModules: string[];
+      loggerObjectWords: string[];
+      loggerMethods: string[];
+      settingKeywords: string[];
+    };
+    error: { constructorSuffixes: string[]; calls: string[] };
+    output: {
+      entryClasses: Array<{ platform: string; bases?: string[]; names?: string[]; methods: string[] }>;
+      entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
+    };
+    transport: {
+      calls: string[];
+      methodFirstCalls: string[];
+      clientConstructors: string[];
+      clientMethods: string[];
+      clientMethodFirstMethods: string[];
+      urlKeywords: string[];
+    };
+  };
+}
+
+/** The catalog compiled into sets, built once per process. */
+export interface PythonFlowTables {
+  catalog: PythonFlowCatalog;
+  secretTypes: Set<string>;
+  secretValueMethods: Set<string>;
+  secretListTypes: Set<string>;
+  environObjects: Set<string>;
+  envGetters: Set<string>;
+  secretFileOpeners: Set<string>;
+  secretFileReadMethods: Set<string>;
+  secretMappings: Set<string>;
+  secretMappingKwargs: Set<string>;
+  credentialKeys: Set<string>;
+  accessorVerbs: Set<string>;
+  propagatorFunctions: Set<string>;
+  propagatorMethods: Set<string>;
+  argumentMethods: Set<string>;
+  mutatingMethods: Set<string>;
+  sanitizerFunctions: Set<string>;
+  sanitizerModules: Set<string>;
+  sanitizerWords: Set<string>;
+  sanitizerMethods: Set<string>;
+  logCalls: Set<string>;
+  loggerFactories: Set<string>;
+  loggerModules: Set<string>;
+  loggerObjectWords: Set<string>;
+  loggerMethods: Set<string>;
+  logSettingKeywords: Set<string>;
+  errorSuffixes: string[];
+  errorCalls: Set<string>;
+  transportCalls: Set<string>;
+  methodFirstCalls: Set<string>;
+  clientConstructors: Set<string>;
+  clientMethods: Set<string>;
+  clientMethodFirstMethods: Set<string>;
+  urlKeywords: Set<string>;
+}
+
+let tables: PythonFlowTables | undefined;
+
+export function pythonFlowTables(): PythonFlowTables {
+  if (tables) return tables;
+  const catalog = catalogDocument<{ python: PythonFlowCatalog }>('flows').python;
+  const { sources: so, propagators: pr, sanitizers: sa, sinks: si } = catalog;
+  tables = {
+    catalog,
+    secretTypes: new Set(so.secretTypes),
+    secretValueMethods: new Set(so.secretValueMethods),
+    secretListTypes: new Set(so.secretListTypes),
+    environObjects: new Set(so.environObjects),
+    envGetters: new Set(so.envGetters),
+    secretFileOpeners: new Set(so.secretFileOpeners),
+    secretFileReadMethods: new Set(so.secretFileReadMethods),
+    secretMappings: new Set(so.secretMappings),
+    secretMappingKwargs: new Set(so.secretMappingKwargs),
+    credentialKeys: new Set(so.credentialKeys),
+    accessorVerbs: new Set(so.accessorVerbs),
+    propagatorFunctions: new Set(pr.functions),
+    propagatorMethods: new Set(pr.methods),
+    argumentMethods: new Set(pr.argumentMethods),
+    mutatingMethods: new Set(pr.mutatingMethods),
+    sanitizerFunctions: new Set(sa.functions),
+    sanitizerModules: new Set(sa.modules),
+    sanitizerWords: new Set(sa.nameWords),
+    sanitizerMethods: new Set(sa.methods),
+    logCalls: new Set(si.log.calls),
+    loggerFactories: new Set(si.log.loggerFactories),
+    loggerModules: new Set(si.log.loggerModules),
+    loggerObjectWords: new Set(si.log.loggerObjectWords),
+    loggerMethods: new Set(si.log.loggerMethods),
+    logSettingKeywords: new Set(si.log.settingKeywords),
+    errorSuffixes: si.error.constructorSuffixes,
+    errorCalls: new Set(si.error.calls),
+    transportCalls: new Set(si.transport.calls),
+    methodFirstCalls: new Set(si.transport.methodFirstCalls),
+    clientConstructors: new Set(si.transport.clientConstructors),
+    clientMethods: new Set(si.transport.clientMethods),
+    clientMethodFirstMethods: new Set(si.transport.clientMethodFirstMethods),
+    urlKeywords: new Set(si.transport.urlKeywords),
+  };
+  return tables;
+}

@@ -1,0 +1,112 @@
+import type { SyntaxNode } from '../loader.js';
+
+/** One step of a secret's path: a 0-based position in the file and what happened there. */
+export interface Step {
+  row: number;
+  column: number;
+  note: string;
+}
+
+/** A secret value on its way: where it came from (a name, never the value) and the path it took. */
+export interface Taint {
+  label: string;
+  steps: readonly Step[];
+}
+
+/** What the front end knows about the result of an expression. */
+export interface Value {
+  /** Carries characters of a secret. */
+  taint?: Taint;
+  /** A Cog `Secret` object: masked when printed, plaintext when returned (the runtime serialises it). */
+  secretObject?: Taint;
+  /** An object that holds a secret (a pydantic output, a client): only a serialised output shows it. */
+  held?: Taint;
+  /** A file opened under a secrets directory: reading it yields the secret. */
+  secretFile?: Taint;
+  /** Static text: the whole string when `complete`, else the part before the first unknown piece. */
+  str?: string;
+  complete?: boolean;
+  /** Nothing is known about it (a parameter, an unknown call's result): a secret-looking name may decide. */
+  opaque?: boolean;
+  /** A special object the rules name. */
+  ref?: Ref;
+  /** A function or class defined in this file, for calls. */
+  callable?: SyntaxNode;
+  /** An instance of a class defined in this file (`self`). */
+  instance?: ClassInfo;
+}
+
+export type Ref = 'environ' | 'secrets' | 'logger' | 'client' | 'module';
+
+/** A class of the analysed file, with what its methods store on `self`. */
+export interface ClassInfo {
+  node: SyntaxNode;
+  name: string;
+  /** Last names of the base classes (`BasePredictor` for `cog.BasePredictor`). */
+  bases: string[];
+  methods: Map<string, SyntaxNode>;
+  fields: Map<string, Value>;
+  /** Methods whose return value goes back to the model's caller, and the platform that says so. */
+  entryMethods: Map<string, string>;
+}
+
+export const CLEAN: Value = Object.freeze({});
+export const OPAQUE: Value = Object.freeze({ opaque: true });
+
+const MAX_STEPS = 12;
+
+export function withStep(taint: Taint | undefined, node: SyntaxNode, note: string): Taint | undefined {
+  if (!taint) return undefined;
+  if (taint.steps.length >= MAX_STEPS) return taint;
+  return { label: taint.label, steps: [...taint.steps, { row: node.startPosition.row, column: node.startPosition.column, note }] };
+}
+
+export function sourceTaint(label: string, node: SyntaxNode, note: string): Taint {
+  return { label, steps: [{ row: node.startPosition.row, column: node.startPosition.column, note }] };
+}
+
+/** The taint a value shows when printed or put into a message. */
+export function shownTaint(value: Value | undefined): Taint | undefined {
+  return value?.taint;
+}
+
+/** Joins what several values carry (a container, a concatenation, two branches). Static text is dropped. */
+export function join(values: ReadonlyArray<Value | undefined>): Value {
+  let out: Value | undefined;
+  for (const v of values) {
+    if (!v) continue;
+    if (!v.taint && !v.secretObject && !v.held && !v.secretFile && !v.opaque) continue;
+    out ??= {};
+    out.taint ??= v.taint;
+    out.secretObject ??= v.secretObject;
+    out.held ??= v.held;
+    out.secretFile ??= v.secretFile;
+    if (v.opaque) out.opaque = true;
+  }
+  return out ?? CLEAN;
+}
+
+/** Merges the bindings of two branches: a value secret on either branch stays secret after them. */
+export function merge(a: Value | undefined, b: Value | undefined): Value {
+  if (!a) return b ?? CLEAN;
+  if (!b || a === b) return a;
+  const joined = join([a, b]);
+  if (a.ref && a.ref === b.ref) joined.ref = a.ref;
+  if (a.instance && a.instance === b.instance) joined.instance = a.instance;
+  if (a.callable && a.callable === b.callable) joined.callable = a.callable;
+  if (a.str !== undefined && a.str === b.str && a.complete && b.complete) {
+    joined.str = a.str;
+    joined.complete = true;
+  }
+  return joined;
+}
+
+/** A container of these values: a dict, list or tuple shows all its items when printed. */
+export function container(values: ReadonlyArray<Value | undefined>): Value {
+  const joined = join(values);
+  // A Secret inside a printed container is printed by its repr (masked); returned, it is serialised.
+  if (joined.secretObject) joined.held ??= joined.secretObject;
+  delete joined.secretObject;
+  delete joined.secretFile;
+  return joined;
+}
