@@ -59,12 +59,16 @@ export function makeStandaloneRoot(dir) {
   if (!existsSync(path.join(dir, '.git'))) execFileSync('git', ['init', '-q', dir]);
 }
 
-/** Every file under `dir` (recursively) whose name passes `accept`. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+/** Every file under `dir` (recursively, skipping .git and node_modules) whose path passes `accept`. */
 export function listFiles(dir, accept = () => true) {
   const found = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...listFiles(full, accept));
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) found.push(...listFiles(full, accept));
+    }
     else if (entry.isFile() && accept(full)) found.push(full);
   }
   return found;

@@ -17,7 +17,7 @@ export default {
   async plan({ log }) {
     ensurePeers(log);
     const { dir, summary } = ensureModelFolders();
-    const files = describeFiles(listFiles(dir, (file) => !file.includes('/.git/')));
+    const files = describeFiles(listFiles(dir));
     const description = [
       `corpus: bench/.work/models-${MODEL_FOLDER_COUNT} — ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(', ')}; ${files.count} files, ${formatBytes(files.bytes)}`,
       'each folder is a config (config.yaml / inf.yml / cog.yaml) and its model code; about 1 in 8 has a planted mistake',

@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureSdkCorpus, SDK_ROOT } from '../lib/corpora.mjs';
-import { formatBytes } from '../lib/format.mjs';
+import { formatBytes, formatMs } from '../lib/format.mjs';
 import { ensurePeers } from '../lib/peers.mjs';
 import { NODE_NOOP_LABEL, nodeNoopCommand, secretlintCommand } from '../lib/peer-commands.mjs';
 import { WORK_DIR } from '../lib/paths.mjs';
@@ -42,6 +42,15 @@ export default {
       commands,
       skipped,
       verdict: (rows) => (skipped.length ? skippedVerdict(skipped) : wallVerdict(rows, SUBJECT, LIMIT_MS)),
+      after: (rows) => overheadNote(rows),
     };
   },
 };
+
+/** Start-up of Node itself varies with machine load; the difference is what secret-audit adds on top of it. */
+function overheadNote(rows) {
+  const subject = rows.find((row) => row.command.label === SUBJECT && !row.failure);
+  const floor = rows.find((row) => row.command.label === NODE_NOOP_LABEL && !row.failure);
+  if (!subject || !floor) return [];
+  return [`secret-audit's own cost over starting Node: +${formatMs(subject.medianMs - floor.medianMs)} (median minus median)`];
+}
