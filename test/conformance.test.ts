@@ -19,6 +19,7 @@ describe('fixture conformance', () => {
 
   it('reads every fixture without input errors', () => {
     expect(result.errors).toEqual([]);
+    expect(result.failures).toEqual([]);
   });
 
   it.each(files.map((f) => [f.file, f] as const))('%s', (file, conformance) => {

@@ -2,6 +2,12 @@
 // Committed launcher: it exists before the build, so npm can link it as a bin at install time.
 import { main } from '../dist/main.js';
 
+// `secret-audit . | head` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

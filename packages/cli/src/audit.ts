@@ -35,6 +35,8 @@ export interface AuditResult {
   sources: ReadonlyMap<string, string>;
   /** Every finding before suppressions: code frames redact all of their spans, suppressed or not. */
   unsuppressed: readonly Finding[];
+  /** Front ends that crashed as a whole: the report is incomplete (the CLI exits 2). */
+  failures: string[];
 }
 
 /** Each way of collecting files loads only its own code (the directory walk brings the gitignore matcher). */
@@ -45,19 +47,30 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
   return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize });
 }
 
-/** Runs the scanners that apply to the files; a scanner's crash on one file becomes an input error. */
-async function runScanners(files: readonly SourceFile[], options: AuditOptions): Promise<{ findings: Finding[]; errors: InputError[] }> {
+/**
+ * Runs the scanners that apply to the files. A scanner's crash on one file is that file's input error (inside
+ * the scanner); a crash of a whole scanner is a failure of the run: the others still report, and the CLI exits 2.
+ */
+async function runScanners(
+  files: readonly SourceFile[],
+  options: AuditOptions,
+): Promise<{ findings: Finding[]; errors: InputError[]; failures: string[] }> {
   const context: ScanContext = { declaredSecretEnv: new Set(), cwd: options.cwd ?? process.cwd() };
   const findings: Finding[] = [];
   const errors: InputError[] = [];
+  const failures: string[] = [];
   for (const scanner of options.scanners ?? SCANNERS) {
     if (scanner.deep && options.deep === false) continue;
     if (!scanner.wants(files)) continue;
-    const output = await scanner.scan(files, context);
-    findings.push(...output.findings);
-    errors.push(...output.errors);
+    try {
+      const output = await scanner.scan(files, context);
+      findings.push(...output.findings);
+      errors.push(...output.errors);
+    } catch (error) {
+      failures.push(`${scanner.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  return { findings, errors };
+  return { findings, errors, failures };
 }
 
 /** Discovers (or reads staged) files, runs every front end that applies, and settles the findings. */
@@ -84,5 +97,6 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     },
     sources: new Map(collected.files.map((file) => [file.path, file.text])),
     unsuppressed,
+    failures: scanned.failures.map(scrubSecrets),
   };
 }

@@ -63,6 +63,10 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     io.stdout.write(text);
   }
   if (options.format === 'text' && report.errors.length > 0) io.stderr.write(formatInputErrors(report.errors));
+  if (result.failures.length > 0) {
+    for (const failure of result.failures) io.stderr.write(`secret-audit: internal error: ${failure}\n`);
+    return 2;
+  }
   return failsRun(findings) ? 1 : 0;
 }
 

@@ -1,0 +1,60 @@
+import type { Finding } from '@secret-hygiene/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { audit } from '../../packages/cli/src/audit.js';
+import type { Scanner } from '../../packages/cli/src/scanners/scanner.js';
+import { tempTree } from '../support/cli.js';
+
+const tree = tempTree({
+  'a.py': '# secret-hygiene-ignore demo-rule -- fixture\nx = 1\ny = 2\n',
+  'b.ts': 'export const z = 3;\n',
+});
+afterAll(tree.cleanup);
+
+function finding(file: string, line: number, ruleId = 'demo-rule'): Finding {
+  return { ruleId, severity: 'error', message: 'demo', file, line, column: 1, endLine: line, endColumn: 2, evidence: 'x', fingerprint: `${file}:${line}` };
+}
+
+function scanner(name: string, deep: boolean, scan: Scanner['scan']): Scanner {
+  return { name, deep, wants: () => true, scan };
+}
+
+describe('audit orchestration', () => {
+  it('dedupes findings of the same rule and place, applies suppressions, and sorts', async () => {
+    const twice = scanner('twice', false, async () => ({ findings: [finding('b.ts', 1), finding('a.py', 3), finding('a.py', 2), finding('a.py', 3)], errors: [] }));
+    const result = await audit({ cwd: tree.dir, scanners: [twice] });
+    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['a.py:3', 'b.ts:1']);
+    expect(result.stats.suppressed).toBe(1);
+    expect(result.unsuppressed).toHaveLength(3);
+  });
+
+  it('skips deep scanners with deep: false and keeps going when one scanner crashes', async () => {
+    const calls: string[] = [];
+    const deep = scanner('deep one', true, async () => {
+      calls.push('deep');
+      return { findings: [], errors: [] };
+    });
+    const broken = scanner('broken one', false, async () => {
+      throw new Error('boom');
+    });
+    const fine = scanner('fine one', false, async () => ({ findings: [finding('b.ts', 1)], errors: [{ file: 'a.py', message: 'odd input' }] }));
+    const result = await audit({ cwd: tree.dir, deep: false, scanners: [deep, broken, fine] });
+    expect(calls).toEqual([]);
+    expect(result.failures).toEqual(['broken one failed: boom']);
+    expect(result.findings.map((f) => f.file)).toEqual(['b.ts']);
+    expect(result.errors).toEqual([{ file: 'a.py', message: 'odd input' }]);
+  });
+
+  it('hands the secrets that configs declare to the scanners that run after them', async () => {
+    let seen: string[] = [];
+    const config = scanner('config', false, async (_files, context) => {
+      context.declaredSecretEnv.add('WEBHOOK_URL');
+      return { findings: [], errors: [] };
+    });
+    const code = scanner('code', true, async (_files, context) => {
+      seen = [...context.declaredSecretEnv];
+      return { findings: [], errors: [] };
+    });
+    await audit({ cwd: tree.dir, scanners: [config, code] });
+    expect(seen).toEqual(['WEBHOOK_URL']);
+  });
+});
