@@ -13,9 +13,9 @@ function safeInitializer(e: Engine, init: TS.Expression | undefined): boolean {
   if (ts.isStringLiteralLike(x)) return MASK_LITERAL.test(x.text);
   return (
     ts.isNumericLiteral(x) ||
-    x.kind === ts.SyntaxKind.TrueKeyword ||
-    x.kind === ts.SyntaxKind.FalseKeyword ||
-    x.kind === ts.SyntaxKind.NullKeyword ||
+    x.kind === e.SK.TrueKeyword ||
+    x.kind === e.SK.FalseKeyword ||
+    x.kind === e.SK.NullKeyword ||
     ts.isFunctionExpression(x) ||
     ts.isArrowFunction(x) ||
     ts.isClassExpression(x) ||
@@ -28,17 +28,17 @@ function safeAnnotation(e: Engine, type: TS.TypeNode | undefined): boolean {
   if (!type) return false;
   const ts = e.ts;
   const k = type.kind;
-  if (k === ts.SyntaxKind.BooleanKeyword || k === ts.SyntaxKind.NumberKeyword || k === ts.SyntaxKind.BigIntKeyword || ts.isFunctionTypeNode(type)) return true;
+  if (k === e.SK.BooleanKeyword || k === e.SK.NumberKeyword || k === e.SK.BigIntKeyword || ts.isFunctionTypeNode(type)) return true;
   if (ts.isTypeReferenceNode(type)) return e.tables.secretTypes.has(ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text);
-  if (ts.isUnionTypeNode(type)) return type.types.every((t) => t.kind === ts.SyntaxKind.UndefinedKeyword || t.kind === ts.SyntaxKind.NullKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) || safeAnnotation(e, t));
+  if (ts.isUnionTypeNode(type)) return type.types.every((t) => t.kind === e.SK.UndefinedKeyword || t.kind === e.SK.NullKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === e.SK.NullKeyword) || safeAnnotation(e, t));
   return false;
 }
 
 function isStringAnnotation(e: Engine, type: TS.TypeNode | undefined): boolean {
   const ts = e.ts;
   if (!type) return false;
-  if (type.kind === ts.SyntaxKind.StringKeyword) return true;
-  return ts.isUnionTypeNode(type) && type.types.some((t) => t.kind === ts.SyntaxKind.StringKeyword);
+  if (type.kind === e.SK.StringKeyword) return true;
+  return ts.isUnionTypeNode(type) && type.types.some((t) => t.kind === e.SK.StringKeyword);
 }
 
 export interface SeedContext {

@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
+import { inheritMember } from './evaluate.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary } from './summary.js';
@@ -209,14 +210,14 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   const callStep = e.loc(shape.node, `passed to ${name}`);
   for (const ps of summary.paramSinks) {
     const arg = shape.args[ps.param];
-    const taints = arg ? deepTaints(arg) : undefined;
+    const taints = arg ? deepTaints(resolveAccess(e, arg, ps.access)) : undefined;
     if (taints && taints.length > 0) e.sinkThroughCall(ps, taints, callStep);
   }
   let taints: readonly Taint[] | undefined;
   const back = e.loc(shape.node, `returned by ${name}`);
   for (const pr of summary.paramReturns) {
     const arg = shape.args[pr.param];
-    const argTaints = arg ? deepTaints(arg) : undefined;
+    const argTaints = arg ? deepTaints(resolveAccess(e, arg, pr.access)) : undefined;
     if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, callStep), ...pr.path.slice(1)], back) })));
   }
   for (const rs of summary.returnSources) {
@@ -224,6 +225,22 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   }
   const value = taintOnly(taints);
   return summary.returnKind ? { ...value, kind: summary.returnKind } : value;
+}
+
+/** The part of an argument a callee used: `work.id` of the object passed as `work`. */
+function resolveAccess(e: Engine, arg: Value, access: readonly string[] | undefined): Value {
+  let value = arg;
+  for (const key of access ?? []) {
+    const known = value.props?.get(key);
+    if (known) value = known;
+    else if (value.kind === 'env') value = e.names.isSecretEnv(key) ? value : CLEAN;
+    else {
+      const taints = deepTaints(value);
+      value = taints && taints.length > 0 ? inheritMember(e, taints, key) : CLEAN;
+    }
+    if (value === CLEAN) break;
+  }
+  return value;
 }
 
 export function allArgTaints(shape: CallShape): readonly Taint[] | undefined {

@@ -56,8 +56,25 @@ export interface FunctionFrame {
  * State shared by the statement walker (walker.ts), the expression evaluator (evaluate.ts) and the call
  * rules (calls.ts): scopes, the current function, results, summaries and the catalog tables.
  */
+function sameAccess(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return (a ?? []).join('.') === (b ?? []).join('.');
+}
+
+const syntaxKinds = new WeakMap<typeof TS, typeof TS.SyntaxKind>();
+
+/** `ts.SyntaxKind` is a getter on the module namespace; a plain copy keeps the hot switch statements cheap. */
+function kindsOf(ts: typeof TS): typeof TS.SyntaxKind {
+  let kinds = syntaxKinds.get(ts);
+  if (!kinds) {
+    kinds = { ...ts.SyntaxKind };
+    syntaxKinds.set(ts, kinds);
+  }
+  return kinds;
+}
+
 export class Engine {
   readonly ts: typeof TS;
+  readonly SK: typeof TS.SyntaxKind;
   readonly sf: TS.SourceFile;
   readonly syntax: Syntax;
   readonly tables: FlowTables;
@@ -76,6 +93,7 @@ export class Engine {
 
   constructor(input: EngineInput) {
     this.ts = input.ts;
+    this.SK = kindsOf(input.ts);
     this.sf = input.sourceFile;
     this.syntax = new Syntax(input.ts);
     this.tables = input.tables;
@@ -105,8 +123,8 @@ export class Engine {
       const origin = t.origin;
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
-        if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === start && s.ruleId === ruleId)) {
-          summary.paramSinks.push({ param: origin.index, ruleId, start, end, sinkLabel, path: appendStep(t.path, step), ...(fix ? { fix } : {}) });
+        if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === start && s.ruleId === ruleId && sameAccess(s.access, origin.access))) {
+          summary.paramSinks.push({ param: origin.index, ...(origin.access ? { access: origin.access } : {}), ruleId, start, end, sinkLabel, path: appendStep(t.path, step), ...(fix ? { fix } : {}) });
         }
         continue;
       }
@@ -134,8 +152,9 @@ export class Engine {
       const path = [...appendStep(t.path, callStep), ...paramSink.path.slice(1)];
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
-        if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === paramSink.start && s.ruleId === paramSink.ruleId)) {
-          summary.paramSinks.push({ ...paramSink, param: origin.index, path });
+        if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === paramSink.start && s.ruleId === paramSink.ruleId && sameAccess(s.access, origin.access))) {
+          const { access: _calleeAccess, ...rest } = paramSink;
+          summary.paramSinks.push({ ...rest, param: origin.index, ...(origin.access ? { access: origin.access } : {}), path });
         }
         continue;
       }

@@ -2,46 +2,46 @@ import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
 import { evaluateCall, evaluateNew } from './calls.js';
 import type { Engine } from './engine.js';
-import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Value } from './value.js';
+import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { analyzeFunction, newFunction, readField, walkClass, writeField, yieldValue } from './walker.js';
 
 /** What an expression evaluates to, walking every sub-expression once (so nested sinks are seen once). */
 export function evaluate(e: Engine, node: TS.Expression): Value {
   const ts = e.ts;
   switch (node.kind) {
-    case ts.SyntaxKind.Identifier:
+    case e.SK.Identifier:
       return identifier(e, node as TS.Identifier);
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case e.SK.StringLiteral:
+    case e.SK.NoSubstitutionTemplateLiteral:
       return stringLiteral(e, node as TS.StringLiteral);
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
-    case ts.SyntaxKind.RegularExpressionLiteral:
+    case e.SK.NumericLiteral:
+    case e.SK.BigIntLiteral:
+    case e.SK.TrueKeyword:
+    case e.SK.FalseKeyword:
+    case e.SK.NullKeyword:
+    case e.SK.RegularExpressionLiteral:
       return SAFE;
-    case ts.SyntaxKind.ThisKeyword:
+    case e.SK.ThisKeyword:
       return e.frame.thisClass ? { cls: e.frame.thisClass } : CLEAN;
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.SatisfiesExpression:
-    case ts.SyntaxKind.TypeAssertionExpression:
-    case ts.SyntaxKind.AwaitExpression:
+    case e.SK.ParenthesizedExpression:
+    case e.SK.AsExpression:
+    case e.SK.NonNullExpression:
+    case e.SK.SatisfiesExpression:
+    case e.SK.TypeAssertionExpression:
+    case e.SK.AwaitExpression:
       return evaluate(e, (node as TS.ParenthesizedExpression).expression);
-    case ts.SyntaxKind.TemplateExpression:
+    case e.SK.TemplateExpression:
       return template(e, node as TS.TemplateExpression);
-    case ts.SyntaxKind.PropertyAccessExpression:
-    case ts.SyntaxKind.ElementAccessExpression:
+    case e.SK.PropertyAccessExpression:
+    case e.SK.ElementAccessExpression:
       return memberAccess(e, node as TS.PropertyAccessExpression | TS.ElementAccessExpression);
-    case ts.SyntaxKind.CallExpression:
+    case e.SK.CallExpression:
       return evaluateCall(e, node as TS.CallExpression);
-    case ts.SyntaxKind.NewExpression:
+    case e.SK.NewExpression:
       return evaluateNew(e, node as TS.NewExpression);
-    case ts.SyntaxKind.BinaryExpression:
+    case e.SK.BinaryExpression:
       return binary(e, node as TS.BinaryExpression);
-    case ts.SyntaxKind.ConditionalExpression: {
+    case e.SK.ConditionalExpression: {
       const c = node as TS.ConditionalExpression;
       evaluate(e, c.condition);
       e.conditional++;
@@ -49,42 +49,42 @@ export function evaluate(e: Engine, node: TS.Expression): Value {
       e.conditional--;
       return value;
     }
-    case ts.SyntaxKind.PrefixUnaryExpression: {
+    case e.SK.PrefixUnaryExpression: {
       const p = node as TS.PrefixUnaryExpression;
       evaluate(e, p.operand);
       return SAFE;
     }
-    case ts.SyntaxKind.PostfixUnaryExpression:
+    case e.SK.PostfixUnaryExpression:
       evaluate(e, (node as TS.PostfixUnaryExpression).operand);
       return SAFE;
-    case ts.SyntaxKind.TypeOfExpression:
-    case ts.SyntaxKind.VoidExpression:
-    case ts.SyntaxKind.DeleteExpression:
+    case e.SK.TypeOfExpression:
+    case e.SK.VoidExpression:
+    case e.SK.DeleteExpression:
       evaluate(e, (node as TS.TypeOfExpression).expression);
       return SAFE;
-    case ts.SyntaxKind.ObjectLiteralExpression:
+    case e.SK.ObjectLiteralExpression:
       return objectLiteral(e, node as TS.ObjectLiteralExpression);
-    case ts.SyntaxKind.ArrayLiteralExpression: {
+    case e.SK.ArrayLiteralExpression: {
       let taints: Value['taints'];
       for (const el of (node as TS.ArrayLiteralExpression).elements) taints = unionTaints(taints, deepTaints(evaluate(e, el)));
       return taintOnly(taints);
     }
-    case ts.SyntaxKind.SpreadElement:
+    case e.SK.SpreadElement:
       return evaluate(e, (node as TS.SpreadElement).expression);
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.FunctionExpression: {
+    case e.SK.ArrowFunction:
+    case e.SK.FunctionExpression: {
       const info = newFunction(e, node as TS.ArrowFunction, (node as TS.FunctionExpression).name?.text ?? 'anonymous function', false);
       e.frame.deferred.push(info);
       return { fn: info };
     }
-    case ts.SyntaxKind.ClassExpression:
+    case e.SK.ClassExpression:
       return { cls: walkClass(e, node as TS.ClassExpression) };
-    case ts.SyntaxKind.YieldExpression: {
+    case e.SK.YieldExpression: {
       const y = node as TS.YieldExpression;
       if (y.expression) yieldValue(e, y, evaluate(e, y.expression));
       return CLEAN;
     }
-    case ts.SyntaxKind.TaggedTemplateExpression: {
+    case e.SK.TaggedTemplateExpression: {
       const t = node as TS.TaggedTemplateExpression;
       evaluate(e, t.tag);
       if (ts.isTemplateExpression(t.template)) for (const span of t.template.templateSpans) evaluate(e, span.expression);
@@ -138,19 +138,24 @@ function template(e: Engine, node: TS.TemplateExpression): Value {
 /** `o.p` / `o['p']`: the member's value, what the object's taint implies, and what the member's name says. */
 function memberAccess(e: Engine, node: TS.PropertyAccessExpression | TS.ElementAccessExpression): Value {
   const ts = e.ts;
-  const dotted = e.syntax.dotted(node);
+  let key = e.syntax.memberName(node);
+  // Only `….env` can be an environment object; build the dotted name just for those.
+  const dotted = key === 'env' || key === 'get' ? e.syntax.dotted(node) : undefined;
   if (dotted !== undefined && e.tables.envObjects.has(dotted)) return envObject(e, node, dotted);
   const object = evaluate(e, node.expression);
-  let key = e.syntax.memberName(node);
   if (key === undefined && ts.isElementAccessExpression(node)) {
     const k = evaluate(e, node.argumentExpression);
     if (k.str !== undefined && k.strComplete) key = k.str;
   }
   if (key === undefined) {
-    // obj[i]: an element of a tainted array or map is tainted.
-    return object.kind === 'env' ? CLEAN : taintOnly(deepTaints(object));
+    // obj[i]: an element of a tainted array or map is tainted. Picking an unknown member of an object literal is
+    // a guess: a name-only secret among its members does not make the pick a secret.
+    if (object.kind === 'env') return CLEAN;
+    const taints = deepTaints(object);
+    if (!object.props || !taints) return taintOnly(taints);
+    return taintOnly(taints.filter((t) => t.origin.kind !== 'source' || !t.origin.byName));
   }
-  return e.member(object, key, ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression, dotted);
+  return e.member(object, key, ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression, object.kind === 'env' ? e.syntax.dotted(node) : undefined);
 }
 
 /** `process.env` as a whole is a secret (all environment variables); members depend on their names. */
@@ -178,7 +183,7 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
   if (known) return seedMember(e, key, known, nameNode, true);
   let value: Value = CLEAN;
   const taints = deepTaints(object);
-  if (taints && taints.length > 0 && !object.props?.size) value = inherit(e, object, taints, key);
+  if (taints && taints.length > 0 && !object.props?.size) value = inheritMember(e, taints, key);
   if (object.kind === 'logger' || object.kind === 'loggerClass' || object.kind === 'logFunction' || object.kind === 'transport' || object.kind === 'module') {
     return { ...value, kind: object.kind, ...(object.module ? { module: object.module } : {}), ...(object.kind === 'module' ? { module: `${object.module}#${key}` } : {}) };
   }
@@ -186,17 +191,32 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
 }
 
 /** A member of a tainted object: secret when the object holds real secrets or is a secrets mapping; an object
- * named like a secret (`credentials`) leaks only through members named like secrets (`credentials.password`). */
-function inherit(e: Engine, object: Value, taints: NonNullable<Value['taints']>, key: string): Value {
-  const real = taints.filter((t) => t.origin.kind !== 'source' || !t.origin.byName || e.tables.secretMappings.has(t.origin.label) || e.tables.secretMappings.has(t.origin.label.slice(t.origin.label.lastIndexOf('.') + 1)));
-  if (real.length > 0) return { taints: real };
-  return e.names.classify(key) !== 'no' ? { taints } : CLEAN;
-  void object;
+ * named like a secret (`credentials`) leaks only through members named like secrets (`credentials.password`).
+ * A parameter's member stays a parameter access (`work.id`), resolved against each call's argument. */
+export function inheritMember(e: Engine, taints: readonly Taint[], key: string): Value {
+  let out: Taint[] | undefined;
+  let nameOnly = false;
+  for (const t of taints) {
+    const o = t.origin;
+    if (o.kind === 'param') {
+      const access = o.access ?? [];
+      (out ??= []).push(access.length >= 3 ? t : { origin: { ...o, access: [...access, key] }, path: t.path });
+    } else if (o.kind === 'source' && o.byName && !isMapping(e, o.label)) nameOnly = true;
+    else (out ??= []).push(t);
+  }
+  if (nameOnly && e.names.classify(key) !== 'no') {
+    for (const t of taints) if (t.origin.kind === 'source' && t.origin.byName) (out ??= []).push(t);
+  }
+  return out ? { taints: out } : CLEAN;
+}
+
+function isMapping(e: Engine, label: string): boolean {
+  return e.tables.secretMappings.has(label) || e.tables.secretMappings.has(label.slice(label.lastIndexOf('.') + 1));
 }
 
 function seedMember(e: Engine, key: string, value: Value, nameNode: TS.Node, known: boolean): Value {
   if (known && !isTainted(value) && (value.safe || value.fn)) return value;
-  if (e.tables.credentialKeys.has(key.toLowerCase()) && e.names.classify(key) === 'no' && !known) {
+  if (!known && e.names.isCredentialHeader(key) && e.names.classify(key) === 'no') {
     return { ...value, taints: unionTaints(value.taints, [{ origin: { kind: 'source', label: key, byName: true }, path: [e.loc(nameNode, `the ${key} credential`)] }]) };
   }
   return seedByName(e, key, value, { nameNode });
@@ -205,31 +225,31 @@ function seedMember(e: Engine, key: string, value: Value, nameNode: TS.Node, kno
 function binary(e: Engine, node: TS.BinaryExpression): Value {
   const ts = e.ts;
   const op = node.operatorToken.kind;
-  if (op === ts.SyntaxKind.EqualsToken) {
+  if (op === e.SK.EqualsToken) {
     const value = evaluate(e, node.right);
     e.assignTo(node.left, value);
     return value;
   }
-  if (op === ts.SyntaxKind.PlusEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+  if (op === e.SK.PlusEqualsToken || op === e.SK.BarBarEqualsToken || op === e.SK.QuestionQuestionEqualsToken) {
     const value = join(evaluate(e, node.left), evaluate(e, node.right));
     e.assignTo(node.left, taintOnly(deepTaints(value)), true);
     return value;
   }
   const left = evaluate(e, node.left);
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+  if (op === e.SK.AmpersandAmpersandToken) {
     e.conditional++;
     const right = evaluate(e, node.right);
     e.conditional--;
     return right;
   }
-  if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+  if (op === e.SK.BarBarToken || op === e.SK.QuestionQuestionToken) {
     e.conditional++;
     const right = evaluate(e, node.right);
     e.conditional--;
     return join(left, right);
   }
   const right = evaluate(e, node.right);
-  if (op === ts.SyntaxKind.PlusToken) {
+  if (op === e.SK.PlusToken) {
     const taints = unionTaints(deepTaints(left), deepTaints(right));
     if (left.safe && right.safe) return SAFE;
     const out: Value = taintOnly(taints);
@@ -239,7 +259,7 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
     }
     return out;
   }
-  if (op === ts.SyntaxKind.CommaToken) return right;
+  if (op === e.SK.CommaToken) return right;
   // Comparisons, arithmetic, `in`, `instanceof`: a boolean or a number.
   return SAFE;
 }
@@ -310,7 +330,7 @@ export function assignTo(e: Engine, target: TS.Expression, value: Value, compoun
     if (key !== undefined && root !== undefined && e.tables.responseObjects.has(root) && e.tables.responseProperties.has(key)) {
       e.sink('no-secret-in-output', t, value, `${root}.${key}`);
     }
-    if (objectExpr.kind === ts.SyntaxKind.ThisKeyword && e.frame.thisClass && key !== undefined) {
+    if (objectExpr.kind === e.SK.ThisKeyword && e.frame.thisClass && key !== undefined) {
       writeField(e.frame.thisClass, key, withStep(value, { start: t.getStart(e.sf), end: t.getEnd(), note: `stored in this.${key}` }));
       return;
     }

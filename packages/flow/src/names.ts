@@ -5,6 +5,8 @@ import type { FlowTables } from './tables.js';
 export class NameJudge {
   private readonly classifier: NameClassifier = defaultNameClassifier();
   private readonly sanitizerMemo = new Map<string, boolean>();
+  private readonly loggerMemo = new Map<string, boolean>();
+  private readonly credentialMemo = new Map<string, boolean>();
 
   constructor(private readonly tables: FlowTables) {}
 
@@ -32,9 +34,14 @@ export class NameJudge {
 
   /** `logger`, `appLogger`, `log`, `LOG`: a receiver whose last word says it logs. */
   isLoggerName(name: string): boolean {
-    const words = splitWords(name);
-    const last = words[words.length - 1];
-    return last !== undefined && this.tables.loggerObjectWords.has(last);
+    let verdict = this.loggerMemo.get(name);
+    if (verdict === undefined) {
+      const words = splitWords(name);
+      const last = words[words.length - 1];
+      verdict = last !== undefined && this.tables.loggerObjectWords.has(last);
+      this.loggerMemo.set(name, verdict);
+    }
+    return verdict;
   }
 
   /** `token` (bare or with a head in stringTypedAmbiguousHeads) declared as a string is a credential. */
@@ -45,6 +52,16 @@ export class NameJudge {
   }
 
   isCredentialKey(key: string): boolean {
-    return this.tables.credentialKeys.has(key.toLowerCase()) || this.classify(key) === 'secret';
+    return this.isCredentialHeader(key) || this.classify(key) === 'secret';
+  }
+
+  /** `Authorization`, `X-API-Key`: a header or option whose value is a credential. */
+  isCredentialHeader(key: string): boolean {
+    let verdict = this.credentialMemo.get(key);
+    if (verdict === undefined) {
+      verdict = this.tables.credentialKeys.has(key.toLowerCase());
+      this.credentialMemo.set(key, verdict);
+    }
+    return verdict;
   }
 }

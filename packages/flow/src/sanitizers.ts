@@ -45,6 +45,6 @@ function numberOf(e: Engine, node: import('typescript').Expression): number | un
   const ts = e.ts;
   const x = e.syntax.unwrap(node);
   if (ts.isNumericLiteral(x)) return Number(x.text);
-  if (ts.isPrefixUnaryExpression(x) && x.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(x.operand)) return -Number(x.operand.text);
+  if (ts.isPrefixUnaryExpression(x) && x.operator === e.SK.MinusToken && ts.isNumericLiteral(x.operand)) return -Number(x.operand.text);
   return undefined;
 }

@@ -10,7 +10,7 @@ export interface FunctionSummary {
   /** Parameter `param` reaches a sink inside the function (or a function it calls). */
   paramSinks: ParamSink[];
   /** Parameter `param` flows to the return value along `path` (parameter … return). */
-  paramReturns: Array<{ param: number; path: FlowLocation[] }>;
+  paramReturns: Array<{ param: number; access?: readonly string[]; path: FlowLocation[] }>;
   /** Secrets the function returns whatever its arguments (`return process.env.HF_TOKEN`). */
   returnSources: Array<{ label: string; byName: boolean; path: FlowLocation[] }>;
   /** What the return value is when it matters for sinks: a logger, a transport client. */
@@ -19,6 +19,8 @@ export interface FunctionSummary {
 
 export interface ParamSink {
   param: number;
+  /** The member of the parameter that reaches the sink (`['user', 'password']`); none: the whole value. */
+  access?: readonly string[];
   ruleId: FlowRuleId;
   /** The sink's span and file (a callee's sink may live in another file). */
   start: number;

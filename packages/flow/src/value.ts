@@ -7,7 +7,7 @@ export type Origin =
   /** A real source; `byName` when only an identifier's name says it holds a secret. */
   | { kind: 'source'; label: string; byName: boolean }
   /** The value of a parameter of the function being summarised (resolved at each call). */
-  | { kind: 'param'; index: number; fn: FunctionInfo }
+  | { kind: 'param'; index: number; fn: FunctionInfo; access?: readonly string[] }
   /** A value named like `token` that leaks only if the file shows it is a credential. */
   | { kind: 'candidate'; binding: Binding; label: string };
 
@@ -87,20 +87,20 @@ export interface FunctionInfo {
 }
 
 export class Scope {
-  private readonly bindings = new Map<string, Binding>();
+  private bindings: Map<string, Binding> | undefined;
   constructor(
     readonly parent: Scope | undefined,
     readonly fn: FunctionInfo | undefined,
   ) {}
 
   declare(binding: Binding): Binding {
-    this.bindings.set(binding.name, binding);
+    (this.bindings ??= new Map()).set(binding.name, binding);
     return binding;
   }
 
   lookup(name: string): Binding | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      const b = s.bindings.get(name);
+      const b = s.bindings?.get(name);
       if (b) return b;
     }
     return undefined;
@@ -128,7 +128,7 @@ export function unionTaints(a: readonly Taint[] | undefined, b: readonly Taint[]
 
 function sameOrigin(a: Origin, b: Origin): boolean {
   if (a.kind !== b.kind) return false;
-  if (a.kind === 'param' && b.kind === 'param') return a.index === b.index && a.fn === b.fn;
+  if (a.kind === 'param' && b.kind === 'param') return a.index === b.index && a.fn === b.fn && (a.access ?? []).join('.') === (b.access ?? []).join('.');
   if (a.kind === 'candidate' && b.kind === 'candidate') return a.binding === b.binding;
   return a.kind === 'source' && b.kind === 'source' && a.label === b.label;
 }

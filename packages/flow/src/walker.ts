@@ -1,7 +1,8 @@
 import type * as TS from 'typescript';
 import { declarePattern, seedByName } from './bindings.js';
+import { safeNamesInBranch } from './narrowing.js';
 import type { Engine, FunctionFrame } from './engine.js';
-import { CLEAN, Scope, appendStep, deepTaints, join, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, Scope, appendStep, deepTaints, join, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
 
 /** Walks statements once, in order, keeping scopes, class fields and per-function summaries up to date. */
 export function walkSourceFile(e: Engine): void {
@@ -14,7 +15,7 @@ export function walkStatements(e: Engine, statements: readonly TS.Statement[]): 
   // Function declarations are hoisted: calls above them see their summaries.
   for (const s of statements) {
     if (ts.isFunctionDeclaration(s) && s.name && s.body) {
-      const info = newFunction(e, s, s.name.text, entryPointOf(e, s, s.name.text, false, e.syntax.hasModifier(s, ts.SyntaxKind.ExportKeyword)));
+      const info = newFunction(e, s, s.name.text, entryPointOf(e, s, s.name.text, false, e.syntax.hasModifier(s, e.SK.ExportKeyword)));
       e.scope.declare({ name: s.name.text, value: { fn: info }, owner: e.frame.info, declStart: s.name.getStart(e.sf), declEnd: s.name.getEnd() });
     }
   }
@@ -35,34 +36,47 @@ function branch(e: Engine, node: TS.Statement | undefined): void {
   e.conditional--;
 }
 
+/** A branch where some names cannot hold a secret (empty, not a string): they are shadowed by safe values. */
+function narrowedBranch(e: Engine, node: TS.Statement, safeNames: Set<string>): void {
+  if (safeNames.size === 0) return branch(e, node);
+  const saved = e.scope;
+  e.scope = new Scope(saved, e.frame.info);
+  for (const name of safeNames) {
+    const outer = saved.lookup(name);
+    if (outer) e.scope.declare({ ...outer, value: SAFE });
+  }
+  branch(e, node);
+  e.scope = saved;
+}
+
 export function walkStatement(e: Engine, s: TS.Statement): void {
   const ts = e.ts;
   switch (s.kind) {
-    case ts.SyntaxKind.VariableStatement:
-      declareVariables(e, (s as TS.VariableStatement).declarationList, e.syntax.hasModifier(s, ts.SyntaxKind.ExportKeyword));
+    case e.SK.VariableStatement:
+      declareVariables(e, (s as TS.VariableStatement).declarationList, e.syntax.hasModifier(s, e.SK.ExportKeyword));
       return;
-    case ts.SyntaxKind.ExpressionStatement:
+    case e.SK.ExpressionStatement:
       e.evaluate((s as TS.ExpressionStatement).expression);
       return;
-    case ts.SyntaxKind.ReturnStatement: {
+    case e.SK.ReturnStatement: {
       const r = s as TS.ReturnStatement;
       if (r.expression) returnValue(e, r.expression, r);
       return;
     }
-    case ts.SyntaxKind.ThrowStatement:
+    case e.SK.ThrowStatement:
       throwValue(e, s as TS.ThrowStatement);
       return;
-    case ts.SyntaxKind.Block:
+    case e.SK.Block:
       inBlock(e, (s as TS.Block).statements);
       return;
-    case ts.SyntaxKind.IfStatement: {
+    case e.SK.IfStatement: {
       const i = s as TS.IfStatement;
       e.evaluate(i.expression);
-      branch(e, i.thenStatement);
-      branch(e, i.elseStatement);
+      narrowedBranch(e, i.thenStatement, safeNamesInBranch(e, i.expression, true));
+      if (i.elseStatement) narrowedBranch(e, i.elseStatement, safeNamesInBranch(e, i.expression, false));
       return;
     }
-    case ts.SyntaxKind.ForStatement: {
+    case e.SK.ForStatement: {
       const f = s as TS.ForStatement;
       const saved = e.scope;
       e.scope = new Scope(saved, e.frame.info);
@@ -78,8 +92,8 @@ export function walkStatement(e: Engine, s: TS.Statement): void {
       e.scope = saved;
       return;
     }
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.ForInStatement: {
+    case e.SK.ForOfStatement:
+    case e.SK.ForInStatement: {
       const f = s as TS.ForOfStatement | TS.ForInStatement;
       const iterated = e.evaluate(f.expression);
       // for-in yields keys, which are names, not values.
@@ -95,14 +109,14 @@ export function walkStatement(e: Engine, s: TS.Statement): void {
       e.scope = saved;
       return;
     }
-    case ts.SyntaxKind.WhileStatement:
-    case ts.SyntaxKind.DoStatement: {
+    case e.SK.WhileStatement:
+    case e.SK.DoStatement: {
       const w = s as TS.WhileStatement | TS.DoStatement;
       e.evaluate(w.expression);
       branch(e, w.statement);
       return;
     }
-    case ts.SyntaxKind.SwitchStatement: {
+    case e.SK.SwitchStatement: {
       const sw = s as TS.SwitchStatement;
       e.evaluate(sw.expression);
       e.conditional++;
@@ -113,7 +127,7 @@ export function walkStatement(e: Engine, s: TS.Statement): void {
       e.conditional--;
       return;
     }
-    case ts.SyntaxKind.TryStatement: {
+    case e.SK.TryStatement: {
       const t = s as TS.TryStatement;
       e.conditional++;
       inBlock(e, t.tryBlock.statements);
@@ -128,10 +142,10 @@ export function walkStatement(e: Engine, s: TS.Statement): void {
       e.conditional--;
       return;
     }
-    case ts.SyntaxKind.LabeledStatement:
+    case e.SK.LabeledStatement:
       walkStatement(e, (s as TS.LabeledStatement).statement);
       return;
-    case ts.SyntaxKind.FunctionDeclaration: {
+    case e.SK.FunctionDeclaration: {
       const f = s as TS.FunctionDeclaration;
       if (!f.name && f.body) {
         const info = newFunction(e, f, 'default', entryPointOf(e, f, 'default', false, true));
@@ -142,21 +156,21 @@ export function walkStatement(e: Engine, s: TS.Statement): void {
       }
       return;
     }
-    case ts.SyntaxKind.ClassDeclaration: {
+    case e.SK.ClassDeclaration: {
       const c = s as TS.ClassDeclaration;
       const cls = walkClass(e, c);
       if (c.name) e.scope.declare({ name: c.name.text, value: { cls }, owner: e.frame.info, declStart: c.name.getStart(e.sf), declEnd: c.name.getEnd() });
       return;
     }
-    case ts.SyntaxKind.ExportAssignment:
+    case e.SK.ExportAssignment:
       e.evaluate((s as TS.ExportAssignment).expression);
       return;
-    case ts.SyntaxKind.ModuleDeclaration: {
+    case e.SK.ModuleDeclaration: {
       const body = (s as TS.ModuleDeclaration).body;
       if (body && ts.isModuleBlock(body)) inBlock(e, body.statements);
       return;
     }
-    case ts.SyntaxKind.ImportDeclaration:
+    case e.SK.ImportDeclaration:
       declareImport(e, s as TS.ImportDeclaration);
       return;
     default:
@@ -289,7 +303,7 @@ function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
   const summary = info.summary!;
   const end = { start: info.node.getStart(e.sf), end: info.node.getStart(e.sf), note: `returned by ${info.name}` };
   for (const t of deepTaints(returned) ?? []) {
-    if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, path: appendStep(t.path, end) });
+    if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, ...(t.origin.access ? { access: t.origin.access } : {}), path: appendStep(t.path, end) });
     else if (t.origin.kind === 'source') summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: appendStep(t.path, end) });
   }
   if (returned.kind && returned.kind !== 'env') summary.returnKind = returned.kind;
@@ -347,7 +361,7 @@ export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
 
 function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {
   const ts = e.ts;
-  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const heritage = node.heritageClauses?.find((h) => h.token === e.SK.ExtendsKeyword)?.types[0];
   if (!heritage) return false;
   const base = e.syntax.dotted(heritage.expression);
   if (base === undefined) return false;

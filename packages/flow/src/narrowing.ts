@@ -1,0 +1,76 @@
+import type * as TS from 'typescript';
+import type { Engine } from './engine.js';
+
+/**
+ * Names that cannot show a secret in a branch: `if (!key) throw new Error(\`bad ${key}\`)` prints an empty
+ * value, `if (typeof token !== 'string') …` a non-string. `whenTrue` picks the branch the condition enters.
+ */
+export function narrowedNames(e: Engine, condition: TS.Expression, whenTrue: boolean): Set<string> {
+  const ts = e.ts;
+  const SK = e.SK;
+  const c = e.syntax.unwrap(condition);
+  if (ts.isIdentifier(c)) return whenTrue ? new Set() : new Set([c.text]);
+  if (ts.isPrefixUnaryExpression(c) && c.operator === SK.ExclamationToken) return narrowedNames(e, c.operand, !whenTrue);
+  if (!ts.isBinaryExpression(c)) return new Set();
+  const op = c.operatorToken.kind;
+  if (op === SK.BarBarToken || op === SK.AmpersandAmpersandToken) {
+    const left = narrowedNames(e, c.left, whenTrue);
+    const right = narrowedNames(e, c.right, whenTrue);
+    // Entering through `a || b` may mean either held: only names narrowed by both are safe.
+    const both = (op === SK.BarBarToken) === whenTrue;
+    return both ? new Set([...left].filter((n) => right.has(n))) : new Set([...left, ...right]);
+  }
+  const negated = op === SK.ExclamationEqualsEqualsToken || op === SK.ExclamationEqualsToken;
+  if (!negated && op !== SK.EqualsEqualsEqualsToken && op !== SK.EqualsEqualsToken) return new Set();
+  const name = comparedName(e, c.left, c.right) ?? comparedName(e, c.right, c.left);
+  if (name === undefined) return new Set();
+  return whenTrue !== negated ? new Set([name]) : new Set();
+}
+
+/** `typeof x === 'string'` narrows x to a string (so its negation is safe); `x === undefined` to nothing. */
+function comparedName(e: Engine, subject: TS.Expression, other: TS.Expression): string | undefined {
+  const ts = e.ts;
+  const s = e.syntax.unwrap(subject);
+  const o = e.syntax.unwrap(other);
+  if (ts.isTypeOfExpression(s) && ts.isIdentifier(s.expression) && ts.isStringLiteralLike(o)) {
+    // Entering `typeof x !== 'string'` means x is no string: report the name for the negated branch.
+    return undefined;
+  }
+  const empty = o.kind === e.SK.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || (ts.isStringLiteralLike(o) && o.text === '');
+  return empty && ts.isIdentifier(s) ? s.text : undefined;
+}
+
+/** `typeof x !== 'string'` (or `=== 'number'`…): names that are not strings when the condition holds. */
+export function nonStringNames(e: Engine, condition: TS.Expression, whenTrue: boolean): Set<string> {
+  const ts = e.ts;
+  const SK = e.SK;
+  const c = e.syntax.unwrap(condition);
+  if (ts.isPrefixUnaryExpression(c) && c.operator === SK.ExclamationToken) return nonStringNames(e, c.operand, !whenTrue);
+  if (!ts.isBinaryExpression(c)) return new Set();
+  const op = c.operatorToken.kind;
+  if (op === SK.BarBarToken || op === SK.AmpersandAmpersandToken) {
+    const left = unionWithFalsy(e, c.left, whenTrue);
+    const right = unionWithFalsy(e, c.right, whenTrue);
+    const both = (op === SK.BarBarToken) === whenTrue;
+    return both ? new Set([...left].filter((n) => right.has(n))) : new Set([...left, ...right]);
+  }
+  const negated = op === SK.ExclamationEqualsEqualsToken || op === SK.ExclamationEqualsToken;
+  if (!negated && op !== SK.EqualsEqualsEqualsToken && op !== SK.EqualsEqualsToken) return new Set();
+  const [l, r] = [e.syntax.unwrap(c.left), e.syntax.unwrap(c.right)];
+  const typeOf = ts.isTypeOfExpression(l) ? l : ts.isTypeOfExpression(r) ? r : undefined;
+  const literal = ts.isStringLiteralLike(r) ? r : ts.isStringLiteralLike(l) ? l : undefined;
+  if (!typeOf || !literal || !ts.isIdentifier(typeOf.expression)) return new Set();
+  const isString = literal.text === 'string';
+  // `typeof x !== 'string'` entered, or `typeof x === 'number'` entered: x is no string there.
+  const noString = isString ? whenTrue === negated : whenTrue !== negated;
+  return noString ? new Set([typeOf.expression.text]) : new Set();
+}
+
+function unionWithFalsy(e: Engine, c: TS.Expression, whenTrue: boolean): Set<string> {
+  return new Set([...narrowedNames(e, c, whenTrue), ...nonStringNames(e, c, whenTrue)]);
+}
+
+/** Every name a branch may treat as unable to hold a secret. */
+export function safeNamesInBranch(e: Engine, condition: TS.Expression, whenTrue: boolean): Set<string> {
+  return unionWithFalsy(e, condition, whenTrue);
+}

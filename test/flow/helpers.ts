@@ -1,0 +1,19 @@
+import ts from 'typescript';
+import { analyzeSourceFile, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
+
+/** Runs the engine untyped over a snippet. */
+export function analyze(code: string, options: FlowOptions = {}, fileName = 'snippet.ts'): FlowResult[] {
+  const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  return analyzeSourceFile(ts, sf, options);
+}
+
+/** `rule@line` for each result, sorted: compact to compare. */
+export function hits(code: string, options: FlowOptions = {}): string[] {
+  const lineOf = (offset: number) => code.slice(0, offset).split('\n').length;
+  return analyze(code, options).map((r) => `${r.ruleId}@${lineOf(r.start)}`).sort();
+}
+
+/** The rules reported for a snippet, without lines. */
+export function rules(code: string, options: FlowOptions = {}): string[] {
+  return [...new Set(analyze(code, options).map((r) => r.ruleId))].sort();
+}
