@@ -1,1 +1,1 @@
-export {};
+export { Secret, SECRET_MASK } from './secret.js';
