@@ -1,0 +1,119 @@
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding, InputError } from '@secret-hygiene/core';
+import type { FlowOptions, FlowResult } from '@secret-hygiene/flow';
+import type { ts } from 'ts-morph';
+import { resultsToFindings } from './findings.js';
+import { loadLooseProject, loadTsconfigProject, type LoadedProject } from './load.js';
+import { analyzeWholeProgram } from './whole-program.js';
+
+export interface ScannedFile {
+  /** Relative to `cwd` (or absolute), with `/`. */
+  path: string;
+  text: string;
+}
+
+export interface AnalyzeFilesInput {
+  cwd: string;
+  /** The scanned files: scripts are analysed, `tsconfig.json` files define the projects. */
+  files: readonly ScannedFile[];
+  options?: FlowOptions;
+}
+
+export interface AnalyzeFilesOutput {
+  findings: Finding[];
+  errors: InputError[];
+  /** Paths (as given) of the scripts the analyzer covered; the caller may analyse the rest file by file. */
+  covered: Set<string>;
+  stats: { projects: number; files: number; runs: number };
+}
+
+const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/i;
+
+export function isAnalyzableScript(path: string): boolean {
+  return SCRIPT.test(path) && !/\.d\.[cm]?ts$/i.test(path);
+}
+
+/**
+ * The whole-program analysis of a scan: one program per tsconfig.json found among the files (the nearest
+ * tsconfig that includes a file claims it), and one more for the scripts no tsconfig claims. A tsconfig that
+ * cannot be read is an input error and its files fall to that last program.
+ */
+export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
+  const absolute = (p: string) => (isAbsolute(p) ? resolve(p) : resolve(input.cwd, p));
+  const given = new Map<string, string>(); // absolute -> path as given
+  const texts = new Map<string, string>();
+  for (const file of input.files) {
+    const abs = toPosix(absolute(file.path));
+    given.set(abs, file.path);
+    texts.set(abs, file.text);
+  }
+  const scripts = new Set([...given.keys()].filter(isAnalyzableScript));
+  const configs = [...given.keys()].filter((p) => basename(p) === 'tsconfig.json').sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
+  const output: AnalyzeFilesOutput = { findings: [], errors: [], covered: new Set(), stats: { projects: 0, files: 0, runs: 0 } };
+  const results = new Map<string, FlowResult[]>();
+  const claimed = new Set<string>();
+  const scriptTexts = new Map([...texts].filter(([p]) => scripts.has(p)));
+
+  const run = (project: LoadedProject, members: ts.SourceFile[]) => {
+    if (members.length === 0) return;
+    const outcome = analyzeWholeProgram(project, members, input.options ?? {});
+    for (const [file, list] of outcome.results) results.set(file, list);
+    output.stats.projects++;
+    output.stats.files += members.length;
+    output.stats.runs += outcome.runs;
+    for (const m of members) output.covered.add(given.get(m.fileName)!);
+  };
+
+  for (const config of configs) {
+    let project: LoadedProject;
+    try {
+      project = loadTsconfigProject(config, scriptTexts);
+    } catch (error) {
+      output.errors.push({ file: given.get(config)!, message: `the analyzer could not load this project (${firstLine(error)}); its files are analysed without it` });
+      continue;
+    }
+    const members = project.program.getSourceFiles().filter((sf) => scripts.has(sf.fileName) && !claimed.has(sf.fileName) && within(sf.fileName, dirname(config)));
+    for (const m of members) claimed.add(m.fileName);
+    guarded(output, given.get(config)!, () => run(project, members));
+  }
+
+  const loose = new Map([...scriptTexts].filter(([p]) => !claimed.has(p)));
+  if (loose.size > 0) {
+    guarded(output, given.get([...loose.keys()][0]!)!, () => {
+      const project = loadLooseProject(loose);
+      run(project, project.program.getSourceFiles().filter((sf) => loose.has(sf.fileName)));
+    });
+  }
+
+  output.findings = resultsToFindings(results, {
+    text: (file) => texts.get(file),
+    display: (file) => given.get(file) ?? toPosix(relative(input.cwd, file)),
+  });
+  return output;
+}
+
+/** A failure inside one program is an input error for it; the other programs' results stand. */
+function guarded(output: AnalyzeFilesOutput, file: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    output.errors.push({ file, message: `the analyzer failed on this program (${firstLine(error)})` });
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!.slice(0, 300);
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+function depth(p: string): number {
+  return p.split('/').length;
+}
+
+function within(file: string, dir: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}

@@ -1,0 +1,247 @@
+import type * as TS from 'typescript';
+import { ts } from 'ts-morph';
+import {
+  analyzeProgramFile,
+  describeModuleValue,
+  describeSummary,
+  namespaceValue,
+  type FlowOptions,
+  type FlowResult,
+  type FunctionSummary,
+  type ModuleValue,
+  type ProgramFileAnalysis,
+} from '@secret-hygiene/flow';
+import type { LoadedProject } from './load.js';
+import { Symbols } from './symbols.js';
+
+/** How many times one file may be analysed while summaries settle (cycles between files). */
+export const MAX_RUNS_PER_FILE = 4;
+
+export interface ProgramResults {
+  /** Results by the file whose analysis produced them (a result's own `fileName` may name another file). */
+  results: Map<string, FlowResult[]>;
+  /** File analyses run in all (at least one per file, more when summaries changed in an import cycle). */
+  runs: number;
+}
+
+/** The engine wants the `typescript` package's types; ts-morph bundles the same compiler under its own. */
+const engineTs = ts as unknown as typeof TS;
+
+/**
+ * Runs the flow engine over `files` of a program in dependency order, handing each file the summaries and
+ * module-level values of the files it calls and imports, and re-running files whose callees' facts changed,
+ * at most MAX_RUNS_PER_FILE times each (a bounded fixpoint: recursion and cycles terminate).
+ */
+export function analyzeWholeProgram(project: LoadedProject, files: readonly ts.SourceFile[], options: FlowOptions): ProgramResults {
+  return new WholeProgram(project, files, options).run();
+}
+
+class WholeProgram {
+  private readonly symbols: Symbols;
+  private readonly members: Set<string>;
+  private readonly analyses = new Map<string, ProgramFileAnalysis>();
+  private readonly summaries = new Map<ts.Node, FunctionSummary>();
+  /** Function names with a summary that says something (the cheap filter before asking the checker). */
+  private readonly summarised = new Map<string, number>();
+  /** Which files asked for a key (`fn:<name>`, `file:<path>`): they are re-run when its facts change. */
+  private readonly askers = new Map<string, Set<string>>();
+  private readonly published = new Map<string, Map<string, string>>();
+  private readonly runsOf = new Map<string, number>();
+  private current = '';
+  private runs = 0;
+
+  constructor(
+    private readonly project: LoadedProject,
+    private readonly files: readonly ts.SourceFile[],
+    private readonly options: FlowOptions,
+  ) {
+    this.symbols = new Symbols(project.checker);
+    this.members = new Set(files.map((f) => f.fileName));
+  }
+
+  run(): ProgramResults {
+    const queue = this.dependencyOrder();
+    const queued = new Set(queue.map((f) => f.fileName));
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      queued.delete(file.fileName);
+      for (const dependent of this.analyse(file)) {
+        if (queued.has(dependent) || (this.runsOf.get(dependent) ?? 0) >= MAX_RUNS_PER_FILE) continue;
+        const sf = this.project.program.getSourceFile(dependent);
+        if (!sf) continue;
+        queue.push(sf);
+        queued.add(dependent);
+      }
+    }
+    const results = new Map<string, FlowResult[]>();
+    for (const [file, analysis] of this.analyses) results.set(file, analysis.results);
+    return { results, runs: this.runs };
+  }
+
+  /** Analyses one file; returns the files to run again because facts they used have changed. */
+  private analyse(file: ts.SourceFile): string[] {
+    this.current = file.fileName;
+    this.runs++;
+    this.runsOf.set(file.fileName, (this.runsOf.get(file.fileName) ?? 0) + 1);
+    const analysis = analyzeProgramFile(engineTs, file as unknown as TS.SourceFile, {
+      ...this.options,
+      checker: this.project.checker as unknown as TS.TypeChecker,
+      resolveCallee: (call) => this.calleeSummary(call as unknown as ts.CallExpression),
+      resolveImport: (module, name) => this.importedValue(file, module, name),
+    });
+    this.analyses.set(file.fileName, analysis);
+    for (const [node, summary] of analysis.summaries) this.summaries.set(node as unknown as ts.Node, summary);
+    const changed = this.publish(file, analysis);
+    const dependents = new Set<string>();
+    for (const key of changed) for (const asker of this.askers.get(key) ?? []) if (asker !== file.fileName) dependents.add(asker);
+    return [...dependents];
+  }
+
+  private ask(key: string): void {
+    let set = this.askers.get(key);
+    if (!set) this.askers.set(key, (set = new Set()));
+    set.add(this.current);
+  }
+
+  /** A call the engine could not resolve in its file: the summary of its target, found through the checker. */
+  private calleeSummary(call: ts.CallExpression | ts.NewExpression): FunctionSummary | undefined {
+    const name = calleeName(call);
+    if (name === undefined) return undefined;
+    this.ask(`fn:${name}`);
+    if (!this.summarised.has(name)) return undefined;
+    for (const declaration of this.symbols.calleeDeclarations(call)) {
+      const summary = this.summaries.get(declaration);
+      if (summary) return summary;
+    }
+    return undefined;
+  }
+
+  /** `import { name } from 'module'` in `from`: the value the analysis of that module gave the export. */
+  private importedValue(from: ts.SourceFile, module: string, name: string): ModuleValue | undefined {
+    const moduleSymbol = this.symbols.moduleSymbol(from, module);
+    const target = moduleSymbol ? Symbols.fileOf(moduleSymbol) : undefined;
+    if (!moduleSymbol || !target || !this.members.has(target.fileName)) return undefined;
+    this.ask(`file:${target.fileName}`);
+    if (name === '*') {
+      const members = new Map<string, ModuleValue>();
+      for (const [exportName] of this.symbols.exportsOf(moduleSymbol)) {
+        const value = this.exportValue(moduleSymbol, exportName);
+        if (value) members.set(exportName, value);
+      }
+      return namespaceValue(members);
+    }
+    return this.exportValue(moduleSymbol, name);
+  }
+
+  private exportValue(moduleSymbol: ts.Symbol, name: string): ModuleValue | undefined {
+    const declaration = this.symbols.exportDeclaration(moduleSymbol, name);
+    if (!declaration) return undefined;
+    const owner = declaration.getSourceFile().fileName;
+    if (owner !== this.current) this.ask(`file:${owner}`);
+    return this.analyses.get(owner)?.valueOf(declaration as unknown as TS.Node);
+  }
+
+  /** Records what the file tells its importers and callers; returns the keys whose facts changed. */
+  private publish(file: ts.SourceFile, analysis: ProgramFileAnalysis): string[] {
+    const facts = new Map<string, string>();
+    for (const [node, summary] of analysis.summaries) {
+      const text = describeSummary(summary);
+      if (text.replace(/;/g, '') === '') continue;
+      const name = functionName(node as unknown as ts.Node);
+      if (name === undefined) continue;
+      const key = `fn:${name}`;
+      facts.set(key, `${facts.get(key) ?? ''}|${text}`);
+    }
+    facts.set(`file:${file.fileName}`, this.exportsFacts(file, analysis));
+    const before = this.published.get(file.fileName) ?? new Map<string, string>();
+    const changed: string[] = [];
+    for (const key of new Set([...before.keys(), ...facts.keys()])) {
+      if (before.get(key) !== facts.get(key)) changed.push(key);
+    }
+    for (const key of before.keys()) if (key.startsWith('fn:')) this.count(key.slice(3), -1);
+    for (const key of facts.keys()) if (key.startsWith('fn:')) this.count(key.slice(3), 1);
+    this.published.set(file.fileName, facts);
+    return changed;
+  }
+
+  private count(name: string, delta: number): void {
+    const n = (this.summarised.get(name) ?? 0) + delta;
+    if (n > 0) this.summarised.set(name, n);
+    else this.summarised.delete(name);
+  }
+
+  private exportsFacts(file: ts.SourceFile, analysis: ProgramFileAnalysis): string {
+    const module = this.symbols.resolve(file) ?? (file as unknown as { symbol?: ts.Symbol }).symbol;
+    if (!module) return '';
+    const parts: string[] = [];
+    for (const [name, symbol] of this.symbols.exportsOf(module)) {
+      const declaration = this.symbols.unalias(symbol).declarations?.[0];
+      if (!declaration || declaration.getSourceFile() !== file) continue;
+      const value = analysis.valueOf(declaration as unknown as TS.Node);
+      if (value) parts.push(`${name}=${describeModuleValue(value)}`);
+    }
+    return parts.join('\n');
+  }
+
+  /** Files before the files that import them (depth-first post-order); cycles are left to the fixpoint. */
+  private dependencyOrder(): ts.SourceFile[] {
+    const order: ts.SourceFile[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (root: ts.SourceFile) => {
+      // An explicit stack: deep import chains must not overflow the call stack.
+      const stack: Array<{ file: ts.SourceFile; deps: ts.SourceFile[] | undefined; next: number }> = [{ file: root, deps: undefined, next: 0 }];
+      state.set(root.fileName, 'visiting');
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        top.deps ??= this.importsOf(top.file);
+        const dep = top.deps[top.next++];
+        if (dep) {
+          if (!state.has(dep.fileName)) {
+            state.set(dep.fileName, 'visiting');
+            stack.push({ file: dep, deps: undefined, next: 0 });
+          }
+          continue;
+        }
+        stack.pop();
+        state.set(top.file.fileName, 'done');
+        order.push(top.file);
+      }
+    };
+    for (const file of this.files) if (!state.has(file.fileName)) visit(file);
+    return order;
+  }
+
+  private importsOf(file: ts.SourceFile): ts.SourceFile[] {
+    const out: ts.SourceFile[] = [];
+    for (const statement of file.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      if (specifier === undefined) continue;
+      if (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly) continue;
+      const module = this.symbols.moduleSymbol(file, specifier);
+      const target = module ? Symbols.fileOf(module) : undefined;
+      if (target && this.members.has(target.fileName) && target !== file) out.push(target);
+    }
+    return out;
+  }
+}
+
+/** The name a call uses for its target: `f` in `f()`, `send` in `client.send()`. */
+function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  let callee: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** The name callers use for a function-like node: its own, or the variable or property holding it. */
+function functionName(node: ts.Node): string | undefined {
+  const own = (node as ts.Node & { name?: ts.Node }).name;
+  if (own && (ts.isIdentifier(own) || ts.isPrivateIdentifier(own))) return own.text;
+  const parent = node.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) {
+    return parent.name.text;
+  }
+  if (ts.isFunctionDeclaration(node) && !node.name) return 'default';
+  return undefined;
+}
