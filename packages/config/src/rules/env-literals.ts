@@ -1,9 +1,9 @@
 import { defaultNameClassifier, redact } from '@secret-hygiene/core';
-import type { Node } from 'yaml';
+import { Scalar, type Node } from 'yaml';
 import { displayName, isReference, literalAdvice } from '../literal-nature.js';
 import type { Platform } from '../model.js';
 import { platformFacts } from '../platforms.js';
-import { isMap, isScalar, isSeq, keyText, resolve, spanOf, valueOf, type Span } from '../yaml-config.js';
+import { isMap, isScalar, isSeq, keyText, resolve, spanOf, valueOf, type Span, type YamlConfig } from '../yaml-config.js';
 import type { ConfigContext } from './context.js';
 
 /** Where each platform keeps plain environment settings, and what to do instead of a secret there. */
@@ -28,6 +28,16 @@ interface Setting {
   span: Span;
 }
 
+/** The part of a `NAME=value` item after `=`, so the report (and the redaction of its code frame) covers the value. */
+function valueSpan(config: YamlConfig, item: Scalar, valueStart: number): Span {
+  const range = item.range;
+  if (!range) return spanOf(config, item);
+  const quoted = item.type === Scalar.QUOTE_DOUBLE || item.type === Scalar.QUOTE_SINGLE ? 1 : 0;
+  const start = range[0] + quoted + valueStart;
+  const end = Math.max(start, range[1] - quoted);
+  return spanOf(config, { range: [start, end, end] });
+}
+
 /** `NAME: value` mappings, `- NAME=value` lists and `- {key|name: NAME, value: v}` lists. */
 function settings(ctx: ConfigContext, node: Node | null): Setting[] {
   const { config } = ctx.target;
@@ -43,7 +53,7 @@ function settings(ctx: ConfigContext, node: Node | null): Setting[] {
       const item = resolve(config, raw);
       if (isScalar(item) && typeof item.value === 'string') {
         const eq = item.value.indexOf('=');
-        if (eq > 0) out.push({ name: item.value.slice(0, eq).trim(), value: item.value.slice(eq + 1), span: spanOf(config, item) });
+        if (eq > 0) out.push({ name: item.value.slice(0, eq).trim(), value: item.value.slice(eq + 1), span: valueSpan(config, item, eq + 1) });
       } else if (isMap(item)) {
         const name = valueOf(config, item, 'key') ?? valueOf(config, item, 'name');
         const value = valueOf(config, item, 'value');

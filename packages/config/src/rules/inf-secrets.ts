@@ -65,7 +65,7 @@ function checkEntry(ctx: ConfigContext, entry: YAMLMap): Declared[] {
   if (isNullNode(description) || (isScalar(description) && String(description.value).trim() === '')) {
     ctx.out.add({
       ruleId: 'config-secret-description', file: config.path, span: spanOf(config, description ?? anchor), evidence: key ? displayName(key) : 'secrets', snippet: `secrets.${key ?? '?'}.description`,
-      message: `${shown} has no description. The person who supplies it sees the description: say what it is for and where to get it, e.g. \`description: Hugging Face token with read access to the gated model\`.`,
+      message: `${shown} has no description. The person who supplies it sees the description: say what it is for and where to get it (for example, which account and access it needs).`,
     });
   }
   for (const pair of entry.items) {
