@@ -8,19 +8,30 @@ import { compareWithAnnotations } from './support/expectations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE_GLOBS = ['fixtures/**/*.{js,ts}'];
+// Whole-program fixtures: their flows cross files, and ESLint sees one file at a time. A finding ESLint cannot
+// reach there is not a failure; a finding it reports that is not annotated still is.
+const CROSS_FILE_DIR = 'fixtures/analyzer/';
+
+async function lintFixtures(): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({
+    cwd: ROOT,
+    // Fixture projects carry their own eslint.config.js; the recommended config is what is under test here.
+    overrideConfigFile: true,
+    overrideConfig: [...plugin.configs.recommended],
+    errorOnUnmatchedPattern: false,
+  });
+  return eslint.lintFiles(FIXTURE_GLOBS);
+}
 
 describe('fixtures through ESLint (recommended config)', () => {
   it('reports exactly the annotated findings', async () => {
-    const eslint = new ESLint({
-      cwd: ROOT,
-      overrideConfigFile: true,
-      overrideConfig: [...plugin.configs.recommended],
-      errorOnUnmatchedPattern: false,
-      // Fixture projects carry their own eslint.config.js; the recommended config is what is under test here.
-      ignorePatterns: ['**/node_modules/**'],
-    });
-    const results = await eslint.lintFiles(FIXTURE_GLOBS);
+    const results = await lintFixtures();
     expect(results.length).toBeGreaterThan(0);
-    expect(compareWithAnnotations(ROOT, results)).toEqual({ missing: [], extra: [], fatal: [] });
+    const { missing, extra, fatal } = compareWithAnnotations(ROOT, results);
+    expect({ missing: missing.filter((key) => !key.startsWith(CROSS_FILE_DIR)), extra, fatal }).toEqual({
+      missing: [],
+      extra: [],
+      fatal: [],
+    });
   });
 });

@@ -44,7 +44,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       context.report({
         loc,
         messageId: 'hardcodedSecret',
-        data: { description: match.description },
+        data: { description: match.description.charAt(0).toUpperCase() + match.description.slice(1) },
       });
     }
 
