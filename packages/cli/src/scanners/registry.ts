@@ -1,8 +1,8 @@
 import { configScanner } from './config.js';
-import { flowScanner } from './flow.js';
+import { analyzerScanner } from './analyzer.js';
 import { pythonScanner } from './python.js';
 import type { Scanner } from './scanner.js';
 import { tokenScanner } from './tokens.js';
 
 /** Every front end, in run order: configs first, because the secrets they declare are sources for the code. */
-export const SCANNERS: readonly Scanner[] = [configScanner, tokenScanner, flowScanner, pythonScanner];
+export const SCANNERS: readonly Scanner[] = [configScanner, tokenScanner, analyzerScanner, pythonScanner];

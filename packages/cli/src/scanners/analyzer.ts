@@ -1,0 +1,35 @@
+import type { SourceFile } from '../files/source-file.js';
+import { flowScanner, isScript } from './flow.js';
+import type { ScanOutput, Scanner } from './scanner.js';
+
+/**
+ * Secret flows across functions and files: the whole-program analyzer over every tsconfig project found, plus
+ * one program for the scripts no tsconfig claims. It runs the same flow engine as the per-file scanner and sees
+ * a superset, so the per-file engine only runs as a fallback: on scripts the analyzer did not cover (a program
+ * that failed to load or crashed). Either way each script is analysed once, so no finding is doubled.
+ */
+export const analyzerScanner: Scanner = {
+  name: 'whole-program analyzer',
+  deep: true,
+  wants: (files) => files.some((file) => isScript(file.path)),
+  async scan(files, context) {
+    const { analyzeFiles } = await import('@secret-hygiene/analyzer'); // loads ts-morph: only when scripts are present
+    const options = { extraSecretEnv: [...context.declaredSecretEnv] };
+    let output: ScanOutput = { findings: [], errors: [] };
+    let covered = new Set<string>();
+    try {
+      const analysed = analyzeFiles({ cwd: context.cwd ?? process.cwd(), files, options });
+      output = { findings: analysed.findings, errors: analysed.errors };
+      covered = analysed.covered;
+    } catch (error) {
+      output.errors.push({ file: '.', message: `${this.name} failed (${(error as Error).message}); scripts were analysed one file at a time` });
+    }
+    const rest = files.filter((file: SourceFile) => isScript(file.path) && !covered.has(file.path));
+    if (rest.length > 0) {
+      const fallback = await flowScanner.scan(rest, context);
+      output.findings.push(...fallback.findings);
+      output.errors.push(...fallback.errors);
+    }
+    return output;
+  },
+};
