@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonTreeError, parseJsonTree } from '../../packages/cli/src/notebook/json-tree.js';
-import { notebookSegments } from '../../packages/cli/src/notebook/segments.js';
+import { notebookProgram, notebookSegments } from '../../packages/cli/src/notebook/segments.js';
 
 const notebook = JSON.stringify(
   {
@@ -58,5 +58,23 @@ describe('parseJsonTree', () => {
 
   it('survives deep nesting without exhausting the stack', () => {
     expect(() => parseJsonTree('['.repeat(100_000))).toThrow(/too deep/);
+  });
+});
+
+describe('notebookProgram', () => {
+  it('joins the code cells into one program and names the cell of each offset', () => {
+    const json = JSON.stringify({
+      cells: [
+        { cell_type: 'code', source: ['token = load()'] },
+        { cell_type: 'markdown', source: ['# not code'] },
+        { cell_type: 'code', source: ['print(token)\n'] },
+      ],
+    });
+    const program = notebookProgram(json)!;
+    expect(program.text).toBe('token = load()\nprint(token)\n');
+    const printAt = program.text.indexOf('print');
+    expect(program.labelAt!(printAt)).toBe('cell 3');
+    expect(program.labelAt!(0)).toBe('cell 1');
+    expect(json.slice(program.toFileOffset(printAt), program.toFileOffset(printAt) + 5)).toBe('print');
   });
 });

@@ -9,6 +9,8 @@ export interface NotebookSegment {
   text: string;
   /** Offset in `text` -> offset in the notebook's JSON text. */
   toFileOffset(offset: number): number;
+  /** The label of the cell an offset of `text` belongs to (segments joined from several cells name each one). */
+  labelAt?(offset: number): string;
 }
 
 export function isNotebook(path: string): boolean {
@@ -68,4 +70,35 @@ export function notebookSegments(json: string): NotebookSegment[] {
     }
   });
   return segments;
+}
+
+/**
+ * All code cells of a notebook as one program, in order, one line break between cells: a token defined in one
+ * cell and printed in a later one is a flow, as it is when the notebook runs.
+ */
+export function notebookProgram(json: string): NotebookSegment | undefined {
+  const cells = notebookSegments(json).filter((segment) => segment.kind === 'code');
+  if (cells.length === 0) return undefined;
+  const starts: number[] = [];
+  let text = '';
+  for (const cell of cells) {
+    if (text !== '' && !text.endsWith('\n')) text += '\n';
+    starts.push(text.length);
+    text += cell.text;
+  }
+  const cellAt = (offset: number): number => {
+    let index = 0;
+    while (index + 1 < starts.length && starts[index + 1]! <= offset) index++;
+    return index;
+  };
+  return {
+    label: 'code cells',
+    kind: 'code',
+    text,
+    toFileOffset: (offset) => {
+      const index = cellAt(offset);
+      return cells[index]!.toFileOffset(offset - starts[index]!);
+    },
+    labelAt: (offset) => cells[cellAt(offset)]!.label,
+  };
 }

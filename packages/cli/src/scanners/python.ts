@@ -1,30 +1,48 @@
-import type { Finding } from '@secret-hygiene/core';
+import { type Finding, LineIndex } from '@secret-hygiene/core';
+import type { SourceFile } from '../files/source-file.js';
+import { remapToNotebook } from '../notebook/remap.js';
+import { isNotebook, notebookProgram } from '../notebook/segments.js';
 import type { ScanOutput, Scanner } from './scanner.js';
+
+type PythonFindings = (file: string, text: string, options?: { extraSecretEnv?: string[] }) => Finding[] | Promise<Finding[]>;
 
 /** The entry point `@secret-hygiene/python` provides for whole-file Python flow findings. */
 interface PythonModule {
-  pythonFindings(file: string, text: string, options?: { extraSecretEnv?: string[] }): Finding[] | Promise<Finding[]>;
+  pythonFindings: PythonFindings;
 }
 
 export function isPython(path: string): boolean {
   return /\.pyi?$/i.test(path);
 }
 
-/** Secret flows in Python model code (Cog predictors, Truss models, inference.sh apps) through tree-sitter. */
+/** A notebook's code cells run as one Python program; findings go back to their cell's lines. */
+async function notebookFindings(file: SourceFile, analyse: PythonFindings, options: { extraSecretEnv: string[] }): Promise<Finding[]> {
+  let program;
+  try {
+    program = notebookProgram(file.text);
+  } catch {
+    return []; // not JSON: the token scanner reports the notebook as unreadable
+  }
+  if (!program) return [];
+  return remapToNotebook(await analyse(file.path, program.text, options), program, new LineIndex(file.text));
+}
+
+/** Secret flows in Python model code (Cog predictors, Truss models, inference.sh apps) and notebooks, via tree-sitter. */
 export const pythonScanner: Scanner = {
   name: 'python front end',
   deep: true,
-  wants: (files) => files.some((file) => isPython(file.path)),
+  wants: (files) => files.some((file) => isPython(file.path) || isNotebook(file.path)),
   async scan(files, context) {
     const module = (await import('@secret-hygiene/python')) as unknown as Partial<PythonModule>;
-    const pythonFindings = module.pythonFindings;
-    if (typeof pythonFindings !== 'function') return { findings: [], errors: [] };
+    const analyse = module.pythonFindings;
+    if (typeof analyse !== 'function') return { findings: [], errors: [] };
     const options = { extraSecretEnv: [...context.declaredSecretEnv] };
     const output: ScanOutput = { findings: [], errors: [] };
     // One file at a time: the tree-sitter parser is shared, and an exception stays with its file.
-    for (const file of files.filter((f) => isPython(f.path))) {
+    for (const file of files.filter((f) => isPython(f.path) || isNotebook(f.path))) {
       try {
-        output.findings.push(...(await pythonFindings(file.path, file.text, options)));
+        const found = isNotebook(file.path) ? await notebookFindings(file, analyse, options) : await analyse(file.path, file.text, options);
+        output.findings.push(...found);
       } catch (error) {
         output.errors.push({ file: file.path, message: `${this.name} could not analyse this file: ${(error as Error).message}` });
       }
