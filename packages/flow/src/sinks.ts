@@ -9,7 +9,7 @@ const OUTPUT = 'no-secret-in-output';
 
 /** Reports the sinks a call is: a log, an error message, a response, a plain-HTTP request. */
 export function callSinks(e: Engine, shape: CallShape): void {
-  const label = shape.dotted ?? shape.name ?? 'a call';
+  const label = shape.dotted ?? calleeLabel(e, shape);
   if (isLogCall(e, shape)) {
     e.sink(LOG, shape.node, allArgTaints(shape), label);
     return;
@@ -28,6 +28,12 @@ export function callSinks(e: Engine, shape: CallShape): void {
     return;
   }
   if (isTransportCall(e, shape)) transportSink(e, shape, label);
+}
+
+/** `res.status(500).send` reads as `res.send`: the object and the method, without the chained calls. */
+function calleeLabel(e: Engine, shape: CallShape): string {
+  const owner = shape.receiverExpr ? e.syntax.rootName(shape.receiverExpr) : undefined;
+  return owner && shape.name ? `${owner}.${shape.name}` : shape.name ?? 'a call';
 }
 
 /** `new XError(…)`, `new Response(x)`, `new WebSocket('ws://…')`; says 'error' for an Error so callers drop its taint. */
