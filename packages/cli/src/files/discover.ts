@@ -1,8 +1,8 @@
 import { type Dirent, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
-import { GitignoreRules, findGitRoot } from './gitignore.js';
-import { displayPath } from './paths.js';
+import { GitignoreRules } from './gitignore.js';
+import { displayPath, findGitRoot } from './paths.js';
 import { admitBytes, type CollectedFiles, emptySkipCounts, sortByPath } from './source-file.js';
 
 /** Directories that hold no code of the project's own; never entered. */

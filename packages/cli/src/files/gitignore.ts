@@ -1,18 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 interface Scope {
   dir: string;
   rules: Ignore;
-}
-
-/** The repository root above `start` (a directory holding `.git`), or undefined outside a repository. */
-export function findGitRoot(start: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 function readRules(file: string): string | undefined {

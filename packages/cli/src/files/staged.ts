@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
-import { displayPath, isWithin } from './paths.js';
+import { displayPath, findGitRoot, isWithin } from './paths.js';
 import { admitBytes, type CollectedFiles, emptySkipCounts, sortByPath } from './source-file.js';
 
 export interface StagedOptions {
@@ -70,14 +70,23 @@ function readBlobs(cwd: string, oids: string[]): Map<string, Buffer> {
   return blobs;
 }
 
-/** The staged content (git's index, not the working tree) of every added or changed file: for pre-commit hooks. */
-export function collectStaged(options: StagedOptions): CollectedFiles {
-  let top: string;
+/**
+ * Where git's paths are relative to. Looking for `.git` saves a process on the common layout; when git is
+ * pointed elsewhere by the environment, or nothing is found, git itself is asked.
+ */
+function repositoryRoot(cwd: string): string {
+  const found = process.env['GIT_DIR'] === undefined && process.env['GIT_WORK_TREE'] === undefined ? findGitRoot(cwd) : undefined;
+  if (found !== undefined) return found;
   try {
-    top = git(options.cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+    return git(cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
   } catch {
     throw new UsageError('--staged needs a git repository (git rev-parse --show-toplevel failed here)');
   }
+}
+
+/** The staged content (git's index, not the working tree) of every added or changed file: for pre-commit hooks. */
+export function collectStaged(options: StagedOptions): CollectedFiles {
+  const top = repositoryRoot(options.cwd);
   const scopes = options.paths.map((p) => resolve(options.cwd, p));
   const collected: CollectedFiles = { files: [], errors: [], skipped: emptySkipCounts() };
   const entries = stagedEntries(options.cwd)
