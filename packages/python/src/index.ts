@@ -2,3 +2,4 @@ export { loadPythonLanguage, pythonParser, withPythonTree, type SyntaxNode, type
 export { pythonFactsFromTree, pythonModuleFacts, pythonSecretReads } from './reads.js';
 export { staticString, stringPrefix } from './strings.js';
 export type { PythonModuleFacts, PythonReadForm, PythonReadKind, PythonSecretRead, PythonSpan } from './types.js';
+export { pythonFindings, type PythonFlowOptions } from './flow/index.js';

@@ -1,0 +1,44 @@
+import type { SyntaxNode } from '../loader.js';
+import { type Analysis, Env, type Frame } from './context.js';
+import { secretAnnotation } from './platform.js';
+import { secretsMapping } from './sources.js';
+import { runBody } from './statements.js';
+import { isAsync, parametersOf } from './syntax.js';
+import { OPAQUE, type Value, sourceTaint } from './values.js';
+
+export interface FunctionRun {
+  closure: Env;
+  reporting: boolean;
+  depth?: number;
+  entry?: { name: string; platform: string };
+}
+
+/**
+ * Analyses a function on its own: parameters are unknown, except what their annotation says (a Cog `Secret`,
+ * a `list[Secret]` of plain strings) and what their name says (`api_key`, the `secrets` mapping).
+ */
+export function analyseFunction(a: Analysis, fn: SyntaxNode, run: FunctionRun): Frame {
+  a.analysed.add(fn.id);
+  const owner = a.methodOwner.get(fn.id);
+  const env = new Env(run.closure);
+  parametersOf(fn).forEach((param, i) => {
+    if (i === 0 && owner && !a.staticMethods.has(fn.id)) {
+      env.set(param.name, { instance: owner });
+      return;
+    }
+    env.set(param.name, parameterValue(a, param.name, param.annotation, param.node));
+  });
+  const frame: Frame = { env, fn, isAsync: isAsync(fn), returns: [], reporting: run.reporting, depth: run.depth ?? 0, nested: [] };
+  if (owner) frame.cls = owner;
+  if (run.entry) frame.entry = run.entry;
+  runBody(a, frame, fn.childForFieldName('body'));
+  return frame;
+}
+
+function parameterValue(a: Analysis, name: string, annotation: string | undefined, node: SyntaxNode): Value {
+  const kind = secretAnnotation(a, annotation);
+  if (kind === 'Secret' || kind === 'Optional[Secret]') return { secretObject: sourceTaint(name, node, `Secret input ${name}`) };
+  if (kind === 'list[Secret]') return { taint: sourceTaint(name, node, `${name} holds unwrapped secrets`) };
+  if (a.tables.secretMappings.has(name)) return secretsMapping(name, node);
+  return OPAQUE;
+}

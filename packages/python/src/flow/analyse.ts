@@ -1,0 +1,86 @@
+import type { SyntaxNode, Tree } from '../loader.js';
+import { analyseFunction } from './analyse-function.js';
+import type { Analysis, Frame } from './context.js';
+import { checkCogInputs } from './platform.js';
+import { execBlock } from './statements.js';
+import { lastName, parametersOf, unwrap } from './syntax.js';
+import type { ClassInfo } from './values.js';
+
+/** Class passes that only learn what methods store on `self`, before the pass that reports. */
+const LEARNING_PASSES = 2;
+
+/** Analyses a parsed module: module code, every function, every class (fields first), entry points. */
+export function analyseModule(a: Analysis, tree: Tree): void {
+  const root = tree.rootNode;
+  index(a, root);
+  const moduleFrame: Frame = { env: a.module, isAsync: false, returns: [], reporting: true, depth: 0, nested: [] };
+  // Module code runs first so functions see the module's variables; functions are analysed below, not as nested.
+  execBlock(a, moduleFrame, root);
+  for (const [name, fn] of a.functions) {
+    const entry = entryFunction(a, name);
+    if (entry) checkCogInputs(a, parametersOf(fn), name);
+    if (!a.analysed.has(fn.id) || entry) analyseFunction(a, fn, { closure: a.module, reporting: true, ...(entry ? { entry } : {}) });
+  }
+  for (const cls of a.classes.values()) analyseClass(a, cls);
+}
+
+function analyseClass(a: Analysis, cls: ClassInfo): void {
+  for (let pass = 0; pass < LEARNING_PASSES; pass++) {
+    for (const method of cls.methods.values()) analyseFunction(a, method, { closure: a.module, reporting: false });
+  }
+  a.inlined.clear();
+  for (const [name, method] of cls.methods) {
+    const platform = cls.entryMethods.get(name);
+    if (platform === 'Cog') checkCogInputs(a, parametersOf(method), name);
+    analyseFunction(a, method, { closure: a.module, reporting: true, ...(platform ? { entry: { name, platform } } : {}) });
+  }
+}
+
+/** Module-level functions, classes and imports (also those under `if`/`try` at module level). */
+function index(a: Analysis, root: SyntaxNode): void {
+  const visit = (container: SyntaxNode): void => {
+    for (const child of container.namedChildren) {
+      const node = unwrap(child);
+      if (node.type === 'import_statement' || node.type === 'import_from_statement') a.imports.add(node);
+      else if (node.type === 'function_definition') {
+        const name = node.childForFieldName('name')?.text;
+        if (name) a.functions.set(name, node);
+      } else if (node.type === 'class_definition') indexClass(a, node, child);
+      else if (node.type === 'if_statement' || node.type === 'try_statement' || node.type === 'block' || node.type.endsWith('_clause')) visit(node);
+    }
+  };
+  visit(root);
+  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) a.imports.add(node);
+}
+
+function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return;
+  void wrapper;
+  const bases = (node.childForFieldName('superclasses')?.namedChildren ?? [])
+    .filter((b) => b.type === 'identifier' || b.type === 'attribute')
+    .map((b) => lastName(a.imports.canonical(b.text)));
+  const cls: ClassInfo = { node, name, bases, methods: new Map(), fields: new Map(), entryMethods: new Map() };
+  for (const member of node.childForFieldName('body')?.namedChildren ?? []) {
+    const fn = unwrap(member);
+    if (fn.type !== 'function_definition') continue;
+    const methodName = fn.childForFieldName('name')?.text;
+    if (!methodName) continue;
+    cls.methods.set(methodName, fn);
+    a.methodOwner.set(fn.id, cls);
+    if (member.type === 'decorated_definition' && member.namedChildren.some((d) => d.type === 'decorator' && /\bstaticmethod\b/.test(d.text))) a.staticMethods.add(fn.id);
+  }
+  for (const entry of a.tables.catalog.sinks.output.entryClasses) {
+    const matches = entry.bases?.some((b) => bases.includes(b)) || entry.names?.includes(name);
+    if (!matches) continue;
+    for (const method of entry.methods) if (cls.methods.has(method)) cls.entryMethods.set(method, entry.platform);
+  }
+  a.classes.set(name, cls);
+}
+
+function entryFunction(a: Analysis, name: string): { name: string; platform: string } | undefined {
+  for (const entry of a.tables.catalog.sinks.output.entryFunctions) {
+    if (entry.names.includes(name) && entry.modules.some((m) => a.imports.modules.has(m))) return { name, platform: entry.platform };
+  }
+  return undefined;
+}

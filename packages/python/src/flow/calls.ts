@@ -1,0 +1,209 @@
+import { splitWords } from '@secret-hygiene/core';
+import type { SyntaxNode } from '../loader.js';
+import type { Analysis, Frame } from './context.js';
+import { evaluate } from './expressions.js';
+import { inline } from './inline.js';
+import { isLogCall, printedArguments, reportFlow } from './sinks.js';
+import { envSource, isSecretPath, mappingSource } from './sources.js';
+import { storeInto } from './store.js';
+import { argumentsOf, dottedName, lastName } from './syntax.js';
+import { type CallFacts, checkTransport } from './transport.js';
+import { CLEAN, OPAQUE, type Value, container, join, sourceTaint, withStep } from './values.js';
+import { warnEnvironWrite } from './platform.js';
+
+const SERIALISERS = new Set(['model_dump', 'model_dump_json', 'dict', 'json', 'to_dict', 'to_json', 'asdict']);
+
+/** A call: the sink it is, the source it reads, or how its result carries what it was given. */
+export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const fnNode = node.childForFieldName('function');
+  const args = argumentsOf(node);
+  let receiverNode: SyntaxNode | null = null;
+  let method: string | undefined;
+  let receiver: Value | undefined;
+  if (fnNode?.type === 'attribute') {
+    receiverNode = fnNode.childForFieldName('object');
+    method = fnNode.childForFieldName('attribute')?.text;
+    receiver = evaluate(a, f, receiverNode);
+  }
+  const dotted = dottedName(fnNode);
+  const canonical = dotted === undefined ? undefined : a.imports.canonical(dotted);
+  const call: CallFacts = {
+    node,
+    canonical,
+    written: dotted ?? (method ? `.${method}` : 'a call'),
+    receiver,
+    method,
+    positional: args.positional.map((n) => evaluate(a, f, n)),
+    keywords: new Map([...args.keywords].map(([k, n]) => [k, evaluate(a, f, n)])),
+    splats: args.splats.map((n) => evaluate(a, f, n)),
+  };
+  if (sink(a, f, call, receiverNode)) return CLEAN;
+  checkTransport(a, f, call);
+  return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
+}
+
+/** Log and error calls; true when the call is a log (its result is nothing). */
+function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode | null): boolean {
+  const receiverDotted = dottedName(receiverNode);
+  if (isLogCall(a, call.canonical, call.receiver, receiverDotted, call.method)) {
+    const shown = printedArguments(a, call.positional, call.keywords, call.splats).find((v) => v.taint);
+    if (shown?.taint) reportFlow(a, f, 'no-secret-in-log', call.node, shown.taint, call.written, `${call.written}(…)`);
+    return true;
+  }
+  if (call.canonical !== undefined && a.tables.errorCalls.has(call.canonical)) {
+    const shown = [...call.positional, ...call.keywords.values()].find((v) => v.taint);
+    if (shown?.taint) reportFlow(a, f, 'no-secret-in-error', call.node, shown.taint, call.written, `${call.written}(…)`);
+  }
+  if (call.receiver?.ref === 'environ' && call.method === 'update') {
+    const written = join([...call.positional, ...call.keywords.values()]);
+    if (written.taint) warnEnvironWrite(a, f, call.node, written.taint);
+  }
+  return false;
+}
+
+function staticText(value: Value | undefined): string | undefined {
+  return value?.complete ? value.str : undefined;
+}
+
+/** Environment getters, the secrets mapping, `get_secret_value()`, files under a secrets directory. */
+function source(a: Analysis, call: CallFacts): Value | undefined {
+  const t = a.tables;
+  const { canonical, receiver, method, node } = call;
+  const first = call.positional[0];
+  if ((canonical !== undefined && t.envGetters.has(canonical)) || (receiver?.ref === 'environ' && (method === 'get' || method === 'setdefault' || method === 'pop'))) {
+    const name = staticText(first);
+    if (name === undefined) return OPAQUE;
+    const read = envSource(a, name, node);
+    return read.taint ? read : join([read, call.positional[1]]);
+  }
+  if (receiver?.ref === 'secrets' && (method === 'get' || method === 'pop' || method === '__getitem__')) {
+    return mappingSource(dottedName(node.childForFieldName('function')?.childForFieldName('object')) ?? 'secrets', staticText(first), node);
+  }
+  if (method !== undefined && t.secretValueMethods.has(method)) {
+    const owner = dottedName(node.childForFieldName('function')?.childForFieldName('object')) ?? 'a Secret';
+    const label = `${owner}.${method}()`;
+    const steps = receiver?.secretObject?.steps ?? [];
+    return { taint: { label, steps: [...steps, ...sourceTaint(label, node, 'plaintext of the Secret').steps] } };
+  }
+  const opener = canonical !== undefined && t.secretFileOpeners.has(canonical);
+  if (opener || (method === 'open' && receiver?.str !== undefined)) {
+    const path = opener ? (first ?? call.keywords.get('file')) : receiver;
+    if (isSecretPath(a, path?.str)) {
+      return { secretFile: sourceTaint(path!.str!, node, 'secret file opened'), str: path!.str!, complete: path!.complete === true };
+    }
+    return path?.str !== undefined && canonical !== 'open' ? { str: path.str, complete: path.complete === true } : OPAQUE;
+  }
+  if (method !== undefined && t.secretFileReadMethods.has(method)) {
+    if (receiver?.secretFile) return { taint: withStep(receiver.secretFile, node, `read with ${method}()`)! };
+    if (isSecretPath(a, receiver?.str)) return { taint: sourceTaint(receiver!.str!, node, 'secret file read') };
+  }
+  return undefined;
+}
+
+/** Hashing, HMAC, `len`, `bool`, redact/mask-named helpers, boolean and position methods. */
+function sanitized(a: Analysis, call: CallFacts): Value | undefined {
+  const t = a.tables;
+  const { canonical, method } = call;
+  if (canonical !== undefined) {
+    if (t.sanitizerFunctions.has(canonical)) return CLEAN;
+    const root = canonical.split('.')[0]!;
+    if (t.sanitizerModules.has(root) && isModuleRoot(a, call)) return CLEAN;
+  }
+  if (method !== undefined && t.sanitizerMethods.has(method) && !call.receiver?.ref) return CLEAN;
+  const words = splitWords(lastName(call.written));
+  if (words.some((w) => t.sanitizerWords.has(w))) return CLEAN;
+  return undefined;
+}
+
+/** `hashlib.sha256(...)` resolves through an import of the module; a local named `hashlib` would not. */
+function isModuleRoot(a: Analysis, call: CallFacts): boolean {
+  const written = call.written.split('.')[0]!;
+  return a.imports.isImported(written);
+}
+
+/** Functions, methods and classes of this file: their body is followed with the arguments' values. */
+function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null): Value | undefined {
+  let callee: Value | undefined;
+  if (fnNode?.type === 'identifier') {
+    const bound = f.env.lookup(fnNode.text);
+    callee = bound?.callable ? bound : bound ? undefined : ((): Value | undefined => {
+      const fn = a.functions.get(fnNode.text) ?? a.classes.get(fnNode.text)?.node;
+      return fn ? { callable: fn } : undefined;
+    })();
+  } else if (call.receiver?.instance && call.method !== undefined) {
+    const method = call.receiver.instance.methods.get(call.method);
+    if (method) callee = { callable: method, instance: call.receiver.instance };
+  }
+  const target = callee?.callable;
+  if (!target) return undefined;
+  if (target.type === 'class_definition') {
+    const cls = a.classes.get(target.childForFieldName('name')?.text ?? '');
+    if (!cls) return OPAQUE;
+    const init = cls.methods.get('__init__');
+    const self: Value = { instance: cls };
+    if (init) inline(a, f, init, call, self);
+    const held = join([...call.positional, ...call.keywords.values()]);
+    const out: Value = { instance: cls };
+    const holds = held.taint ?? held.held ?? held.secretObject;
+    if (holds) out.held = holds;
+    return out;
+  }
+  return inline(a, f, target, call, callee?.instance ? { instance: callee.instance } : undefined);
+}
+
+/** Propagators, mutating methods, loggers and clients, error constructors, and helpers named after a secret. */
+function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode | null): Value {
+  const t = a.tables;
+  const { canonical, receiver, method } = call;
+  const all = [...call.positional, ...call.keywords.values(), ...call.splats];
+  if (canonical !== undefined) {
+    if (t.loggerFactories.has(canonical) || t.loggerFactories.has(lastName(canonical))) return { ref: 'logger' };
+    if (t.clientConstructors.has(canonical)) return { ref: 'client' };
+    if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
+  }
+  if (receiver && method !== undefined) {
+    if (t.propagatorMethods.has(method)) {
+      const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
+      if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
+      if (t.argumentMethods.has(method)) parts.push(...all.map((v) => (v.taint ? { taint: v.taint } : undefined)));
+      const out = join(parts);
+      if (method === 'format' && receiver.str !== undefined) return { ...out, str: receiver.str.split('{')[0], complete: false };
+      return out.taint ? { taint: out.taint } : receiver.opaque ? OPAQUE : CLEAN;
+    }
+    if (t.mutatingMethods.has(method)) {
+      const added = container(all);
+      if (added.taint || added.held) storeInto(a, f, receiverNode, added);
+      return CLEAN;
+    }
+  }
+  const name = lastName(call.written);
+  if (/^[A-Z]/.test(name)) {
+    const joined = join(all);
+    if (a.tables.errorSuffixes.some((s) => name.endsWith(s))) return joined.taint ? { taint: joined.taint } : OPAQUE;
+    const holds = joined.taint ?? joined.held ?? joined.secretObject;
+    return holds ? { held: holds } : OPAQUE;
+  }
+  const words = splitWords(name);
+  if (words.length > 1 && t.accessorVerbs.has(words[0]!) && a.names.classify(words.slice(1).join('_')) === 'secret') {
+    return { taint: sourceTaint(`${call.written}()`, call.node, `${call.written}() returns a secret`) };
+  }
+  return OPAQUE;
+}
+
+function propagate(canonical: string, all: Value[]): Value {
+  const shown = all.find((v) => v.taint || v.secretFile);
+  const taint = shown?.taint ?? shown?.secretFile;
+  const out: Value = taint ? { taint } : {};
+  if (canonical === 'os.path.join' || canonical === 'posixpath.join') {
+    const parts = all.map((v) => v.str);
+    if (parts.every((p) => p !== undefined)) {
+      out.str = parts.join('/').replace(/\/{2,}/g, '/');
+      out.complete = all.every((v) => v.complete);
+    }
+  }
+  if (!taint) {
+    const held = all.find((v) => v.held)?.held;
+    if (held) out.held = held;
+  }
+  return out;
+}

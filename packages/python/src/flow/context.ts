@@ -1,0 +1,73 @@
+import type { NameClassifier, UrlClassifier } from '@secret-hygiene/core';
+import type { SyntaxNode } from '../loader.js';
+import type { PythonFlowTables } from './catalog.js';
+import type { ImportMap } from './imports.js';
+import type { ResultSet } from './report.js';
+import type { ClassInfo, Value } from './values.js';
+
+/** Variables of one function (or the module), with the enclosing scope behind them. */
+export class Env {
+  vars: Map<string, Value>;
+
+  constructor(readonly parent?: Env, vars?: Map<string, Value>) {
+    this.vars = vars ?? new Map();
+  }
+
+  lookup(name: string): Value | undefined {
+    for (let env: Env | undefined = this; env; env = env.parent) {
+      const found = env.vars.get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  set(name: string, value: Value): void {
+    this.vars.set(name, value);
+  }
+
+  /** A copy for one branch of an `if`: same enclosing scope, own bindings. */
+  fork(): Env {
+    return new Env(this.parent, new Map(this.vars));
+  }
+}
+
+/** A function body being evaluated, standalone or inlined at a call. */
+export interface Frame {
+  env: Env;
+  fn?: SyntaxNode;
+  cls?: ClassInfo;
+  /** Set when the function's return and yield values go back to the model's caller. */
+  entry?: { name: string; platform: string };
+  isAsync: boolean;
+  returns: Value[];
+  /** False in the passes that only learn what methods store on `self`. */
+  reporting: boolean;
+  depth: number;
+  /** Nested functions defined in this body, analysed at its end unless a call already did. */
+  nested: SyntaxNode[];
+}
+
+/** Everything known about one file while it is analysed. */
+export interface Analysis {
+  tables: PythonFlowTables;
+  names: NameClassifier;
+  urls: UrlClassifier;
+  imports: ImportMap;
+  module: Env;
+  functions: Map<string, SyntaxNode>;
+  classes: Map<string, ClassInfo>;
+  /** The class each method belongs to, and the methods that take no `self`. */
+  methodOwner: Map<number, ClassInfo>;
+  staticMethods: Set<number>;
+  results: ResultSet;
+  /** Functions being inlined right now (recursion guard) and the results of earlier inlining. */
+  inlining: Set<number>;
+  inlined: Map<string, Value>;
+  analysed: Set<number>;
+  /** Inline calls left before the file stops following calls (keeps pathological files linear). */
+  budget: number;
+}
+
+export function isSecretName(a: Analysis, name: string): boolean {
+  return a.names.classify(name) === 'secret';
+}

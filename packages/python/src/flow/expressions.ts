@@ -1,0 +1,263 @@
+import type { SyntaxNode } from '../loader.js';
+import { evaluateCall } from './calls.js';
+import { type Analysis, Env, type Frame, isSecretName } from './context.js';
+import { reportOutput } from './sinks.js';
+import { envSource, isShortReveal, mappingSource, secretsMapping } from './sources.js';
+import { dottedName } from './syntax.js';
+import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint } from './values.js';
+
+/** What an expression evaluates to, reporting the sinks it passes on the way. */
+export function evaluate(a: Analysis, f: Frame, node: SyntaxNode | null | undefined): Value {
+  if (!node) return CLEAN;
+  switch (node.type) {
+    case 'identifier':
+      return identifier(a, f, node);
+    case 'attribute':
+      return attribute(a, f, node);
+    case 'subscript':
+      return subscript(a, f, node);
+    case 'call':
+      return evaluateCall(a, f, node);
+    case 'string':
+      return fString(a, f, node);
+    case 'concatenated_string':
+      return concatenate(node.namedChildren.map((part) => evaluate(a, f, part)));
+    case 'binary_operator':
+      return binary(a, f, node);
+    case 'boolean_operator':
+      return merge(evaluate(a, f, node.childForFieldName('left')), evaluate(a, f, node.childForFieldName('right')));
+    case 'not_operator':
+    case 'comparison_operator':
+    case 'unary_operator':
+      for (const child of node.namedChildren) evaluate(a, f, child);
+      return CLEAN;
+    case 'conditional_expression': {
+      const [then, condition, otherwise] = node.namedChildren;
+      evaluate(a, f, condition);
+      return merge(evaluate(a, f, then), evaluate(a, f, otherwise));
+    }
+    case 'parenthesized_expression':
+    case 'await':
+    case 'keyword_argument':
+    case 'list_splat':
+    case 'dictionary_splat':
+    case 'expression_statement':
+      return node.namedChildren.length === 1 ? evaluate(a, f, node.namedChildren[0]) : join(node.namedChildren.map((c) => evaluate(a, f, c)));
+    case 'named_expression': {
+      const value = evaluate(a, f, node.childForFieldName('value'));
+      const name = node.childForFieldName('name')?.text;
+      if (name) f.env.set(name, value);
+      return value;
+    }
+    case 'dictionary':
+      return dictionary(a, f, node);
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'expression_list':
+      return container(node.namedChildren.map((c) => evaluate(a, f, c)));
+    case 'list_comprehension':
+    case 'set_comprehension':
+    case 'generator_expression':
+    case 'dictionary_comprehension':
+      return comprehension(a, f, node);
+    case 'yield':
+      return yieldValue(a, f, node);
+    case 'lambda':
+    case 'integer':
+    case 'float':
+    case 'true':
+    case 'false':
+    case 'none':
+    case 'ellipsis':
+    case 'slice':
+    case 'comment':
+      return CLEAN;
+    default:
+      return join(node.namedChildren.map((c) => evaluate(a, f, c)));
+  }
+}
+
+function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const name = node.text;
+  const bound = f.env.lookup(name);
+  if (bound) return byName(a, bound, name, node);
+  if (a.imports.isImported(name)) {
+    const canonical = a.imports.canonical(name);
+    if (a.tables.environObjects.has(canonical)) return environ(node, canonical);
+    return byName(a, { ...OPAQUE, ref: 'module' }, name, node);
+  }
+  const fn = a.functions.get(name) ?? a.classes.get(name)?.node;
+  if (fn) return { callable: fn };
+  return byName(a, OPAQUE, name, node);
+}
+
+/** A value nothing is known about takes the verdict of its name: `api_key` holds a secret. */
+function byName(a: Analysis, value: Value, name: string, node: SyntaxNode): Value {
+  if (!value.opaque || value.taint || !isSecretName(a, name)) return value;
+  if (a.tables.secretMappings.has(name)) return secretsMapping(name, node);
+  return { ...value, taint: sourceTaint(name, node, `${name} holds a secret`) };
+}
+
+export function environ(node: SyntaxNode, label: string): Value {
+  return { ref: 'environ', taint: sourceTaint(label, node, 'the whole environment') };
+}
+
+function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const dotted = dottedName(node);
+  if (dotted !== undefined && a.tables.environObjects.has(a.imports.canonical(dotted))) return environ(node, dotted);
+  const attr = node.childForFieldName('attribute')?.text ?? '';
+  const object = evaluate(a, f, node.childForFieldName('object'));
+  const label = dotted ?? `.${attr}`;
+  if (object.instance) {
+    const field = object.instance.fields.get(attr);
+    if (field) return byName(a, field, attr, node);
+    const method = object.instance.methods.get(attr);
+    if (method) return { callable: method, instance: object.instance };
+  }
+  if (object.secretObject && attr === 'secret_value') return { taint: object.secretObject };
+  if (object.taint && object.ref !== 'environ') return { taint: object.taint };
+  if (a.tables.secretMappings.has(attr)) return secretsMapping(label, node);
+  if (isSecretName(a, attr) && object.ref !== 'module') return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
+  if (object.held && isSecretName(a, attr)) return { taint: object.held };
+  return OPAQUE;
+}
+
+function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const valueNode = node.childForFieldName('value');
+  const object = evaluate(a, f, valueNode);
+  const keyNode = node.childForFieldName('subscript');
+  if (keyNode?.type === 'slice') {
+    if (object.taint && isShortReveal(keyNode, a.tables.catalog.sanitizers.shortRevealMax)) return CLEAN;
+    return object.taint ? { taint: object.taint } : object.opaque ? OPAQUE : CLEAN;
+  }
+  const key = evaluate(a, f, keyNode);
+  const name = key.complete ? key.str : undefined;
+  if (object.ref === 'environ') return name === undefined ? OPAQUE : envSource(a, name, node);
+  if (object.ref === 'secrets') return mappingSource(dottedName(valueNode) ?? 'secrets', name, node);
+  if (name !== undefined && a.tables.secretMappingKwargs.has(name) && !object.taint) return secretsMapping(`${valueNode?.text ?? 'kwargs'}['${name}']`, node);
+  if (object.taint) return { taint: object.taint };
+  if (name !== undefined && isSecretName(a, name)) {
+    const label = `${dottedName(valueNode) ?? ''}['${name}']`;
+    return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
+  }
+  return object.opaque || object.held ? OPAQUE : CLEAN;
+}
+
+/** Strings and f-strings: static text up to the first interpolation, and the taint of what is interpolated. */
+function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  let str = '';
+  let complete = true;
+  const parts: Value[] = [];
+  for (const child of node.namedChildren) {
+    if (child.type === 'string_content' || child.type === 'escape_sequence') {
+      if (complete) str += child.text;
+    } else if (child.type === 'interpolation') {
+      complete = false;
+      // A Secret object interpolated shows its masked repr, so only plaintext taints the string.
+      const value = evaluate(a, f, child.childForFieldName('expression'));
+      if (value.taint) parts.push({ taint: value.taint });
+    }
+  }
+  const out: Value = { ...join(parts), str, complete };
+  return out;
+}
+
+function concatenate(values: Value[]): Value {
+  let str = '';
+  let complete = true;
+  for (const v of values) {
+    if (!complete) break;
+    str += v.str ?? '';
+    complete = v.str !== undefined && v.complete === true;
+  }
+  return { ...join(values.map((v) => (v.taint ? { taint: v.taint } : undefined))), str, complete };
+}
+
+function binary(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const operator = node.childForFieldName('operator')?.text;
+  const left = evaluate(a, f, node.childForFieldName('left'));
+  const right = evaluate(a, f, node.childForFieldName('right'));
+  if (operator === '+') return concatenate([left, right]);
+  if (operator === '%') {
+    const out: Value = join([left.taint ? { taint: left.taint } : undefined, right.taint ? { taint: right.taint } : undefined]);
+    if (left.str !== undefined) return { ...out, str: left.str.split('%')[0], complete: false };
+    return out;
+  }
+  if (operator === '/' && left.str !== undefined && left.complete && right.str !== undefined) {
+    // `Path("/secrets") / "name"`: the path text is what decides whether reading it reads a secret.
+    return { str: `${left.str.replace(/\/$/, '')}/${right.str}`, complete: right.complete === true };
+  }
+  if (operator === '*') return join([left.taint ? { taint: left.taint } : undefined, right.taint ? { taint: right.taint } : undefined]);
+  return CLEAN;
+}
+
+function dictionary(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const values: Value[] = [];
+  for (const child of node.namedChildren) {
+    if (child.type !== 'pair') {
+      values.push(evaluate(a, f, child));
+      continue;
+    }
+    const key = evaluate(a, f, child.childForFieldName('key'));
+    const valueNode = child.childForFieldName('value');
+    const value = evaluate(a, f, valueNode);
+    values.push(key, value);
+    if (!value.taint && key.complete && key.str !== undefined && a.tables.credentialKeys.has(key.str.toLowerCase())) {
+      const evidence = credentialEvidence(a, valueNode);
+      if (evidence) values.push({ taint: sourceTaint(evidence, valueNode!, `${evidence} is sent as a credential`) });
+    }
+  }
+  return container(values);
+}
+
+/** An ambiguous name (`token`, `key`) used as a credential's value: `{"Authorization": f"Bearer {token}"}`. */
+function credentialEvidence(a: Analysis, node: SyntaxNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier' || node.type === 'attribute') {
+    const name = node.type === 'identifier' ? node.text : (node.childForFieldName('attribute')?.text ?? '');
+    return a.names.classify(name) === 'ambiguous' ? (dottedName(node) ?? name) : undefined;
+  }
+  if (node.type === 'string') {
+    for (const child of node.namedChildren) {
+      if (child.type !== 'interpolation') continue;
+      const found = credentialEvidence(a, child.childForFieldName('expression'));
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (node.type === 'binary_operator') return credentialEvidence(a, node.childForFieldName('left')) ?? credentialEvidence(a, node.childForFieldName('right'));
+  return undefined;
+}
+
+function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const outer = f.env;
+  f.env = new Env(outer);
+  try {
+    for (const clause of node.namedChildren) {
+      if (clause.type === 'for_in_clause') {
+        const iterable = evaluate(a, f, clause.childForFieldName('right'));
+        const element = iterable.ref === 'environ' ? { taint: iterable.taint } : join([iterable]);
+        for (const target of clause.childrenForFieldName('left')) bindNames(f, target, element);
+      } else if (clause.type === 'if_clause') evaluate(a, f, clause.namedChildren[0]);
+    }
+    const body = node.childForFieldName('body') ?? node.namedChildren[0];
+    if (body?.type === 'pair') return container([evaluate(a, f, body.childForFieldName('key')), evaluate(a, f, body.childForFieldName('value'))]);
+    return container([evaluate(a, f, body)]);
+  } finally {
+    f.env = outer;
+  }
+}
+
+/** Binds every name of a loop or comprehension target to one value. */
+export function bindNames(f: Frame, target: SyntaxNode, value: Value): void {
+  if (target.type === 'identifier') f.env.set(target.text, value);
+  else for (const child of target.namedChildren) bindNames(f, child, value);
+}
+
+function yieldValue(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const inner = node.namedChildren[0];
+  const value = evaluate(a, f, inner);
+  if (f.entry) reportOutput(a, f, node, value, 'yielded by');
+  return OPAQUE;
+}

@@ -1,0 +1,110 @@
+import {
+  type Finding,
+  type FlowStep,
+  LineIndex,
+  NameClassifier,
+  type NameVocabulary,
+  catalogDocument,
+  defaultUrlClassifier,
+  fingerprint,
+} from '@secret-hygiene/core';
+import { withPythonTree } from '../loader.js';
+import { analyseModule } from './analyse.js';
+import { pythonFlowTables } from './catalog.js';
+import { type Analysis, Env } from './context.js';
+import { ImportMap } from './imports.js';
+import { type PythonResult, ResultSet } from './report.js';
+
+export interface PythonFlowOptions {
+  /** Environment variables a config file declares as secrets (`inf.yml`), whatever their names look like. */
+  extraSecretEnv?: readonly string[];
+}
+
+/** Calls into functions of the file that one file may follow before it stops (keeps odd files linear). */
+const INLINE_BUDGET = 2_000;
+
+/**
+ * Nothing in a file without one of these can be a source or a plain-HTTP URL, so such files are not parsed:
+ * most of a large repository's Python never mentions a secret.
+ */
+const WORTH_PARSING = /secret|token|passw|passphrase|credential|api_?key|apikey|private_?key|auth|environ|getenv|pwd|[a-z]+:\/\//i;
+
+const classifiers = new Map<string, NameClassifier>();
+
+function classifierFor(extra: readonly string[]): NameClassifier {
+  const key = [...extra].sort().join(',');
+  let classifier = classifiers.get(key);
+  if (!classifier) {
+    classifier = new NameClassifier(catalogDocument<NameVocabulary>('names'), extra);
+    if (classifiers.size > 16) classifiers.clear();
+    classifiers.set(key, classifier);
+  }
+  return classifier;
+}
+
+/**
+ * Secret flows in one Python file (Cog predictors, Truss models, inference.sh apps): secrets reaching logs, error
+ * messages, model outputs and plain-HTTP requests, and Cog inputs that publish or expose a secret. Bad syntax
+ * never throws: tree-sitter recovers and the rest of the file is still analysed.
+ */
+export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
+  if (!WORTH_PARSING.test(text)) return [];
+  const results = await withPythonTree(text, (tree) => {
+    const analysis: Analysis = {
+      tables: pythonFlowTables(),
+      names: classifierFor(options.extraSecretEnv ?? []),
+      urls: defaultUrlClassifier(),
+      imports: new ImportMap(),
+      module: new Env(),
+      functions: new Map(),
+      classes: new Map(),
+      methodOwner: new Map(),
+      staticMethods: new Set(),
+      results: new ResultSet(),
+      inlining: new Set(),
+      inlined: new Map(),
+      analysed: new Set(),
+      budget: INLINE_BUDGET,
+    };
+    analyseModule(analysis, tree);
+    return analysis.results.list().map((r) => plain(r));
+  });
+  const lines = new LineIndex(text);
+  const occurrences = new Map<string, number>();
+  return results.map((r) => toFinding(file, text, lines, r, occurrences));
+}
+
+/** What survives the tree's release: offsets and rows instead of nodes. */
+interface PlainResult extends Omit<PythonResult, 'node'> {
+  start: number;
+  end: number;
+}
+
+function plain(r: PythonResult): PlainResult {
+  const { node, ...rest } = r;
+  return { ...rest, start: node.startIndex, end: node.endIndex };
+}
+
+function toFinding(file: string, text: string, lines: LineIndex, r: PlainResult, occurrences: Map<string, number>): Finding {
+  const start = lines.position(r.start);
+  const end = lines.position(r.end);
+  const snippet = text.slice(r.start, Math.min(r.end, r.start + 500));
+  const key = `${r.ruleId}\0${snippet}`;
+  const occurrence = occurrences.get(key) ?? 0;
+  occurrences.set(key, occurrence + 1);
+  const flow: FlowStep[] = r.steps.map((step) => ({ file, line: step.row + 1, column: step.column + 1, note: step.note }));
+  const finding: Finding = {
+    ruleId: r.ruleId,
+    severity: r.severity,
+    message: r.message,
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    evidence: r.evidence,
+    fingerprint: fingerprint({ ruleId: r.ruleId, file, snippet, occurrence }),
+  };
+  if (flow.length > 0) finding.flow = flow;
+  return finding;
+}

@@ -1,0 +1,1 @@
+export { pythonFindings, type PythonFlowOptions } from './findings.js';

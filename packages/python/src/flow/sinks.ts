@@ -1,0 +1,53 @@
+import { splitWords } from '@secret-hygiene/core';
+import type { SyntaxNode } from '../loader.js';
+import type { Analysis, Frame } from './context.js';
+import { type PythonFlowRuleId, SINK_NOTE, flowMessage } from './report.js';
+import { lastName } from './syntax.js';
+import type { Taint, Value } from './values.js';
+
+/** Records a secret reaching a sink, with its path ending at the sink. */
+export function reportFlow(a: Analysis, f: Frame, ruleId: PythonFlowRuleId, node: SyntaxNode, taint: Taint, sink: string, evidence: string): void {
+  if (!f.reporting) return;
+  a.results.add({
+    ruleId,
+    severity: 'error',
+    message: flowMessage(ruleId, taint, sink),
+    node,
+    evidence,
+    steps: [...taint.steps, { row: node.startPosition.row, column: node.startPosition.column, note: SINK_NOTE[ruleId]! }],
+  });
+}
+
+/** A value leaving an entry point: its plaintext, a `Secret` object (serialised in clear) or an object holding one. */
+export function reportOutput(a: Analysis, f: Frame, node: SyntaxNode, value: Value, verb: 'returned by' | 'yielded by'): void {
+  const entry = f.entry;
+  if (!entry) return;
+  const taint = value.taint ?? value.secretObject ?? value.held;
+  if (!taint) return;
+  const what = verb === 'returned by' ? 'the return value' : 'a value yielded';
+  const sink = `${what} of ${entry.name}, a ${entry.platform} entry point`;
+  reportFlow(a, f, 'no-secret-in-output', node, taint, sink, verb === 'returned by' ? 'return …' : 'yield …');
+}
+
+/** Where a call is a log: `print`, `logging.info`, `logger.warning`, `self.log.error`, loguru. */
+export function isLogCall(a: Analysis, canonical: string | undefined, receiver: Value | undefined, receiverDotted: string | undefined, method: string | undefined): boolean {
+  const t = a.tables;
+  if (canonical !== undefined && t.logCalls.has(canonical)) return true;
+  if (method === undefined || !t.loggerMethods.has(method)) return false;
+  if (receiver?.ref === 'logger') return true;
+  if (canonical !== undefined) {
+    const owner = canonical.slice(0, canonical.lastIndexOf('.'));
+    if (t.loggerModules.has(owner) || owner === 'logging') return true;
+  }
+  if (receiverDotted === undefined) return false;
+  const words = splitWords(lastName(receiverDotted));
+  const last = words[words.length - 1];
+  return last !== undefined && t.loggerObjectWords.has(last);
+}
+
+/** The values a log call prints: every argument but the settings (`file=`, `exc_info=`). */
+export function printedArguments(a: Analysis, positional: Value[], keywords: Map<string, Value>, splats: Value[]): Value[] {
+  const out = [...positional, ...splats];
+  for (const [name, value] of keywords) if (!a.tables.logSettingKeywords.has(name)) out.push(value);
+  return out;
+}

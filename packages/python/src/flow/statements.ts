@@ -1,0 +1,246 @@
+import type { SyntaxNode } from '../loader.js';
+import { analyseFunction } from './analyse-function.js';
+import { type Analysis, Env, type Frame } from './context.js';
+import { bindNames, evaluate } from './expressions.js';
+import { warnEnvironWrite } from './platform.js';
+import { reportFlow, reportOutput } from './sinks.js';
+import { storeInto } from './store.js';
+import { dottedName, lastName, unwrap } from './syntax.js';
+import { OPAQUE, type Value, join, merge, withStep } from './values.js';
+
+/** Runs a function's (or the module's) body, then the nested functions no call has followed. */
+export function runBody(a: Analysis, f: Frame, body: SyntaxNode | null | undefined): void {
+  if (!body) return;
+  execBlock(a, f, body);
+  for (const nested of f.nested) {
+    if (a.analysed.has(nested.id)) continue;
+    analyseFunction(a, nested, { closure: f.env, reporting: f.reporting, depth: f.depth + 1 });
+  }
+}
+
+export function execBlock(a: Analysis, f: Frame, block: SyntaxNode): void {
+  for (const statement of block.namedChildren) execStatement(a, f, statement);
+}
+
+function execStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
+  switch (s.type) {
+    case 'expression_statement':
+      for (const child of s.namedChildren) expressionStatement(a, f, child);
+      return;
+    case 'return_statement': {
+      const value = s.namedChildren[0] ? evaluate(a, f, s.namedChildren[0]) : OPAQUE;
+      f.returns.push(value);
+      reportOutput(a, f, s, value, 'returned by');
+      return;
+    }
+    case 'raise_statement':
+      return raise(a, f, s);
+    case 'assert_statement': {
+      const [condition, message] = s.namedChildren;
+      evaluate(a, f, condition);
+      const value = evaluate(a, f, message);
+      if (message && value.taint) reportFlow(a, f, 'no-secret-in-error', s, value.taint, 'assert', 'assert …');
+      return;
+    }
+    case 'print_statement': {
+      const value = join(s.namedChildren.map((c) => evaluate(a, f, c)));
+      if (value.taint) reportFlow(a, f, 'no-secret-in-log', s, value.taint, 'print', 'print …');
+      return;
+    }
+    case 'if_statement':
+      return branches(a, f, s);
+    case 'match_statement':
+      evaluate(a, f, s.childForFieldName('subject'));
+      return alternatives(a, f, (s.childForFieldName('body')?.namedChildren ?? []).filter((c) => c.type === 'case_clause').map((c) => c.childForFieldName('consequence')), false);
+    case 'for_statement': {
+      const iterable = evaluate(a, f, s.childForFieldName('right'));
+      const element: Value = iterable.ref === 'environ' ? { taint: iterable.taint! } : join([iterable]);
+      const left = s.childForFieldName('left');
+      if (left) bindNames(f, left, element);
+      return alternatives(a, f, [s.childForFieldName('body'), s.childForFieldName('alternative')], false);
+    }
+    case 'while_statement':
+      evaluate(a, f, s.childForFieldName('condition'));
+      return alternatives(a, f, [s.childForFieldName('body'), s.childForFieldName('alternative')], false);
+    case 'try_statement':
+      return tryStatement(a, f, s);
+    case 'with_statement':
+      return withStatement(a, f, s);
+    case 'function_definition':
+    case 'decorated_definition': {
+      const fn = unwrap(s);
+      if (fn.type !== 'function_definition') return;
+      const name = fn.childForFieldName('name')?.text;
+      if (name) f.env.set(name, { callable: fn });
+      f.nested.push(fn);
+      return;
+    }
+    case 'class_definition':
+    case 'import_statement':
+    case 'import_from_statement':
+    case 'future_import_statement':
+    case 'pass_statement':
+    case 'break_statement':
+    case 'continue_statement':
+    case 'global_statement':
+    case 'nonlocal_statement':
+    case 'comment':
+      return;
+    case 'block':
+      return execBlock(a, f, s);
+    default:
+      for (const child of s.namedChildren) {
+        if (child.type === 'block') execBlock(a, f, child);
+        else evaluate(a, f, child);
+      }
+  }
+}
+
+function expressionStatement(a: Analysis, f: Frame, node: SyntaxNode): void {
+  if (node.type === 'assignment') assignment(a, f, node);
+  else if (node.type === 'augmented_assignment') {
+    const left = node.childForFieldName('left');
+    const value = join([evaluate(a, f, left), evaluate(a, f, node.childForFieldName('right'))]);
+    if (left) bind(a, f, left, value, node);
+  } else evaluate(a, f, node);
+}
+
+function assignment(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!right || !left) return OPAQUE;
+  // `a, b = x, y` binds pairwise; `a = b = x` binds both.
+  if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && (right.type === 'expression_list' || right.type === 'tuple')) {
+    const targets = left.namedChildren;
+    const values = right.namedChildren;
+    if (targets.length === values.length) {
+      const evaluated = values.map((v) => evaluate(a, f, v));
+      targets.forEach((target, i) => bind(a, f, target, evaluated[i]!, node));
+      return join(evaluated);
+    }
+  }
+  const value = right.type === 'assignment' ? assignment(a, f, right) : evaluate(a, f, right);
+  bind(a, f, left, value, node);
+  return value;
+}
+
+/** Stores a value into an assignment target: a variable, `self.x`, `d["k"]`, `os.environ["K"]`, a tuple. */
+function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: SyntaxNode): void {
+  switch (target.type) {
+    case 'identifier': {
+      const name = target.text;
+      const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `assigned to ${name}`)! } : value;
+      f.env.set(name, stored);
+      return;
+    }
+    case 'attribute': {
+      const object = evaluate(a, { ...f, reporting: false }, target.childForFieldName('object'));
+      const attr = target.childForFieldName('attribute')?.text;
+      if (object.instance && attr) {
+        const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `stored in self.${attr}`)! } : value;
+        const old = object.instance.fields.get(attr);
+        object.instance.fields.set(attr, old ? merge(old, stored) : stored);
+        return;
+      }
+      storeInto(a, f, target.childForFieldName('object'), value);
+      return;
+    }
+    case 'subscript': {
+      const objectNode = target.childForFieldName('value');
+      const object = evaluate(a, { ...f, reporting: false }, objectNode);
+      if (object.ref === 'environ') {
+        if (value.taint) warnEnvironWrite(a, f, at, value.taint);
+        return;
+      }
+      storeInto(a, f, objectNode, value);
+      return;
+    }
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'list_splat_pattern':
+    case 'parenthesized_expression':
+      for (const child of target.namedChildren) bind(a, f, child, join([value]), at);
+      return;
+    default:
+      return;
+  }
+}
+
+function raise(a: Analysis, f: Frame, s: SyntaxNode): void {
+  const raised = s.namedChildren.find((c) => c !== s.childForFieldName('cause'));
+  if (!raised) return;
+  const value = evaluate(a, f, raised);
+  const taint = value.taint ?? value.held;
+  if (!taint) return;
+  const callee = raised.type === 'call' ? dottedName(raised.childForFieldName('function')) : dottedName(raised);
+  const sink = callee ? `raise ${lastName(callee)}` : 'raise';
+  reportFlow(a, f, 'no-secret-in-error', s, taint, sink, `${sink}(…)`);
+}
+
+/** `if`/`elif`/`else`: each branch on its own copy of the variables, then the copies merged. */
+function branches(a: Analysis, f: Frame, s: SyntaxNode): void {
+  evaluate(a, f, s.childForFieldName('condition'));
+  const bodies: Array<SyntaxNode | null> = [s.childForFieldName('consequence')];
+  let hasElse = false;
+  for (const clause of s.childrenForFieldName('alternative')) {
+    if (clause.type === 'elif_clause') {
+      evaluate(a, f, clause.childForFieldName('condition'));
+      bodies.push(clause.childForFieldName('consequence'));
+    } else {
+      hasElse = true;
+      bodies.push(clause.childForFieldName('body') ?? clause.namedChildren.find((c) => c.type === 'block') ?? null);
+    }
+  }
+  alternatives(a, f, bodies, hasElse);
+}
+
+/** Runs each body on a fork of the variables and merges them; `exhaustive` when one body always runs. */
+function alternatives(a: Analysis, f: Frame, bodies: Array<SyntaxNode | null | undefined>, exhaustive: boolean): void {
+  const base = f.env;
+  const forks: Env[] = [];
+  for (const body of bodies) {
+    if (!body) continue;
+    f.env = base.fork();
+    execBlock(a, f, body);
+    forks.push(f.env);
+  }
+  if (!exhaustive || forks.length === 0) forks.push(base);
+  const merged = new Env(base.parent);
+  for (const fork of forks) {
+    for (const [name, value] of fork.vars) merged.vars.set(name, merge(merged.vars.get(name), value));
+  }
+  f.env = merged;
+}
+
+function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
+  const body = s.childForFieldName('body');
+  if (body) execBlock(a, f, body);
+  for (const clause of s.namedChildren) {
+    if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+      const pattern = clause.namedChildren.find((c) => c.type === 'as_pattern');
+      const alias = pattern?.childForFieldName('alias')?.namedChildren[0];
+      if (alias) bindNames(f, alias, OPAQUE);
+      const block = clause.namedChildren.find((c) => c.type === 'block');
+      if (block) execBlock(a, f, block);
+    } else if (clause.type === 'else_clause' || clause.type === 'finally_clause') {
+      const block = clause.namedChildren.find((c) => c.type === 'block');
+      if (block) execBlock(a, f, block);
+    }
+  }
+}
+
+function withStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
+  const items = s.namedChildren.find((c) => c.type === 'with_clause')?.namedChildren ?? [];
+  for (const item of items) {
+    if (item.type !== 'with_item') continue;
+    const value = item.childForFieldName('value');
+    if (value?.type === 'as_pattern') {
+      const bound = evaluate(a, f, value.namedChildren[0]);
+      const alias = value.childForFieldName('alias')?.namedChildren[0];
+      if (alias) bind(a, f, alias, bound, value);
+    } else evaluate(a, f, value);
+  }
+  const body = s.childForFieldName('body');
+  if (body) execBlock(a, f, body);
+}

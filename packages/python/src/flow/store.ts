@@ -1,0 +1,27 @@
+import type { SyntaxNode } from '../loader.js';
+import type { Analysis, Frame } from './context.js';
+import { evaluate } from './expressions.js';
+import { type Value, join } from './values.js';
+
+/**
+ * Something stored into an object (`headers["Authorization"] = key`, `parts.append(key)`, `self.cfg.token = key`):
+ * the object now carries it, so printing the object prints the secret.
+ */
+export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stored: Value): void {
+  if (!target || (!stored.taint && !stored.held && !stored.secretObject)) return;
+  if (target.type === 'identifier') {
+    const old = f.env.lookup(target.text);
+    if (old?.ref || old?.instance) return;
+    f.env.set(target.text, { ...join([old, stored]), ...(old?.str !== undefined ? {} : {}) });
+    return;
+  }
+  if (target.type === 'attribute') {
+    const object = evaluate(a, { ...f, reporting: false }, target.childForFieldName('object'));
+    const attr = target.childForFieldName('attribute')?.text;
+    if (object.instance && attr) {
+      const old = object.instance.fields.get(attr);
+      if (old?.ref) return;
+      object.instance.fields.set(attr, join([old, stored]));
+    }
+  }
+}
