@@ -96,3 +96,23 @@ describe('config-secret-undeclared: inference.sh', () => {
     expect(declared).toEqual(['API_KEY', 'AWS_SECRET_ACCESS_KEY', 'GOOGLE_OAUTH_ACCESS_TOKEN', 'GOOGLE_OAUTH_CREDENTIALS', 'GOOGLE_SA_CREDENTIALS', 'OPT_TOKEN', 'TRUSS_SECRET_declared']);
   });
 });
+
+describe('config-secret-undeclared: what is not the platform runtime', () => {
+  it('does not hold tests to the config, but counts their reads as uses', async () => {
+    const inf = 'secrets:\n  - key: API_KEY\n    description: d\n';
+    const files = {
+      'a/inf.yml': inf,
+      'a/app.py': 'import os\n',
+      'a/tests/test_app.py': 'import os\nk = os.environ["OPENAI_API_KEY"]\nj = os.environ["API_KEY"]\n',
+      'a/app.test.ts': 'const k = process.env.STRIPE_SECRET_KEY;\n',
+    };
+    expect(await ruleFindings(RULE, files)).toEqual([]);
+    expect(await ruleFindings('config-secret-unused', files)).toEqual([]);
+  });
+
+  it('assumes an integration the catalog does not map provides its provider-prefixed variables', async () => {
+    const inf = 'integrations:\n  - key: slack.bot\n';
+    const py = 'import os\na = os.environ["SLACK_BOT_TOKEN"]\nb = os.environ["GITHUB_TOKEN"]\n';
+    expect(await ruleFindings(RULE, { 'a/inf.yml': inf, 'a/app.py': py })).toEqual(['a/app.py:3:5 error']);
+  });
+});

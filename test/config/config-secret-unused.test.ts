@@ -20,6 +20,8 @@ describe('config-secret-unused: Truss', () => {
     expect(await ruleFindings(RULE, { 'm/config.yaml': withCache, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
     const withHfCache = lines('model_name: m', 'secrets:', '  hf_access_token: null', 'hf_cache:', '  - repo_id: a/b');
     expect(await ruleFindings(RULE, { 'm/config.yaml': withHfCache, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
+    const withServer = lines('model_name: m', 'secrets:', '  hf_access_token: null', 'build:', '  model_server: TGI', '  arguments:', '    model_id: a/b');
+    expect(await ruleFindings(RULE, { 'm/config.yaml': withServer, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
     const withTrt = lines('model_name: m', 'secrets:', '  hf_access_token: null', 'trt_llm:', '  build:', '    checkpoint_repository:', '      repo: a/b', '      source: HF');
     expect(await ruleFindings(RULE, { 'm/config.yaml': withTrt, 'm/model/model.py': 'x = 1\n' })).toEqual([]);
   });

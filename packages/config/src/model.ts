@@ -21,6 +21,8 @@ export interface CodeRead {
   /** How it was asked: `subscript` raises when missing (Python), `get`/`getenv`/`property` do not. */
   form: string;
   guarded?: boolean;
+  /** Read in a test file: it shows the secret is used, but tests run on a laptop, not on the platform. */
+  inTest?: boolean;
   /** The language the read is written in, for messages that show the fix. */
   language: 'python' | 'js' | 'shell' | 'yaml';
 }

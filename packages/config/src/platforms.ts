@@ -10,7 +10,7 @@ export interface PlatformFacts {
     chainsMarkers: string[];
     secretEnvPrefix: string;
     secretFileDir: string;
-    consumers: Array<{ path: string; default?: string }>;
+    consumers: Array<{ path: string; default?: string; uses?: string }>;
     shellSettings: string[];
   };
   inference: {

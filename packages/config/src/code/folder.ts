@@ -20,6 +20,12 @@ export function codeLanguage(path: string): CodeLanguage | undefined {
   return undefined;
 }
 
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?)$/;
+
+export function isTestFile(path: string): boolean {
+  return TEST_FILE.test(path);
+}
+
 /** Reads every code file of one model folder; a file that cannot be read becomes an error, not a stop. */
 export async function collectFolderCode(
   files: ReadonlyArray<{ path: string; text: string }>,
@@ -38,5 +44,6 @@ export async function collectFolderCode(
       onError(path, `could not read secret accesses from this file: ${(error as Error).message.split('\n')[0]}`);
     }
   }
+  for (const read of code.reads) if (isTestFile(read.file)) read.inTest = true;
   return code;
 }

@@ -16,6 +16,11 @@ export function libraryReadEnv(code: FolderCode): Set<string> {
   return out;
 }
 
+/** Injected by an integration or `credentials:`; an integration the catalog does not know covers its provider's prefix. */
+function isProvided(declarations: InfDeclarations, name: string): boolean {
+  return declarations.provided.has(name) || declarations.providedPrefixes.some((prefix) => name.startsWith(prefix));
+}
+
 function readForm(read: CodeRead): string {
   return read.language === 'python' ? `os.environ.get("${displayName(read.name)}")` : `process.env.${displayName(read.name)}`;
 }
@@ -45,7 +50,7 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
       }
       continue;
     }
-    if (read.form === 'membership' || declarations.provided.has(read.name) || classifier.classify(read.name) !== 'secret') continue;
+    if (read.form === 'membership' || read.inTest || isProvided(declarations, read.name) || classifier.classify(read.name) !== 'secret') continue;
     const key = `${read.file}:${read.span.line}:${read.name}`;
     if (reported.has(key)) continue;
     reported.add(key);

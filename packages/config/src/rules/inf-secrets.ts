@@ -15,6 +15,8 @@ export interface InfDeclarations {
   secrets: Declared[];
   /** Env vars that integrations and `credentials:` inject: available, not checked for use. */
   provided: Set<string>;
+  /** `SLACK_` for an integration `slack.bot` the catalog does not map: its variables are presumably injected. */
+  providedPrefixes: string[];
 }
 
 /**
@@ -32,10 +34,14 @@ export function checkInfSecrets(ctx: ConfigContext): InfDeclarations {
   const secrets = isSeq(sections.secrets) ? entries(config, sections.secrets).flatMap((e) => checkEntry(ctx, e)) : isMap(sections.secrets) ? declaredFromMapping(config, sections.secrets) : [];
   reportDuplicates(ctx, secrets);
   const provided = new Set<string>();
+  const providedPrefixes: string[] = [];
   if (isSeq(sections.integrations)) {
     for (const entry of entries(config, sections.integrations)) {
       const key = scalarString(valueOf(config, entry, 'key'));
-      if (key) for (const env of integrationEnv(key)) provided.add(env);
+      if (!key) continue;
+      const env = integrationEnv(key);
+      for (const name of env) provided.add(name);
+      if (env.length === 0) providedPrefixes.push(`${key.split('.')[0]!.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`);
     }
   }
   if (isSeq(sections.credentials)) {
@@ -47,7 +53,7 @@ export function checkInfSecrets(ctx: ConfigContext): InfDeclarations {
       }
     }
   }
-  return { secrets, provided };
+  return { secrets, provided, providedPrefixes };
 }
 
 function entries(config: YamlConfig, list: Node): YAMLMap[] {

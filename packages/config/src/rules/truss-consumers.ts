@@ -19,6 +19,10 @@ export function trussConsumers(config: YamlConfig): ConsumerUse[] {
     let parents: Node[] = [config.root];
     for (const segment of segments) parents = parents.flatMap((node) => step(config, node, segment));
     for (const parent of parents) {
+      if (consumer.uses) {
+        if (valueOf(config, parent, last) !== null) uses.push({ name: consumer.uses, setting: consumer.path });
+        continue;
+      }
       if (last.endsWith('{}')) {
         const map = valueOf(config, parent, last.slice(0, -2));
         for (const pair of isMap(map) ? map.items : []) {
