@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { NameClassifier, catalogDocument, defaultNameClassifier, splitWords, type NameVocabulary } from '@secret-hygiene/core';
+
+const names = defaultNameClassifier();
+
+describe('secret-name classifier', () => {
+  it.each([
+    'password', 'passwd', 'pwd', 'passphrase', 'secret', 'apiKey', 'api_key', 'API_KEY', 'x-api-key', 'apikey',
+    'accessToken', 'access_token', 'authToken', 'bearerToken', 'refreshToken', 'privateKey', 'private_key',
+    'clientSecret', 'client_secret', 'credentials', 'creds', 'HF_TOKEN', 'OPENAI_API_KEY', 'GITHUB_TOKEN',
+    'REPLICATE_API_TOKEN', 'STRIPE_SECRET_KEY', 'DB_PASSWORD', 'jwtSecret', 'webhookSecret', 'encryptionKey',
+    'signingKey', 'authKey', 'user_password', 'newPassword', 'rawPassword', 'hfToken', 'githubToken',
+    'secretKey', 'openaiKey', 'authorization', 'Authorization', 'sessionCookie', 'masterKey', 'MY_SERVICE_TOKEN',
+  ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
+
+  it.each([
+    'passwordHash', 'password_hash', 'hashedPassword', 'passwordRequired', 'password_prompt', 'passwordLength',
+    'hasToken', 'isSecret', 'hasPassword', 'requiresPassword', 'nextToken', 'nextPageToken', 'pageToken',
+    'maxTokens', 'max_tokens', 'tokenCount', 'tokens', 'tokenizer', 'secretName', 'secretArn', 'SECRET_NAME',
+    'keyId', 'keyName', 'apiKeyHeader', 'apiKeyEnvVar', 'tokenUrl', 'TOKEN_URL', 'authorizationUrl',
+    'maskedToken', 'redactedKey', 'encryptedSecret', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
+    'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
+  ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
+
+  it.each(['token', 'key', 'auth', 'cookie', 'publicKey'])('%s is ambiguous', (name) => {
+    expect(names.classify(name)).toBe('ambiguous');
+  });
+
+  it('splits every naming convention into words', () => {
+    expect(splitWords('OPENAI_API_KEY')).toEqual(['openai', 'api', 'key']);
+    expect(splitWords('apiKey')).toEqual(['api', 'key']);
+    expect(splitWords('x-api-key')).toEqual(['x', 'api', 'key']);
+    expect(splitWords('HTTPServerToken')).toEqual(['http', 'server', 'token']);
+  });
+
+  it('accepts extra secret names (config-declared environment variables)', () => {
+    const vocabulary = catalogDocument<NameVocabulary>('names');
+    const extended = new NameClassifier(vocabulary, ['WEBHOOK_URL']);
+    expect(names.classify('WEBHOOK_URL')).toBe('no');
+    expect(extended.classify('WEBHOOK_URL')).toBe('secret');
+  });
+
+  it('is fast on long adversarial names', () => {
+    const long = `${'aA_'.repeat(20_000)}token`;
+    const started = performance.now();
+    names.classify(long);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
