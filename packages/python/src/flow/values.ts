@@ -83,7 +83,8 @@ export function join(values: ReadonlyArray<Value | undefined>): Value {
     out.secretFile ??= v.secretFile;
     if (v.opaque) out.opaque = true;
   }
-  return out ?? CLEAN;
+  // Always a fresh object: callers add to it.
+  return out ?? {};
 }
 
 /** Merges the bindings of two branches: a value secret on either branch stays secret after them. */
