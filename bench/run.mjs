@@ -44,6 +44,7 @@ const results = {
   node: process.version,
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model,
+  loadAverage: os.loadavg(),
   runs: options.runs,
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   sections: {},
@@ -51,6 +52,8 @@ const results = {
 let harnessFailed = false;
 
 console.log(`secret-audit benchmark — ${results.date}, Node ${process.version}, ${results.cpus} CPU(s), ${options.runs} timed run(s) per command after a warm-up`);
+// Absolute times only mean something on a quiet machine; the load average tells the reader how quiet it was.
+console.log(`load average at start: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} (1, 5, 15 min)`);
 for (const section of SECTIONS.filter((s) => !options.only || options.only.includes(s.id))) {
   console.log(`\n== ${section.id}: ${section.title}`);
   console.log(`   target: ${section.target}`);

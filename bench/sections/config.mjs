@@ -7,7 +7,9 @@ import { SECRETLINT_LABEL, secretlintCommand } from '../lib/peer-commands.mjs';
 import { auditCommand, parseAuditJson, probeAudit, probePackageExports } from '../lib/targets.mjs';
 import { skippedVerdict, wallVerdict } from '../lib/verdict.mjs';
 
-const SUBJECT = 'secret-audit';
+// --no-deep keeps the fast checks (configs and hardcoded tokens) and skips the code flow analyses: the config-only run.
+const SUBJECT = 'secret-audit --no-deep';
+const FULL = 'secret-audit (full run)';
 const LIMIT_MS = 2000;
 
 export default {
@@ -27,14 +29,17 @@ export default {
     const cli = configPackage.reason ? configPackage : await probeAudit(['.'], dir);
     if (cli.reason) skipped.push({ label: SUBJECT, reason: cli.reason });
     const commands = [];
-    if (!skipped.length) commands.push(auditCommand(SUBJECT, ['--format', 'json', '.'], { cwd: dir, compareTo: SECRETLINT_LABEL }));
+    if (!skipped.length) {
+      commands.push(auditCommand(SUBJECT, ['--no-deep', '--format', 'json', '.'], { cwd: dir, compareTo: SECRETLINT_LABEL }));
+      commands.push(auditCommand(FULL, ['--format', 'json', '.'], { cwd: dir, compareTo: SECRETLINT_LABEL }));
+    }
     commands.push(secretlintCommand(['**/*'], dir));
     return {
       description,
       commands,
       skipped,
       verdict: (rows) => (skipped.length ? skippedVerdict(skipped) : wallVerdict(rows, SUBJECT, LIMIT_MS)),
-      after: (rows) => auditNotes(rows, SUBJECT),
+      after: (rows) => [...auditNotes(rows, SUBJECT), ...auditNotes(rows, FULL)],
     };
   },
 };

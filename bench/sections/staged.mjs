@@ -11,6 +11,7 @@ import { auditCommand, probeAudit } from '../lib/targets.mjs';
 import { skippedVerdict, wallVerdict } from '../lib/verdict.mjs';
 
 const SUBJECT = 'secret-audit --staged';
+const FAST = 'secret-audit --staged --no-deep';
 const FILE_COUNT = 5;
 const LIMIT_MS = 150;
 
@@ -33,7 +34,11 @@ export default {
     const skipped = [];
     const probe = await probeAudit(['--staged'], repo);
     if (probe.reason) skipped.push({ label: SUBJECT, reason: probe.reason });
-    else commands.push(auditCommand(SUBJECT, ['--staged'], { cwd: repo, compareTo: NODE_NOOP_LABEL }));
+    else {
+      commands.push(auditCommand(SUBJECT, ['--staged'], { cwd: repo, compareTo: NODE_NOOP_LABEL }));
+      // The hook line the CLI's help suggests; shown beside the target row, not judged.
+      commands.push(auditCommand(FAST, ['--staged', '--no-deep'], { cwd: repo, compareTo: NODE_NOOP_LABEL }));
+    }
     commands.push(nodeNoopCommand(repo));
     // secretlint has no staged mode; handing it the same paths shows what a peer costs on these files.
     commands.push({ ...secretlintCommand(staged, repo, 'secretlint (same 5 files)'), compareTo: NODE_NOOP_LABEL });
