@@ -218,7 +218,7 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   for (const pr of summary.paramReturns) {
     const arg = shape.args[pr.param];
     const argTaints = arg ? deepTaints(resolveAccess(e, arg, pr.access)) : undefined;
-    if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, callStep), ...pr.path.slice(1)], back) })));
+    if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, callStep), ...pr.path], back) })));
   }
   for (const rs of summary.returnSources) {
     taints = unionTaints(taints, [{ origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, back) }]);

@@ -149,7 +149,7 @@ export class Engine {
   sinkThroughCall(paramSink: FunctionSummary['paramSinks'][number], argTaints: readonly Taint[], callStep: FlowLocation): void {
     for (const t of argTaints) {
       const origin = t.origin;
-      const path = [...appendStep(t.path, callStep), ...paramSink.path.slice(1)];
+      const path = [...appendStep(t.path, callStep), ...paramSink.path];
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
         if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === paramSink.start && s.ruleId === paramSink.ruleId && sameAccess(s.access, origin.access))) {

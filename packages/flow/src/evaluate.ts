@@ -91,11 +91,17 @@ export function evaluate(e: Engine, node: TS.Expression): Value {
       return CLEAN;
     }
     default:
-      ts.forEachChild(node, (child) => {
-        if (ts.isExpression(child)) evaluate(e, child);
-      });
+      visitChildren(e, node);
       return CLEAN;
   }
+}
+
+/** Expressions nested in other syntax (JSX children and attributes, decorators) still get evaluated once. */
+function visitChildren(e: Engine, node: TS.Node): void {
+  e.ts.forEachChild(node, (child) => {
+    if (e.ts.isExpression(child)) evaluate(e, child);
+    else if (!e.ts.isTypeNode(child)) visitChildren(e, child);
+  });
 }
 
 function identifier(e: Engine, id: TS.Identifier): Value {

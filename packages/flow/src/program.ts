@@ -145,13 +145,15 @@ export function describeModuleValue(value: ModuleValue): string {
 }
 
 function describe(v: Value, depth: number): string {
+  // Classes may hold instances of themselves: the description stops at a fixed depth.
+  if (depth > 3) return '';
   const parts: string[] = [];
   if (v.kind) parts.push(v.kind);
   if (v.safe) parts.push('safe');
   for (const t of v.taints ?? []) if (t.origin.kind === 'source') parts.push(`<${t.origin.label}>`);
   if (v.fn?.summary) parts.push(`fn(${describeSummary(v.fn.summary)})`);
   if (v.cls) parts.push(`class ${v.cls.name}(${[...v.cls.fields].map(([k, f]) => `${k}=${describe(f, depth + 1)}`).join(',')})`);
-  if (v.props && depth < 3) parts.push(`{${[...v.props].map(([k, p]) => `${k}:${describe(p, depth + 1)}`).join(',')}}`);
+  if (v.props) parts.push(`{${[...v.props].map(([k, p]) => `${k}:${describe(p, depth + 1)}`).join(',')}}`);
   return parts.join(' ');
 }
 
