@@ -1,15 +1,11 @@
 import { type Finding, LineIndex } from '@secret-hygiene/core';
+import type { pythonFindings } from '@secret-hygiene/python';
 import type { SourceFile } from '../files/source-file.js';
 import { remapToNotebook } from '../notebook/remap.js';
 import { isNotebook, notebookProgram } from '../notebook/segments.js';
 import type { ScanOutput, Scanner } from './scanner.js';
 
-type PythonFindings = (file: string, text: string, options?: { extraSecretEnv?: string[] }) => Finding[] | Promise<Finding[]>;
-
-/** The entry point `@secret-hygiene/python` provides for whole-file Python flow findings. */
-interface PythonModule {
-  pythonFindings: PythonFindings;
-}
+type PythonFindings = typeof pythonFindings;
 
 export function isPython(path: string): boolean {
   return /\.pyi?$/i.test(path);
@@ -33,9 +29,7 @@ export const pythonScanner: Scanner = {
   deep: true,
   wants: (files) => files.some((file) => isPython(file.path) || isNotebook(file.path)),
   async scan(files, context) {
-    const module = (await import('@secret-hygiene/python')) as unknown as Partial<PythonModule>;
-    const analyse = module.pythonFindings;
-    if (typeof analyse !== 'function') return { findings: [], errors: [] };
+    const { pythonFindings: analyse } = await import('@secret-hygiene/python'); // loads tree-sitter: only when needed
     const options = { extraSecretEnv: [...context.declaredSecretEnv] };
     const output: ScanOutput = { findings: [], errors: [] };
     // One file at a time: the tree-sitter parser is shared, and an exception stays with its file.
