@@ -30,7 +30,7 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const call: CallFacts = {
     node,
     canonical,
-    written: dotted ?? (method ? `.${method}` : 'a call'),
+    written: dotted ?? calleeLabel(receiverNode, method),
     receiver,
     method,
     positional: args.positional.map((n) => evaluate(a, f, n)),
@@ -59,6 +59,13 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     if (written.taint) warnEnvironWrite(a, f, call.node, written.taint);
   }
   return false;
+}
+
+/** `logging.getLogger(…).warning` for a method called on a call's result; never argument text. */
+function calleeLabel(receiverNode: SyntaxNode | null, method: string | undefined): string {
+  if (method === undefined) return 'a call';
+  const inner = receiverNode?.type === 'call' ? dottedName(receiverNode.childForFieldName('function')) : undefined;
+  return inner !== undefined ? `${inner}(…).${method}` : `.${method}`;
 }
 
 function staticText(value: Value | undefined): string | undefined {

@@ -24,8 +24,10 @@ export function reportOutput(a: Analysis, f: Frame, node: SyntaxNode, value: Val
   if (!entry) return;
   const taint = value.taint ?? value.secretObject ?? value.held;
   if (!taint) return;
-  const what = verb === 'returned by' ? 'the return value' : 'a value yielded';
-  const sink = `${what} of ${entry.name}, a ${entry.platform} entry point`;
+  const what = verb === 'returned by' ? `the return value of ${entry.name}` : `a value yielded by ${entry.name}`;
+  // A returned Secret object is no safer than its plaintext: the runtime serialises it in clear.
+  const serialised = !value.taint && value.secretObject ? ', which serialises the Secret in clear' : '';
+  const sink = `${what}, the ${entry.platform} entry point${serialised}`;
   reportFlow(a, f, 'no-secret-in-output', node, taint, sink, verb === 'returned by' ? 'return …' : 'yield …');
 }
 
