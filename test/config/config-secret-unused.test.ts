@@ -55,3 +55,20 @@ describe('config-secret-unused: inference.sh', () => {
     expect(await ruleFindings(RULE, files)).toEqual([]);
   });
 });
+
+describe('config-secret-unused: helpers shared by several apps', () => {
+  it('counts a read in a helper in a parent folder as a use, without holding the helper to any one config', async () => {
+    const inf = (key: string) => `secrets:\n  - key: ${key}\n    description: d\n`;
+    const files = {
+      'grid/pruna/pruna_helper.py': 'import os\nKEY = os.environ["PRUNA_KEY"]\nOTHER = os.environ["OTHER_API_KEY"]\n',
+      'grid/pruna/p-image/inf.yml': inf('PRUNA_KEY'),
+      'grid/pruna/p-image/inference.py': 'from .pruna_helper import run\n',
+      'grid/pruna/p-video/inf.yml': inf('PRUNA_KEY'),
+      'grid/pruna/p-video/inference.py': 'from .pruna_helper import run\n',
+      'grid/other/x/inf.yml': inf('UNUSED_KEY'),
+      'grid/other/x/inference.py': 'import os\n',
+    };
+    expect(await ruleFindings(RULE, files)).toEqual(['grid/other/x/inf.yml:2:10 warning']);
+    expect(await ruleFindings('config-secret-undeclared', files)).toEqual([]);
+  });
+});

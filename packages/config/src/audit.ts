@@ -1,5 +1,5 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
-import { collectFolderCode, codeLanguage } from './code/folder.js';
+import { codeLanguage, fileCode, mergeCode } from './code/folder.js';
 import { folderOf, isTrussConfig, looksLikeTruss, platformByName, trussKeysOf } from './detect.js';
 import { FindingCollector } from './findings.js';
 import { containsCredential, safeMessage } from './literal-nature.js';
@@ -47,22 +47,31 @@ function findConfigs(files: readonly SourceFile[], errors: InputError[]): Platfo
   return configs;
 }
 
-/** Each code file goes to the nearest enclosing model folder (the folder of a config file). */
-function groupCode(files: readonly SourceFile[], folders: Set<string>): Map<string, SourceFile[]> {
-  const groups = new Map<string, SourceFile[]>();
+/**
+ * Each code file goes to the nearest enclosing model folder. Code in no model folder but in a folder above one
+ * (a helper shared by several apps) is offered to every model folder below it as shared code.
+ */
+function groupCode(files: readonly SourceFile[], folders: Set<string>): { own: Map<string, SourceFile[]>; shared: SourceFile[] } {
+  const own = new Map<string, SourceFile[]>();
+  const shared: SourceFile[] = [];
   for (const file of files) {
     if (!codeLanguage(file.path)) continue;
+    let home: string | undefined;
     for (let dir = folderOf(file.path); ; dir = folderOf(dir)) {
       if (folders.has(dir)) {
-        const list = groups.get(dir) ?? [];
-        list.push(file);
-        groups.set(dir, list);
+        home = dir;
         break;
       }
       if (dir === '') break;
     }
+    if (home === undefined) shared.push(file);
+    else own.set(home, [...(own.get(home) ?? []), file]);
   }
-  return groups;
+  return { own, shared };
+}
+
+function isAncestor(dir: string, folder: string): boolean {
+  return dir === '' ? folder !== '' : folder.startsWith(`${dir}/`);
 }
 
 /**
@@ -77,13 +86,36 @@ export async function auditConfigs(files: ReadonlyArray<SourceFile>): Promise<Co
   const needsCode = new Set(configs.filter((c) => c.platform !== 'cog').map((c) => c.folder));
   const groups = groupCode(files, new Set(configs.map((c) => c.folder)));
   const codeByFolder = new Map<string, FolderCode>();
+  const fileFacts = new Map<string, Promise<FolderCode | undefined>>();
+  const factsOf = (file: SourceFile): Promise<FolderCode | undefined> => {
+    let facts = fileFacts.get(file.path);
+    if (!facts) {
+      facts = fileCode(file.path, file.text).catch((error: unknown) => {
+        errors.push({ file: file.path, message: `could not read secret accesses from this file: ${(error as Error).message.split('\n')[0]}` });
+        return undefined;
+      });
+      fileFacts.set(file.path, facts);
+    }
+    return facts;
+  };
+  const folderCode = async (folder: string): Promise<FolderCode> => {
+    const code = emptyFolderCode();
+    for (const file of groups.own.get(folder) ?? []) {
+      const part = await factsOf(file);
+      if (part) mergeCode(code, part, false);
+    }
+    for (const file of groups.shared) {
+      if (!isAncestor(folderOf(file.path), folder)) continue;
+      const part = await factsOf(file);
+      if (part) mergeCode(code, part, true);
+    }
+    return code;
+  };
 
   for (const target of configs) {
     let code = codeByFolder.get(target.folder);
     if (!code) {
-      code = needsCode.has(target.folder)
-        ? await collectFolderCode(groups.get(target.folder) ?? [], (file, message) => errors.push({ file, message }))
-        : emptyFolderCode();
+      code = needsCode.has(target.folder) ? await folderCode(target.folder) : emptyFolderCode();
       codeByFolder.set(target.folder, code);
     }
     const ctx: ConfigContext = { target, code, out };

@@ -23,6 +23,8 @@ export interface CodeRead {
   guarded?: boolean;
   /** Read in a test file: it shows the secret is used, but tests run on a laptop, not on the platform. */
   inTest?: boolean;
+  /** Read in a helper outside the model folder that several apps share: a use, not held to this config. */
+  shared?: boolean;
   /** The language the read is written in, for messages that show the fix. */
   language: 'python' | 'js' | 'shell' | 'yaml';
 }

@@ -26,24 +26,29 @@ export function isTestFile(path: string): boolean {
   return TEST_FILE.test(path);
 }
 
-/** Reads every code file of one model folder; a file that cannot be read becomes an error, not a stop. */
-export async function collectFolderCode(
-  files: ReadonlyArray<{ path: string; text: string }>,
-  onError: (file: string, message: string) => void,
-): Promise<FolderCode> {
+/** One file's contribution to its folder's facts; undefined for files that are not code or too large to be model code. */
+export async function fileCode(path: string, text: string): Promise<FolderCode | undefined> {
+  const language = codeLanguage(path);
+  if (!language || text.length > MAX_CODE_BYTES) return undefined;
   const code = emptyFolderCode();
-  for (const { path, text } of files) {
-    const language = codeLanguage(path);
-    if (!language || text.length > MAX_CODE_BYTES) continue;
-    try {
-      if (language === 'python') await addPythonFile(path, text, code);
-      else if (language === 'js') await addJavaScriptFile(path, text, code);
-      else if (language === 'shell') addShellFile(path, text, new LineIndex(text), code);
-      else addDependencyFile(path, text, code);
-    } catch (error) {
-      onError(path, `could not read secret accesses from this file: ${(error as Error).message.split('\n')[0]}`);
-    }
-  }
+  if (language === 'python') await addPythonFile(path, text, code);
+  else if (language === 'js') await addJavaScriptFile(path, text, code);
+  else if (language === 'shell') addShellFile(path, text, new LineIndex(text), code);
+  else addDependencyFile(path, text, code);
   for (const read of code.reads) if (isTestFile(read.file)) read.inTest = true;
   return code;
+}
+
+/**
+ * Adds a file's facts to a folder's. A shared file (a helper in a parent folder that several apps import) shows
+ * what is used, but its reads are not held to any one app's config.
+ */
+export function mergeCode(into: FolderCode, part: FolderCode, shared: boolean): void {
+  for (const read of part.reads) into.reads.push(shared ? { ...read, shared: true } : read);
+  for (const name of part.pythonModules) into.pythonModules.add(name);
+  for (const name of part.npmPackages) into.npmPackages.add(name);
+  for (const word of part.mentions) into.mentions.add(word);
+  if (!shared) into.codeFiles += part.codeFiles;
+  into.chains ||= part.chains;
+  into.wholeEnvironment ||= part.wholeEnvironment;
 }

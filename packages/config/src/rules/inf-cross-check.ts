@@ -42,7 +42,7 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
     used.add(read.name);
     const secret = byName.get(read.name);
     if (secret) {
-      if (secret.optional && read.language === 'python' && read.form === 'subscript' && !read.guarded) {
+      if (secret.optional && !read.shared && read.language === 'python' && read.form === 'subscript' && !read.guarded) {
         ctx.out.add({
           ruleId: 'config-secret-undeclared', severity: 'warning', file: read.file, span: read.span, evidence: displayName(read.name), snippet: `optional ${displayName(read.name)}`,
           message: `\`${displayName(read.name)}\` is declared \`optional: true\`, but os.environ["${displayName(read.name)}"] raises KeyError when the user does not supply it. Read it with ${readForm(read)} and handle None, or declare it \`optional: false\`.`,
@@ -50,7 +50,7 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
       }
       continue;
     }
-    if (read.form === 'membership' || read.inTest || isProvided(declarations, read.name) || classifier.classify(read.name) !== 'secret') continue;
+    if (read.form === 'membership' || read.inTest || read.shared || isProvided(declarations, read.name) || classifier.classify(read.name) !== 'secret') continue;
     const key = `${read.file}:${read.span.line}:${read.name}`;
     if (reported.has(key)) continue;
     reported.add(key);

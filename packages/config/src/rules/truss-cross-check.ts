@@ -37,7 +37,7 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
     if (read.kind === 'env' && names.has(read.name)) used.add(read.name);
     if (name === undefined) continue;
     used.add(name);
-    if (names.has(name) || read.inTest) continue;
+    if (names.has(name) || read.inTest || read.shared) continue;
     ctx.out.add({
       ruleId: 'config-secret-undeclared', file: read.file, span: read.span, evidence: displayName(name), snippet: `${read.kind} ${name}`,
       message: `The code reads Truss secret \`${displayName(name)}\`, but ${config.path} does not declare it, so ${howToRead(read)}. Add \`${displayName(name)}: null\` under \`secrets:\` in ${config.path}.`,
