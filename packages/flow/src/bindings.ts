@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
-import { CLEAN, deepTaints, join, taintOnly, unionTaints, type Binding, type Taint, type Value } from './value.js';
+import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type Taint, type Value } from './value.js';
 
 /** Mask-like or empty literals: `''`, `'***'`, `'[REDACTED]'` hold no secret whatever the name says. */
 const MASK_LITERAL = /^(?:[\s*•xX#.\-_?]*|.*(?:redact|mask|hidden|placeholder|changeme|your[-_ ]?).*)$/i;
@@ -55,6 +55,9 @@ export interface SeedContext {
 export function seedByName(e: Engine, name: string, value: Value, ctx: SeedContext): Value {
   const verdict = e.names.classify(name);
   if (verdict === 'no' || value.safe || value.kind === 'secretObject' || value.fn || value.cls || value.kind === 'logger') return value;
+  // A value built only from other literals (`apiKey ? '(set)' : '(unset)'`) is known; a literal written right
+  // here under a secret name is a hardcoded secret and stays a source.
+  if (value.literal && !isTainted(value) && !(ctx.init && e.ts.isStringLiteralLike(e.syntax.unwrap(ctx.init)))) return value;
   if (safeInitializer(e, ctx.init) || safeAnnotation(e, ctx.type)) return value;
   if (e.types && (e.types.isScalar(ctx.nameNode) || e.types.isSecretType(ctx.nameNode) === true || e.types.isCallable(ctx.nameNode))) return value;
   const location = { start: ctx.nameNode.getStart(e.sf), end: ctx.nameNode.getEnd(), note: `\`${name}\` is named like a secret` };
@@ -64,7 +67,8 @@ export function seedByName(e: Engine, name: string, value: Value, ctx: SeedConte
   } else if (ctx.binding) {
     taint = { origin: { kind: 'candidate', binding: ctx.binding, label: name }, path: [location] };
   } else return value;
-  return { ...value, taints: unionTaints(value.taints, [taint]) };
+  const { literal: _known, ...rest } = value;
+  return { ...rest, taints: unionTaints(value.taints, [taint]) };
 }
 
 /** Declares every name in a binding pattern with the part of `value` it receives. */

@@ -44,7 +44,10 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
   const ts = e.ts;
   const calleeExpr = e.syntax.unwrap(call.expression);
   const first = call.arguments[0];
-  if (ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && first && ts.isStringLiteralLike(first)) return e.moduleValue(first.text, 'default');
+  if (ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && first && ts.isStringLiteralLike(first)) {
+    const value = e.moduleValue(first.text, 'default');
+    return value.kind ? value : { kind: 'module', module: first.text };
+  }
   if (ts.isFunctionExpression(calleeExpr) || ts.isArrowFunction(calleeExpr)) {
     // An IIFE runs right here with these arguments.
     const args = call.arguments.map((a) => e.evaluate(a));

@@ -115,7 +115,7 @@ function identifier(e: Engine, id: TS.Identifier): Value {
 const SCHEME_AT_START = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function stringLiteral(e: Engine, lit: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): Value {
-  const value: Value = { str: lit.text, strComplete: true };
+  const value: Value = { str: lit.text, strComplete: true, literal: true };
   if (SCHEME_AT_START.test(lit.text)) value.schemeAt = lit.getStart(e.sf) + 1;
   return value;
 }
@@ -190,8 +190,8 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
   let value: Value = CLEAN;
   const taints = deepTaints(object);
   if (taints && taints.length > 0 && !object.props?.size) value = inheritMember(e, taints, key);
-  if (object.kind === 'logger' || object.kind === 'loggerClass' || object.kind === 'logFunction' || object.kind === 'transport' || object.kind === 'module') {
-    return { ...value, kind: object.kind, ...(object.module ? { module: object.module } : {}), ...(object.kind === 'module' ? { module: `${object.module}#${key}` } : {}) };
+  if (object.kind === 'logger' || object.kind === 'loggerClass' || object.kind === 'logFunction' || object.kind === 'transport') {
+    return { ...value, kind: object.kind };
   }
   return seedMember(e, key, value, nameNode, false);
 }
@@ -258,7 +258,7 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
   if (op === e.SK.PlusToken) {
     const taints = unionTaints(deepTaints(left), deepTaints(right));
     if (left.safe && right.safe) return SAFE;
-    const out: Value = taintOnly(taints);
+    const out: Value = !taints && (left.literal || left.safe) && (right.literal || right.safe) ? { literal: true } : taintOnly(taints);
     if (left.str !== undefined) {
       const complete = left.strComplete && right.str !== undefined && right.strComplete;
       return { ...out, str: left.strComplete ? left.str + (right.str ?? '') : left.str, strComplete: complete === true, ...(left.schemeAt !== undefined ? { schemeAt: left.schemeAt } : {}) };

@@ -6,12 +6,13 @@ export function isMasking(e: Engine, shape: CallShape): boolean {
   const ts = e.ts;
   if (shape.name !== 'replace' && shape.name !== 'replaceAll') return false;
   const [pattern, replacement] = shape.argNodes;
-  if (!pattern || !replacement || !ts.isRegularExpressionLiteral(pattern)) return false;
+  if (!pattern || !replacement) return false;
+  const regex = regexOf(e, pattern);
+  if (!regex) return false;
   const repl = e.syntax.unwrap(replacement);
   if (!(ts.isStringLiteralLike(repl) && !repl.text.includes('$')) && !ts.isArrowFunction(repl)) return false;
-  const text = pattern.text;
-  const flags = text.slice(text.lastIndexOf('/') + 1);
-  let body = text.slice(1, text.lastIndexOf('/'));
+  const flags = regex.flags;
+  let body = regex.source;
   body = body.replace(/^\^/, '').replace(/\$$/, '');
   // `.(?=.{4})` keeps at most the last few characters: the reveal is bounded like redaction's.
   const keep = /\(\?=\.\{(\d+)\}\)$/.exec(body);
@@ -19,6 +20,21 @@ export function isMasking(e: Engine, shape: CallShape): boolean {
   const quantified = /[+*]$/.test(body) ? body.slice(0, -1) : undefined;
   const unit = quantified ?? body;
   return e.tables.fullMaskPatterns.has(unit) && (quantified !== undefined || flags.includes('g'));
+}
+
+/** `/./g` or `new RegExp('.', 'g')`: the pattern's source and flags when they are literal. */
+function regexOf(e: Engine, node: import('typescript').Expression): { source: string; flags: string } | undefined {
+  const ts = e.ts;
+  const x = e.syntax.unwrap(node);
+  if (ts.isRegularExpressionLiteral(x)) {
+    const end = x.text.lastIndexOf('/');
+    return { source: x.text.slice(1, end), flags: x.text.slice(end + 1) };
+  }
+  if ((ts.isNewExpression(x) || ts.isCallExpression(x)) && ts.isIdentifier(x.expression) && x.expression.text === 'RegExp') {
+    const [source, flags] = x.arguments ?? [];
+    if (source && ts.isStringLiteralLike(source) && (!flags || ts.isStringLiteralLike(flags))) return { source: source.text, flags: flags && ts.isStringLiteralLike(flags) ? flags.text : '' };
+  }
+  return undefined;
 }
 
 /** `x.slice(0, 4)`, `x.slice(-4)`, `x.substring(0, 3)`, `x.charAt(0)`, `x[0]`: no more than redaction shows. */

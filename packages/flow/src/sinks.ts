@@ -74,7 +74,7 @@ function isLogCall(e: Engine, shape: CallShape): boolean {
   if (!t.loggerMethods.has(name)) return false;
   const k = receiver.kind;
   if (k === 'logger' || k === 'loggerClass' || k === 'logFunction') return true;
-  if (k !== undefined || receiver.fn || receiver.cls || receiver.props) return false;
+  if ((k !== undefined && k !== 'module') || receiver.fn || receiver.cls) return false;
   const last = e.syntax.lastName(receiverExpr);
   return last !== undefined && e.names.isLoggerName(last);
 }

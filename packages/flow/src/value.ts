@@ -38,6 +38,8 @@ export interface Value {
   props?: Map<string, Value>;
   /** The value shows nothing of a secret: a boolean, a number, a hash. */
   safe?: boolean;
+  /** Built only from string literals of this file (`apiKey ? '(set)' : '(unset)'`). */
+  literal?: boolean;
   kind?: ValueKind;
   /** For `module`: the module specifier. */
   module?: string;
@@ -147,6 +149,7 @@ export function join(a: Value, b: Value): Value {
     ...(taints ? { taints } : {}),
     ...(props ? { props } : {}),
     ...(a.safe && b.safe ? { safe: true } : {}),
+    ...((a.literal || a.safe) && (b.literal || b.safe) && !taints ? { literal: true } : {}),
     ...((a.kind ?? b.kind) ? { kind: a.kind ?? b.kind } : {}),
     ...(a.fn ?? b.fn ? { fn: a.fn ?? b.fn } : {}),
     ...(a.str !== undefined && a.str === b.str ? { str: a.str, strComplete: a.strComplete && b.strComplete } : {}),

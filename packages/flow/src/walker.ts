@@ -201,11 +201,20 @@ function declareImport(e: Engine, node: TS.ImportDeclaration): void {
   const clause = node.importClause;
   if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
   const module = node.moduleSpecifier.text;
-  const declare = (id: TS.Identifier, value: Value) =>
-    e.scope.declare({ name: id.text, value, owner: undefined, declStart: id.getStart(e.sf), declEnd: id.getEnd() });
-  if (clause.name) declare(clause.name, e.moduleValue(module, 'default'));
+  const declare = (id: TS.Identifier, value: Value) => {
+    const binding = { name: id.text, value: CLEAN, owner: undefined, declStart: id.getStart(e.sf), declEnd: id.getEnd() };
+    // `import { OPENAI_API_KEY } from './env'`: an imported binding is named like any other.
+    const seeded = value.kind && value.kind !== 'module' ? value : seedByName(e, id.text, CLEAN, { nameNode: id, binding });
+    binding.value = seeded.taints ? seeded : value;
+    e.scope.declare(binding);
+  };
+  const whole = (name: string) => {
+    const value = e.moduleValue(module, name);
+    return value.kind ? value : { kind: 'module' as const, module };
+  };
+  if (clause.name) declare(clause.name, whole('default'));
   const bindings = clause.namedBindings;
-  if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name, e.moduleValue(module, '*'));
+  if (bindings && ts.isNamespaceImport(bindings)) declare(bindings.name, whole('*'));
   if (bindings && ts.isNamedImports(bindings)) {
     for (const el of bindings.elements) declare(el.name, e.moduleValue(module, (el.propertyName ?? el.name).text));
   }
