@@ -16,6 +16,15 @@ describe('rules/tokens.yaml', () => {
     it.each(entry.examples.nomatch ?? [])('ignores %j', (example) => {
       expect(scanTokens(example).filter((m) => m.detector === entry.id)).toEqual([]);
     });
+    if (entry.anchored) it('starts every match of its examples at a keyword (anchored)', () => {
+      const regex = new RegExp(entry.pattern, `g${entry.flags ?? ''}`);
+      for (const example of entry.examples.match) {
+        const lower = example.toLowerCase();
+        for (const match of example.matchAll(regex)) {
+          expect(entry.keywords.some((k) => lower.startsWith(k, match.index)), example).toBe(true);
+        }
+      }
+    });
     it('has a keyword that occurs in each matching example', () => {
       for (const example of entry.examples.match) {
         expect(entry.keywords.some((k) => example.toLowerCase().includes(k)), example).toBe(true);

@@ -10,6 +10,8 @@ const CATALOG_FILE = 'rules/tokens.yaml';
 export interface CompiledEntry {
   entry: TokenEntry;
   regex: RegExp;
+  /** For `anchored` entries: the same pattern, sticky, run only where one of its keywords starts. */
+  anchoredRegex: RegExp | undefined;
   check: Check | undefined;
   /** Position in the catalog: on overlapping matches the earlier (more specific) entry wins. */
   rank: number;
@@ -17,7 +19,9 @@ export interface CompiledEntry {
 
 export interface CompiledCatalog {
   entries: CompiledEntry[];
+  /** The prefilter over every keyword and `near` word; near words also report their positions. */
   keywords: KeywordSet;
+  keywordIndex: Map<string, number>;
   /** For each keyword index, the entries it switches on. */
   entriesByKeyword: CompiledEntry[][];
   /** Sample credentials published in providers' documentation: never reported. */
@@ -33,10 +37,17 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
   const seen = new Set<string>();
   const keywordIndex = new Map<string, number>();
   const entriesByKeyword: CompiledEntry[][] = [];
+  const tracked = new Set<number>();
   const entries = catalog.tokens.map((entry, rank) => {
     if (seen.has(entry.id)) throw new CatalogError(file, entry.id, 'duplicate id');
     seen.add(entry.id);
-    const compiled: CompiledEntry = { entry, regex: compileRegex(entry, file), check: resolveCheck(entry, file), rank };
+    const compiled: CompiledEntry = {
+      entry,
+      regex: compileRegex(entry, file, 'g'),
+      anchoredRegex: entry.anchored ? compileRegex(entry, file, 'y') : undefined,
+      check: resolveCheck(entry, file),
+      rank,
+    };
     for (const keyword of entry.keywords) {
       if (keyword !== keyword.toLowerCase()) throw new CatalogError(file, entry.id, `keyword '${keyword}' must be lower case`);
       let index = keywordIndex.get(keyword);
@@ -46,19 +57,25 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
         entriesByKeyword.push([]);
       }
       entriesByKeyword[index]!.push(compiled);
+      if (entry.anchored) tracked.add(index);
     }
     for (const word of entry.near ?? []) {
       if (word !== word.toLowerCase()) throw new CatalogError(file, entry.id, `near word '${word}' must be lower case`);
+      if (!keywordIndex.has(word)) {
+        keywordIndex.set(word, entriesByKeyword.length);
+        entriesByKeyword.push([]);
+      }
+      tracked.add(keywordIndex.get(word)!);
     }
     return compiled;
   });
-  return { entries, keywords: new KeywordSet([...keywordIndex.keys()]), entriesByKeyword, documented: new Set(catalog.documented ?? []), publicPrefixes: catalog.public ?? [] };
+  return { entries, keywords: new KeywordSet([...keywordIndex.keys()], tracked), keywordIndex, entriesByKeyword, documented: new Set(catalog.documented ?? []), publicPrefixes: catalog.public ?? [] };
 }
 
-function compileRegex(entry: TokenEntry, file: string): RegExp {
+function compileRegex(entry: TokenEntry, file: string, mode: 'g' | 'y'): RegExp {
   let regex: RegExp;
   try {
-    regex = new RegExp(entry.pattern, `dg${entry.flags ?? ''}`);
+    regex = new RegExp(entry.pattern, `d${mode}${entry.flags ?? ''}`);
   } catch (error) {
     throw new CatalogError(file, entry.id, `pattern does not compile: ${(error as Error).message}`);
   }

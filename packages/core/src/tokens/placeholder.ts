@@ -76,22 +76,25 @@ export function looksLikeIdentifier(value: string): boolean {
 function isWordy(value: string): boolean {
   const digits = value.replace(/[^0-9]/g, '').length;
   if (digits > 2) return false;
+  // Split like identifiers are written: `adminAPIKey` -> admin API Key, `HTTPServer` -> HTTP Server.
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z]+/)
     .filter(Boolean);
   if (parts.length === 0) return true;
-  // Words have vowels and are not all short fragments; random mixed-case runs break into many odd pieces.
-  const wordLike = parts.filter((p) => p.length <= 3 || isWordLike(p));
+  // Words have vowels and are rarely one or two letters; a random mixed-case run breaks into many odd pieces.
+  const short = parts.filter((p) => p.length <= 2).length;
+  const wordLike = parts.filter((p) => p.length <= 2 || (p.length <= 4 && /^[A-Z]+$/.test(p)) || isWordLike(p));
   const average = value.replace(/[^A-Za-z]/g, '').length / parts.length;
-  return wordLike.length === parts.length && average >= 2.5 && !/[a-z][A-Z]{2,}[a-z]/.test(value);
+  return wordLike.length === parts.length && short * 3 <= parts.length && average >= 2.5;
 }
 
 /** One word: not too long, with vowels spread through it (random letter runs have long consonant stretches). */
 function isWordLike(part: string): boolean {
   if (part.length > 16) return false;
   const vowels = part.replace(/[^aeiouy]/gi, '').length;
-  return vowels / part.length >= 0.2 && !/[^aeiouy\d]{5}/i.test(part);
+  return vowels / part.length >= 0.15 && !/[^aeiouy\d]{5}/i.test(part);
 }
 
 /** Base64 whose decoded bytes are mostly printable ASCII words: an encoded sentence or config, not a key. */

@@ -20,6 +20,8 @@ export interface TokenEntry {
   pattern: string;
   flags?: string;
   keywords: string[];
+  /** Every match starts where one of the keywords does: the pattern runs only at those positions. */
+  anchored?: boolean;
   near?: string[];
   window?: number;
   entropy?: number;

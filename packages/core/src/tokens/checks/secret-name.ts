@@ -18,6 +18,9 @@ export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
     if (path !== undefined && !PLAIN_VALUE_FILES.test(path)) return [];
     if (/^[(.[]/.test(text[candidate.end] ?? '')) return [];
   }
+  // `("API_KEY", "value")` is a call that sets a secret; in a list (`['apiKey', 'adminAPIKey']`) the comma only
+  // separates words, so after a comma the value must look random on its own.
+  if (match.groups?.op === ',' && !looksRandom(candidate.secret)) return [];
   return secretForName(name, candidate.secret) ? [candidate] : [];
 };
 
@@ -42,8 +45,13 @@ export function secretForName(name: string, value: string): boolean {
   const entropy = shannonEntropy(value);
   if (verdict === 'secret') return classes >= 2 && entropy >= 2.8;
   // A bare `key`/`token` names many things (React keys, i18n keys, cursors): only a long random run counts.
+  return looksRandom(value) && entropy >= 3.5;
+}
+
+/** A run of 16+ letters and digits with no word structure and high entropy: machine-made, not typed. */
+function looksRandom(value: string): boolean {
   const run = longestRun(value);
-  return run.length >= 16 && /[0-9]/.test(run) && /[A-Za-z]/.test(run) && !looksLikeIdentifier(run) && shannonEntropy(run) >= 3.5 && entropy >= 3.5;
+  return run.length >= 16 && /[0-9]/.test(run) && /[A-Za-z]/.test(run) && !looksLikeIdentifier(run) && shannonEntropy(run) >= 3.5;
 }
 
 function longestRun(value: string): string {
