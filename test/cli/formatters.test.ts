@@ -1,4 +1,4 @@
-import { type Finding, redact } from '@secret-hygiene/core';
+import { type Finding, LineIndex, redact } from '@secret-hygiene/core';
 import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../../packages/cli/src/format/code-frame.js';
 import { colors } from '../../packages/cli/src/format/colors.js';
@@ -58,7 +58,7 @@ function report(findings: Finding[], unsuppressed: Finding[] = findings): Report
 
 describe('code frames', () => {
   it('redacts every secret span on the shown lines, including findings that were suppressed', () => {
-    const frame = codeFrame(logFinding, text, [first, second, logFinding]);
+    const frame = codeFrame(logFinding, new LineIndex(text), [first, second, logFinding]);
     const shown = frame.map((l) => l.text).join('\n');
     expect(shown).not.toContain(secret);
     expect(shown).not.toContain(other);
@@ -68,7 +68,7 @@ describe('code frames', () => {
   });
 
   it('places the caret under the redacted secret, after earlier redactions on the line', () => {
-    const frame = codeFrame(second, text, [first, second]);
+    const frame = codeFrame(second, new LineIndex(text), [first, second]);
     const marked = frame.find((l) => l.marked)!;
     expect(marked.text.slice(marked.caret!.at, marked.caret!.at + marked.caret!.width)).toBe(redact(other));
   });
@@ -76,7 +76,7 @@ describe('code frames', () => {
   it('cuts very long lines to a window around the finding', () => {
     const long = `${'x'.repeat(5000)}"${secret}"${'y'.repeat(5000)}\n`;
     const finding = tokenFinding(1, 5002, secret);
-    const [line] = codeFrame(finding, long, [finding]);
+    const [line] = codeFrame(finding, new LineIndex(long), [finding]);
     expect(line!.text.length).toBeLessThan(200);
     expect(line!.text.slice(line!.caret!.at, line!.caret!.at + line!.caret!.width)).toBe(redact(secret));
   });

@@ -1,4 +1,4 @@
-import { type Finding, LineIndex, REDACTION_MASK, redactSpans } from '@secret-hygiene/core';
+import { type Finding, type LineIndex, REDACTION_MASK, redactSpans } from '@secret-hygiene/core';
 
 /** Lines of context above and below the finding's line. */
 const CONTEXT_LINES = 1;
@@ -41,9 +41,8 @@ function shiftedColumn(column: number, spans: Array<[number, number]>, line: str
  * Up to three lines around `finding`, with every span of every secret-bearing finding in the file redacted
  * (`fileFindings` must include suppressed and baselined ones: their secrets are still in the text).
  */
-export function codeFrame(finding: Finding, text: string, fileFindings: readonly Finding[]): FrameLine[] {
-  const index = new LineIndex(text);
-  const lastLine = text.endsWith('\n') ? index.starts.length - 1 : index.starts.length; // no phantom line after the final break
+export function codeFrame(finding: Finding, index: LineIndex, fileFindings: readonly Finding[]): FrameLine[] {
+  const lastLine = index.text.endsWith('\n') ? index.starts.length - 1 : index.starts.length; // no phantom line after the final break
   const frame: FrameLine[] = [];
   for (let n = Math.max(1, finding.line - CONTEXT_LINES); n <= Math.min(lastLine, finding.line + CONTEXT_LINES); n++) {
     const original = index.lineText(n);

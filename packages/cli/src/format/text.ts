@@ -1,4 +1,4 @@
-import type { Finding, InputError } from '@secret-hygiene/core';
+import { type Finding, type InputError, LineIndex } from '@secret-hygiene/core';
 import { codeFrame } from './code-frame.js';
 import type { Colors } from './colors.js';
 import type { Report } from './report.js';
@@ -19,10 +19,22 @@ function severityLabel(finding: Finding, c: Colors): string {
   return c.cyan('note');
 }
 
-function frameLines(finding: Finding, report: Report, byFile: Map<string, Finding[]>, c: Colors): string[] {
-  const text = report.sources.get(finding.file);
-  if (text === undefined) return [];
-  const frame = codeFrame(finding, text, byFile.get(finding.file) ?? []);
+/** What the code frames of one report share: each file's line index (built once) and its findings. */
+interface FrameContext {
+  report: Report;
+  byFile: Map<string, Finding[]>;
+  indexes: Map<string, LineIndex>;
+}
+
+function frameLines(finding: Finding, context: FrameContext, c: Colors): string[] {
+  let index = context.indexes.get(finding.file);
+  if (!index) {
+    const text = context.report.sources.get(finding.file);
+    if (text === undefined) return [];
+    index = new LineIndex(text);
+    context.indexes.set(finding.file, index);
+  }
+  const frame = codeFrame(finding, index, context.byFile.get(finding.file) ?? []);
   const width = String(frame.at(-1)?.number ?? 0).length;
   const out: string[] = [];
   for (const line of frame) {
@@ -33,11 +45,11 @@ function frameLines(finding: Finding, report: Report, byFile: Map<string, Findin
   return out;
 }
 
-function findingBlock(finding: Finding, report: Report, byFile: Map<string, Finding[]>, c: Colors): string[] {
+function findingBlock(finding: Finding, context: FrameContext, c: Colors): string[] {
   const lines = [
     `${c.bold(`${finding.file}:${finding.line}:${finding.column}`)}  ${severityLabel(finding, c)}  ${c.dim(finding.ruleId)}  ${finding.message}`,
     `  evidence: ${finding.evidence}`,
-    ...frameLines(finding, report, byFile, c),
+    ...frameLines(finding, context, c),
   ];
   if (finding.flow && finding.flow.length > 0) {
     lines.push('  flow:');
@@ -80,7 +92,8 @@ export function formatText(report: Report, options: TextOptions): string {
     if (list) list.push(f);
     else byFile.set(f.file, [f]);
   }
-  const blocks = report.findings.map((f) => findingBlock(f, report, byFile, options.colors).join('\n'));
+  const context: FrameContext = { report, byFile, indexes: new Map() };
+  const blocks = report.findings.map((f) => findingBlock(f, context, options.colors).join('\n'));
   if (!options.quiet) blocks.push(summary(report, options.colors));
   return blocks.length === 0 ? '' : blocks.join('\n\n') + '\n';
 }
