@@ -35,8 +35,8 @@ describe('bad input becomes an error entry or a finding, never a crash or a hang
   });
 
   it('reports a document that is not a mapping, and a file with several documents', async () => {
-    const { errors } = await auditSummary({ 'a/inf.yml': '- just\n- a list\n', 'b/cog.yaml': 'build: {}\n---\nbuild: {}\n' });
-    expect(errors).toEqual([expect.stringMatching(/^a\/inf\.yml: expected a mapping/), expect.stringMatching(/^b\/cog\.yaml: invalid YAML/)]);
+    const { errors } = await auditSummary({ 'a/cog.yaml': '- just\n- a list\n', 'b/cog.yaml': 'build: {}\n---\nbuild: {}\n' });
+    expect(errors).toEqual([expect.stringMatching(/^a\/cog\.yaml: expected a mapping/), expect.stringMatching(/^b\/cog\.yaml: invalid YAML/)]);
   });
 
   it('reports duplicate secret names as findings, not errors', async () => {

@@ -33,7 +33,7 @@ describe('config-secret-literal: secret-named plain settings', () => {
   });
 
   it('flags inf.yml env entries and cog.yaml environment entries', async () => {
-    expect(await ruleFindings(RULE, { 'a/inf.yml': lines('env:', '  API_KEY: k-123', '  LOG_LEVEL: debug') })).toEqual(['a/inf.yml:2:12 error']);
+    expect(await ruleFindings(RULE, { 'a/inf.yml': lines('name: app', 'env:', '  API_KEY: k-123', '  LOG_LEVEL: debug') })).toEqual(['a/inf.yml:3:12 error']);
     expect(await ruleFindings(RULE, { 'c/cog.yaml': lines('environment:', '  - HF_TOKEN=abc', '  - HF_TOKEN=', '  - HF_HOME=/src', '  - "REPLICATE_API_TOKEN=x1"') })).toEqual([
       'c/cog.yaml:2:14 error', 'c/cog.yaml:5:26 error',
     ]);

@@ -19,7 +19,7 @@ describe('which files are platform configs', () => {
     const { findings } = await auditSummary({
       'a/cog.yaml': env,
       'b/cog.yml': env,
-      'c/inf.yaml': lines('env:', '  HF_TOKEN: abc-def'),
+      'c/inf.yaml': lines('name: app', 'env:', '  HF_TOKEN: abc-def'),
       'd/values.yaml': env,
       'e/docker-compose.yml': env,
     });
@@ -34,5 +34,23 @@ describe('which files are platform configs', () => {
       'outer/inner/model/model.py': 'b = self._secrets["inner_secret"]\n',
     });
     expect(findings).toEqual([]);
+  });
+});
+
+describe('files named inf.yml that are not inference.sh apps', () => {
+  it('skips Ansible playbooks and CloudFormation templates without errors', async () => {
+    const { errors, findings } = await auditSummary({
+      'ansible/inf.yml': lines('- hosts: ubuntu', '  user: ansible', '  roles:', '    - { role: dist-upgrade }'),
+      'cfn/inf.yml': lines('Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      VpcId: !Ref Vpc'),
+      'broken/inf.yml': lines('Resources: [', '  - a'),
+    });
+    expect(errors).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it('reads secrets declared under requirements: as some inf.yml files do', async () => {
+    const inf = lines('name: bot', 'requirements:', '  secrets:', '    - key: DISCORD_BOT_TOKEN', '      description: Bot token', '    - key: OTHER_TOKEN');
+    const { findings } = await auditSummary({ 'a/inf.yml': inf, 'a/app.py': 'import os\nt = os.environ["DISCORD_BOT_TOKEN"]\no = os.environ.get("OTHER_TOKEN")\n' });
+    expect(findings).toEqual(['a/inf.yml:6:12 config-secret-description warning']);
   });
 });

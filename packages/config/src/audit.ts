@@ -1,6 +1,6 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
 import { codeLanguage, fileCode, mergeCode } from './code/folder.js';
-import { folderOf, isTrussConfig, looksLikeTruss, platformByName, trussKeysOf } from './detect.js';
+import { folderOf, isPlatformConfig, looksLikePlatformConfig, platformByName, topLevelKeys } from './detect.js';
 import { FindingCollector } from './findings.js';
 import { containsCredential, safeMessage } from './literal-nature.js';
 import { emptyFolderCode, type FolderCode, type PlatformConfig } from './model.js';
@@ -11,7 +11,7 @@ import { infCrossCheck } from './rules/inf-cross-check.js';
 import { checkInfSecrets } from './rules/inf-secrets.js';
 import { checkTrussSecrets } from './rules/truss-secrets.js';
 import { trussCrossCheck } from './rules/truss-cross-check.js';
-import { isInputError, parseConfig } from './yaml-config.js';
+import { isInputError, NOT_A_MAPPING, parseConfig } from './yaml-config.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A name fit for the flow engine: an env var name that is not itself a pasted credential. */
@@ -38,10 +38,11 @@ function findConfigs(files: readonly SourceFile[], errors: InputError[]): Platfo
     if (!platform) continue;
     const parsed = parseConfig(file.path, file.text);
     if (isInputError(parsed)) {
-      if (platform !== 'truss' || looksLikeTruss(file.text)) errors.push(parsed);
+      const notAMapping = parsed.message.startsWith(NOT_A_MAPPING);
+      if (platform === 'cog' || (!notAMapping && looksLikePlatformConfig(platform, file.text))) errors.push(parsed);
       continue;
     }
-    if (platform === 'truss' && !isTrussConfig(trussKeysOf(parsed.root))) continue;
+    if (!isPlatformConfig(platform, topLevelKeys(parsed.root))) continue;
     configs.push({ platform, config: parsed, folder: folderOf(file.path) });
   }
   return configs;

@@ -26,9 +26,23 @@ export function platformByName(path: string): Platform | undefined {
   return FILE_NAMES[baseName(path)];
 }
 
-/** A config.yaml is Truss's when it has a Truss-only key, or enough of the keys Truss shares with others. */
-export function isTrussConfig(keys: Iterable<string>): boolean {
-  const { distinctiveKeys, supportingKeys, supportingThreshold } = platformFacts().truss;
+interface KeySignature {
+  distinctiveKeys: string[];
+  supportingKeys: string[];
+  supportingThreshold: number;
+}
+
+/** Files named like a platform's config that hold something else (other tools' config.yaml or inf.yml) are skipped. */
+function signature(platform: Platform): KeySignature | undefined {
+  const facts = platformFacts();
+  return platform === 'truss' ? facts.truss : platform === 'inference' ? facts.inference : undefined;
+}
+
+/** Do these top-level keys make the file the platform's config? (cog.yaml is always Cog's.) */
+export function isPlatformConfig(platform: Platform, keys: Iterable<string>): boolean {
+  const sig = signature(platform);
+  if (!sig) return true;
+  const { distinctiveKeys, supportingKeys, supportingThreshold } = sig;
   let supporting = 0;
   for (const key of keys) {
     if (distinctiveKeys.includes(key)) return true;
@@ -37,12 +51,12 @@ export function isTrussConfig(keys: Iterable<string>): boolean {
   return supporting >= supportingThreshold;
 }
 
-export function trussKeysOf(root: YAMLMap): string[] {
+export function topLevelKeys(root: YAMLMap): string[] {
   return root.items.map((p) => keyText(p.key)).filter((k): k is string => k !== undefined);
 }
 
-/** For a config.yaml we could not parse: do its top-level lines name Truss keys? (Then its errors are ours.) */
-export function looksLikeTruss(text: string): boolean {
+/** For a file we could not parse: do its top-level lines name the platform's keys? (Then its errors are ours.) */
+export function looksLikePlatformConfig(platform: Platform, text: string): boolean {
   const keys = [...text.slice(0, 256 * 1024).matchAll(/^([a-z_]+)\s*:/gm)].map((m) => m[1]!);
-  return isTrussConfig(keys);
+  return isPlatformConfig(platform, keys);
 }

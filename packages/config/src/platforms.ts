@@ -14,6 +14,10 @@ export interface PlatformFacts {
     shellSettings: string[];
   };
   inference: {
+    distinctiveKeys: string[];
+    supportingKeys: string[];
+    supportingThreshold: number;
+    nestedSecrets: string[];
     valueFields: string[];
     integrations: Array<{ match: string; env: string[] }>;
   };

@@ -3,6 +3,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, 
 
 /** A config larger than this is not a config: reading it would only cost time (and it may be an attack). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
+export const NOT_A_MAPPING = 'expected a mapping of settings at the top level';
 /** Aliases allowed before a document counts as an alias bomb ("billion laughs"). */
 export const MAX_ALIASES = 100;
 
@@ -51,7 +52,7 @@ export function parseConfig(path: string, text: string): YamlConfig | InputError
     return { file: path, message: `YAML uses too many aliases (possible alias bomb): ${(error as Error).message.split('\n')[0]}; not validated` };
   }
   if (doc.contents === null) return { path, text, doc, root: doc.createNode({}) as YAMLMap, lines };
-  if (!isMap(doc.contents)) return { file: path, message: 'expected a mapping of settings at the top level; not validated' };
+  if (!isMap(doc.contents)) return { file: path, message: `${NOT_A_MAPPING}; not validated` };
   return { path, text, doc, root: doc.contents, lines };
 }
 

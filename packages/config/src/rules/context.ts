@@ -44,8 +44,8 @@ export function topSection(ctx: ConfigContext, key: string): Node | null {
 }
 
 /** The YAML node an ajv error points at; for a property-name problem, the offending key itself. */
-export function nodeForError(config: YamlConfig, error: ErrorObject): Node | null {
-  let node: Node | null = config.root;
+export function nodeForError(config: YamlConfig, error: ErrorObject, base: Node = config.root): Node | null {
+  let node: Node | null = base;
   for (const segment of pointerSegments(error.instancePath)) {
     if (isSeq(node)) node = resolve(config, node.items[Number(segment)]);
     else node = valueOf(config, node, segment);

@@ -27,9 +27,15 @@ export interface InfDeclarations {
 export function checkInfSecrets(ctx: ConfigContext): InfDeclarations {
   const { config } = ctx.target;
   const sections = { secrets: topSection(ctx, 'secrets'), integrations: topSection(ctx, 'integrations'), credentials: topSection(ctx, 'credentials') };
+  const nested = sections.secrets ? undefined : nestedSecrets(config);
+  if (nested) sections.secrets = nested.node;
   const data: Record<string, unknown> = {};
-  for (const [key, node] of Object.entries(sections)) if (node) data[key] = node.toJS(config.doc, { maxAliasCount: 100 });
-  for (const error of validateSections('inf-secrets', data)) reportSchemaError(ctx, error);
+  for (const [key, node] of Object.entries(sections)) if (node && !(key === 'secrets' && nested)) data[key] = node.toJS(config.doc, { maxAliasCount: 100 });
+  for (const error of validateSections('inf-secrets', data)) reportSchemaError(ctx, error, config.root);
+  if (nested) {
+    const secrets = { secrets: nested.node.toJS(config.doc, { maxAliasCount: 100 }) as unknown };
+    for (const error of validateSections('inf-secrets', secrets)) reportSchemaError(ctx, error, nested.parent);
+  }
 
   const secrets = isSeq(sections.secrets) ? entries(config, sections.secrets).flatMap((e) => checkEntry(ctx, e)) : isMap(sections.secrets) ? declaredFromMapping(config, sections.secrets) : [];
   reportDuplicates(ctx, secrets);
@@ -54,6 +60,18 @@ export function checkInfSecrets(ctx: ConfigContext): InfDeclarations {
     }
   }
   return { secrets, provided, providedPrefixes };
+}
+
+/** `requirements.secrets` and other places where inf.yml files in the wild declare secrets. */
+function nestedSecrets(config: YamlConfig): { node: Node; parent: Node } | undefined {
+  for (const path of platformFacts().inference.nestedSecrets) {
+    const segments = path.split('.');
+    let parent: Node | null = config.root;
+    for (const segment of segments.slice(0, -1)) parent = valueOf(config, parent, segment);
+    const node = parent ? valueOf(config, parent, segments[segments.length - 1]!) : null;
+    if (parent && node && !isNullNode(node)) return { node, parent };
+  }
+  return undefined;
 }
 
 function entries(config: YamlConfig, list: Node): YAMLMap[] {
@@ -111,9 +129,9 @@ function reportDuplicates(ctx: ConfigContext, secrets: Declared[]): void {
   }
 }
 
-function reportSchemaError(ctx: ConfigContext, error: ErrorObject): void {
+function reportSchemaError(ctx: ConfigContext, error: ErrorObject, base: Node): void {
   const { config } = ctx.target;
-  const node = nodeForError(config, error);
+  const node = nodeForError(config, error, base);
   const message = schemaMessage(error, node);
   if (!message || !node) return;
   const where = error.instancePath.slice(1).replace(/\//g, '.') || 'inf.yml';
