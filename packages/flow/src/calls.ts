@@ -101,7 +101,12 @@ export function evaluateNew(e: Engine, node: TS.NewExpression): Value {
     if (ctor) applySummary(e, summaryOf(e, ctor), shape, `new ${cls.name}`);
     return { cls };
   }
-  if (name !== undefined && e.tables.propagatorFunctions.has(`new ${name}`)) return taintOnly(allArgTaints(shape));
+  if (name !== undefined && e.tables.propagatorFunctions.has(`new ${name}`)) {
+    // new URL('http://…') keeps the URL text for require-https.
+    const first = shape.args[0];
+    const value = taintOnly(allArgTaints(shape));
+    return first?.str !== undefined ? { ...value, str: first.str, strComplete: first.strComplete ?? false, ...(first.schemeAt !== undefined ? { schemeAt: first.schemeAt } : {}) } : value;
+  }
   void ts;
   return CLEAN;
 }

@@ -207,11 +207,11 @@ export function inheritMember(e: Engine, taints: readonly Taint[], key: string):
     if (o.kind === 'param') {
       const access = o.access ?? [];
       (out ??= []).push(access.length >= 3 ? t : { origin: { ...o, access: [...access, key] }, path: t.path });
-    } else if (o.kind === 'source' && o.byName && !isMapping(e, o.label)) nameOnly = true;
+    } else if ((o.kind === 'source' && o.byName && !isMapping(e, o.label)) || o.kind === 'candidate') nameOnly = true;
     else (out ??= []).push(t);
   }
   if (nameOnly && e.names.classify(key) !== 'no') {
-    for (const t of taints) if (t.origin.kind === 'source' && t.origin.byName) (out ??= []).push(t);
+    for (const t of taints) if ((t.origin.kind === 'source' && t.origin.byName) || t.origin.kind === 'candidate') (out ??= []).push(t);
   }
   return out ? { taints: out } : CLEAN;
 }
