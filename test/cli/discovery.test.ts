@@ -30,16 +30,18 @@ describe('file discovery', () => {
     'node_modules/pkg/index.js': leak('f'),
     'src/.env.production': `HF_TOKEN=${secrets.huggingFace}\n`,
     'src/settings.json': `{"token": "${secrets.huggingFace}"}\n`,
+    'env/pyvenv.cfg': 'home = /usr/bin\n',
+    'env/lib/python3.12/site-packages/lib.py': leak('h'),
   });
   mkdirSync(join(tree.dir, '.git'));
   writeFileSync(join(tree.dir, '.git', 'leak.py'), leak('g'));
   afterAll(tree.cleanup);
 
-  it('honours .gitignore at every level (with negation) and never enters .git or node_modules', () => {
+  it('honours .gitignore at every level (with negation) and never enters .git, node_modules or a virtualenv', () => {
     const report = audit(tree.dir);
     expect([...new Set(report.findings.map((f) => f.file))].sort()).toEqual(['keep.log', 'src/.env.production', 'src/settings.json', 'sub/kept.py']);
     expect(report.stats['skippedIgnored']).toBe(3);
-    expect(report.stats['skippedExcluded']).toBe(2);
+    expect(report.stats['skippedExcluded']).toBe(3);
   });
 
   it('scans an ignored file when it is named on the command line', () => {

@@ -9,8 +9,9 @@ can leak: logs, error messages, model outputs, plain-HTTP requests, platform con
 inference.sh inf.yml, cog.yaml). Findings show redacted evidence only.
 
 Paths (default: the current directory) are scanned recursively. .gitignore files are honoured (files named
-on the command line are scanned anyway); .git and node_modules are never entered; binary files and files over
-the size limit are skipped and counted. Notebooks (.ipynb) are scanned cell by cell, outputs included.
+on the command line are scanned anyway); .git, node_modules and Python virtualenvs are never entered; binary
+files and files over the size limit are skipped and counted. Notebooks (.ipynb) are scanned cell by cell,
+outputs included.
 
 Options
   -f, --format FORMAT       text (default), json or sarif (SARIF 2.1.0, for code scanning)

@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
 import { GitignoreRules } from './gitignore.js';
@@ -7,6 +7,8 @@ import { admitBytes, type CollectedFiles, emptySkipCounts, sortByPath } from './
 
 /** Directories that hold no code of the project's own; never entered. */
 const EXCLUDED_DIRECTORIES = new Set(['.git', 'node_modules']);
+/** A Python virtual environment (the node_modules of Python) has this file at its root, whatever its name. */
+const VIRTUALENV_MARKER = 'pyvenv.cfg';
 
 export interface DiscoveryOptions {
   cwd: string;
@@ -90,6 +92,10 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
         continue;
       }
       if (!firstVisit(absolute)) continue; // a link back up the tree, or a second name for a scanned file
+      if (isDirectory && existsSync(join(absolute, VIRTUALENV_MARKER))) {
+        collected.skipped.skippedExcluded++;
+        continue;
+      }
       if (isDirectory) walk(absolute, rules);
       else candidates.push(absolute);
     }
