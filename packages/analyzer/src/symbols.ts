@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 /** Checker look-ups the analysis needs, always on demand: a call's target, a module's exports. */
 export class Symbols {
   private readonly moduleSymbols = new Map<ts.SourceFile, Map<string, ts.Symbol | undefined>>();
+  private readonly moduleExports = new Map<ts.Symbol, Map<string, ts.Symbol>>();
 
   constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -58,7 +59,10 @@ export class Symbols {
   }
 
   exportsOf(module: ts.Symbol): Map<string, ts.Symbol> {
+    const cached = this.moduleExports.get(module);
+    if (cached) return cached;
     const out = new Map<string, ts.Symbol>();
+    this.moduleExports.set(module, out);
     try {
       for (const s of this.checker.getExportsOfModule(module)) out.set(s.getName(), s);
       const exportEquals = module.exports?.get('export=' as ts.__String);

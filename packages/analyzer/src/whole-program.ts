@@ -45,6 +45,8 @@ class WholeProgram {
   private readonly summarised = new Map<string, number>();
   /** Which files asked for a key (`fn:<name>`, `file:<path>`): they are re-run when its facts change. */
   private readonly askers = new Map<string, Set<string>>();
+  /** Calls skipped by the name filter, by callee name: resolved when a function of that name gets a summary. */
+  private readonly unresolved = new Map<string, Array<{ asker: string; call: ts.CallExpression | ts.NewExpression }>>();
   private readonly published = new Map<string, Map<string, string>>();
   private readonly runsOf = new Map<string, number>();
   private current = '';
@@ -93,8 +95,24 @@ class WholeProgram {
     for (const [node, summary] of analysis.summaries) this.summaries.set(node as unknown as ts.Node, summary);
     const changed = this.publish(file, analysis);
     const dependents = new Set<string>();
+    for (const key of changed) {
+      if (key.startsWith('fn:')) this.settleUnresolved(key.slice(3));
+    }
     for (const key of changed) for (const asker of this.askers.get(key) ?? []) if (asker !== file.fileName) dependents.add(asker);
     return [...dependents];
+  }
+
+  /** Calls to `name` that the filter skipped: now resolved through the checker, they depend on their target's file. */
+  private settleUnresolved(name: string): void {
+    const pending = this.unresolved.get(name);
+    if (!pending) return;
+    this.unresolved.delete(name);
+    const saved = this.current;
+    for (const { asker, call } of pending) {
+      this.current = asker;
+      for (const declaration of this.symbols.calleeDeclarations(call)) this.ask(`file:${declaration.getSourceFile().fileName}`);
+    }
+    this.current = saved;
   }
 
   private ask(key: string): void {
@@ -107,13 +125,19 @@ class WholeProgram {
   private calleeSummary(call: ts.CallExpression | ts.NewExpression): FunctionSummary | undefined {
     const name = calleeName(call);
     if (name === undefined) return undefined;
-    this.ask(`fn:${name}`);
-    if (!this.summarised.has(name)) return undefined;
-    for (const declaration of this.symbols.calleeDeclarations(call)) {
-      const summary = this.summaries.get(declaration);
-      if (summary) return summary;
+    if (!this.summarised.has(name)) {
+      // No function of that name says anything yet; one may later (a file not yet analysed): look again then.
+      let pending = this.unresolved.get(name);
+      if (!pending) this.unresolved.set(name, (pending = []));
+      pending.push({ asker: this.current, call });
+      return undefined;
     }
-    return undefined;
+    let found: FunctionSummary | undefined;
+    for (const declaration of this.symbols.calleeDeclarations(call)) {
+      this.ask(`file:${declaration.getSourceFile().fileName}`);
+      found ??= this.summaries.get(declaration);
+    }
+    return found;
   }
 
   /** `import { name } from 'module'` in `from`: the value the analysis of that module gave the export. */
@@ -158,6 +182,8 @@ class WholeProgram {
     for (const key of new Set([...before.keys(), ...facts.keys()])) {
       if (before.get(key) !== facts.get(key)) changed.push(key);
     }
+    const fileKey = `file:${file.fileName}`;
+    if (changed.length > 0 && !changed.includes(fileKey)) changed.push(fileKey);
     for (const key of before.keys()) if (key.startsWith('fn:')) this.count(key.slice(3), -1);
     for (const key of facts.keys()) if (key.startsWith('fn:')) this.count(key.slice(3), 1);
     this.published.set(file.fileName, facts);
