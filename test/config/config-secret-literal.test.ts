@@ -23,6 +23,8 @@ describe('config-secret-literal: Truss secrets', () => {
     expect(await ruleFindings(RULE, truss('  a: "***"'))).toEqual(['m/config.yaml:3:6 error']);
     const chain = { ...truss('  a: "***"'), 'm/chain.py': 'import truss_chains as chains\n' };
     expect(await ruleFindings(RULE, chain)).toEqual([]);
+    const generated = { 'c/config.yaml': lines('model_name: chainlet', 'model_metadata:', '  chains_metadata: {}', 'secrets:', '  a: "***"') };
+    expect(await ruleFindings(RULE, generated)).toEqual([]);
   });
 });
 
