@@ -1,4 +1,4 @@
-import { classifyLiteral, scanTokens, type TokenMatch } from '@secret-hygiene/core';
+import { classifyLiteral, defaultNameClassifier, scanTokens, type TokenMatch } from '@secret-hygiene/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../create-rule.js';
 import { describeRule, locationOf } from '../flow/flow-rule.js';
@@ -7,19 +7,40 @@ import { contextualName } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 
-/**
- * Where a literal's value starts in the file, when the value is spelled out verbatim between the delimiters
- * (no escapes), so a match maps to the exact columns of the token; otherwise the literal's own start.
- */
-interface Span {
+type Range = readonly [number, number];
+
+/** A literal whose value is spelled verbatim in the source (no escapes), so value offsets map to file offsets. */
+interface NamedLiteral {
+  value: string;
+  name: string;
   valueStart: number;
   verbatim: boolean;
-  nodeRange: readonly [number, number];
+  range: Range;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/** Ranges sorted by start; whether [start, end) lies inside one of them. */
+function within(ranges: Range[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (r[1] <= start) lo = mid + 1;
+    else if (r[0] > start) hi = mid - 1;
+    else return end <= r[1];
+  }
+  return false;
 }
 
 /**
- * The core token detector on every string literal, template literal and comment: provider formats anywhere,
- * and — for literals stored under a secret name (`password = '...'`) — the generic high-entropy rule.
+ * The core token detector over the file's text — the same scan `secret-audit` runs — keeping what lies inside
+ * string literals, template literals, JSX text and comments. Literals stored under a secret name the text does
+ * not show (`headers.set('X-Api-Key', '…')`, `password === '…'`, `<Widget apiKey="…" />`) are classified with
+ * that name as well.
  */
 export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
   name: RULE_ID,
@@ -35,54 +56,52 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
+    const names = defaultNameClassifier();
+    const textRanges: Range[] = [];
+    const namedLiterals: NamedLiteral[] = [];
 
-    function report(match: TokenMatch, span: Span): void {
-      const start = span.verbatim ? span.valueStart + match.start : span.nodeRange[0];
-      const end = span.verbatim ? span.valueStart + match.end : span.nodeRange[1];
-      const loc = locationOf(sourceCode, start, end);
-      if (isSuppressed(sourceCode, loc.start.line, RULE_ID, match.detector)) return;
-      context.report({
-        loc,
-        messageId: 'hardcodedSecret',
-        data: { description: match.description.charAt(0).toUpperCase() + match.description.slice(1) },
-      });
+    function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
+      textRanges.push(node.range);
+      const name = contextualName(node);
+      if (name !== undefined && value.trim() !== '' && names.classify(name) !== 'no') {
+        namedLiterals.push({ value, name, valueStart, verbatim: raw === value, range: node.range });
+      }
     }
 
-    function checkValue(value: string, raw: string, span: Span, name: string | undefined): void {
-      if (value.trim() === '') return;
-      const match = classifyLiteral(value, name === undefined ? {} : { name });
-      if (match) report(match, { ...span, verbatim: span.verbatim && raw === value });
+    function report(match: TokenMatch, start: number, end: number): void {
+      const loc = locationOf(sourceCode, start, end);
+      if (isSuppressed(sourceCode, loc.start.line, RULE_ID, match.detector)) return;
+      const description = match.description.charAt(0).toUpperCase() + match.description.slice(1);
+      context.report({ loc, messageId: 'hardcodedSecret', data: { description } });
     }
 
     return {
       Literal(node) {
-        if (typeof node.value !== 'string') return;
-        const raw = node.raw.slice(1, -1);
-        checkValue(node.value, raw, { valueStart: node.range[0] + 1, verbatim: true, nodeRange: node.range }, contextualName(node));
+        if (typeof node.value === 'string') noteString(node, node.value, node.raw.slice(1, -1), node.range[0] + 1);
       },
       TemplateLiteral(node) {
-        const span = (quasi: TSESTree.TemplateElement): Span => ({
-          valueStart: quasi.range[0] + 1,
-          verbatim: quasi.value.raw === quasi.value.cooked,
-          nodeRange: quasi.range,
-        });
         const only = node.expressions.length === 0 ? node.quasis[0] : undefined;
-        if (only) {
-          checkValue(only.value.cooked ?? only.value.raw, only.value.raw, span(only), contextualName(node));
-          return;
-        }
-        // Pieces of an interpolated string carry no name of their own; only prefixed formats can be told apart.
-        for (const quasi of node.quasis) {
-          const text = quasi.value.cooked ?? quasi.value.raw;
-          for (const match of scanTokens(text)) report(match, span(quasi));
-        }
+        if (only) noteString(node, only.value.cooked ?? only.value.raw, only.value.raw, only.range[0] + 1);
+        else textRanges.push(node.range);
       },
-      Program() {
-        for (const comment of sourceCode.getAllComments()) {
-          const valueStart = comment.range[0] + 2;
-          for (const match of scanTokens(comment.value)) {
-            report(match, { valueStart, verbatim: true, nodeRange: comment.range });
-          }
+      JSXText(node) {
+        textRanges.push(node.range);
+      },
+      'Program:exit'() {
+        for (const comment of sourceCode.getAllComments()) textRanges.push(comment.range);
+        textRanges.sort((a, b) => a[0] - b[0]);
+        const found: Range[] = [];
+        for (const match of scanTokens(sourceCode.text, { path: context.filename })) {
+          if (!within(textRanges, match.start, match.end)) continue;
+          found.push([match.start, match.end]);
+          report(match, match.start, match.end);
+        }
+        for (const literal of namedLiterals) {
+          if (found.some((r) => overlaps(r, literal.range))) continue;
+          const match = classifyLiteral(literal.value, { name: literal.name });
+          if (!match) continue;
+          if (literal.verbatim) report(match, literal.valueStart + match.start, literal.valueStart + match.end);
+          else report(match, literal.range[0], literal.range[1]);
         }
       },
     };
