@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: times secret-audit and its peers on real sources, one table per section.
 // A benchmark, not a test: it reports figures and targets, and exits non-zero only when the harness itself breaks.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from './lib/args.mjs';
@@ -56,13 +56,14 @@ out(`load average at start: ${results.loadAverage.map((n) => n.toFixed(2)).join(
 
 let harnessFailed = false;
 for (const section of SECTIONS.filter((s) => !options.only || options.only.includes(s.id))) {
+  const when = { date: new Date().toISOString(), loadAverage: os.loadavg(), runs: options.runs };
   try {
-    results.sections[section.id] = await runSection(section, context, out);
+    results.sections[section.id] = { ...when, ...(await runSection(section, context, out)) };
   } catch (error) {
     context.endProgress();
     harnessFailed = true;
     out(`   ERROR ${section.id}: ${error.stack ?? error}`);
-    results.sections[section.id] = { title: section.title, error: String(error.message ?? error), verdict: { status: 'ERROR' } };
+    results.sections[section.id] = { ...when, title: section.title, error: String(error.message ?? error), verdict: { status: 'ERROR' } };
   }
 }
 
@@ -71,7 +72,20 @@ for (const [id, section] of Object.entries(results.sections)) {
   out(`  ${id.padEnd(9)} ${section.verdict.status.padEnd(5)} ${section.verdict.text ?? section.error ?? ''}`);
 }
 if (options.json) {
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  // Sections measured by earlier runs stay in the file (each carries its own date), so `--only` adds to it.
+  const previous = readPreviousResults();
+  const merged = { ...results, sections: { ...previous.sections, ...results.sections } };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
   out(`raw figures: ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
 process.exitCode = harnessFailed ? 1 : 0;
+
+function readPreviousResults() {
+  if (!existsSync(RESULTS_FILE)) return { sections: {} };
+  try {
+    const previous = JSON.parse(readFileSync(RESULTS_FILE, 'utf8'));
+    return { sections: previous.sections ?? {} };
+  } catch {
+    return { sections: {} };
+  }
+}
