@@ -54,8 +54,13 @@ export class Symbols {
   exportDeclaration(module: ts.Symbol, name: string): ts.Declaration | undefined {
     const exports = this.exportsOf(module);
     const symbol = exports.get(name) ?? (name === 'default' ? exports.get('export=') : undefined);
-    if (!symbol) return undefined;
-    return this.unalias(symbol).declarations?.[0];
+    return symbol ? this.declarationOf(symbol) : undefined;
+  }
+
+  /** Where an exported symbol is declared, through re-exports; `export default process.env.X` is an alias of
+   * something outside the program, so its own declaration counts. */
+  declarationOf(symbol: ts.Symbol): ts.Declaration | undefined {
+    return this.unalias(symbol).declarations?.[0] ?? symbol.declarations?.[0];
   }
 
   exportsOf(module: ts.Symbol): Map<string, ts.Symbol> {

@@ -201,7 +201,7 @@ class WholeProgram {
     if (!module) return '';
     const parts: string[] = [];
     for (const [name, symbol] of this.symbols.exportsOf(module)) {
-      const declaration = this.symbols.unalias(symbol).declarations?.[0];
+      const declaration = this.symbols.declarationOf(symbol);
       if (!declaration || declaration.getSourceFile() !== file) continue;
       const value = analysis.valueOf(declaration as unknown as TS.Node);
       if (value) parts.push(`${name}=${describeModuleValue(value)}`);

@@ -41,8 +41,11 @@ class ProgramEngine extends Engine {
   }
 
   override moduleValue(module: string, name: string): Value {
-    const imported = this.resolveImport?.(module, name);
-    return imported ? (imported as unknown as Value) : super.moduleValue(module, name);
+    const imported = this.resolveImport?.(module, name) as unknown as Value | undefined;
+    if (!imported) return super.moduleValue(module, name);
+    // A whole-module import (`* as`, default) without a kind of its own is marked as a module, which import
+    // handling keeps as it is (instead of replacing it with an opaque module value).
+    return imported.kind || (name !== '*' && name !== 'default') ? imported : { ...imported, kind: 'module', module };
   }
 }
 
