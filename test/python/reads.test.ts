@@ -143,3 +143,16 @@ describe('pythonModuleFacts: the whole environment handed over', () => {
     expect((await pythonSecretReads(src)).map((r) => `${r.kind}:${r.name}`)).toEqual(['truss-secret:hf_access_token']);
   });
 });
+
+describe('pythonModuleFacts: the whole secrets mapping handed over', () => {
+  it('notices the mapping passed on, merged into the environment or iterated', async () => {
+    for (const src of ['os.environ.update(self._secrets)', 'for k, v in self._secrets.items(): pass', 'run(**secrets)', 'for name in secrets: pass']) {
+      expect((await pythonModuleFacts(`import os\n${src}\n`)).passesWholeSecrets, src).toBe(true);
+    }
+  });
+
+  it('does not count keyed reads or the assignment that stores it', async () => {
+    const src = ['self._secrets = kwargs["secrets"]', 'a = self._secrets["a"]', 'b = self._secrets.get("b")', 'helper(self._secrets)', 'log(dict(secrets))', 'import secrets', 'c = secrets.token_hex(8)'].join('\n');
+    expect((await pythonModuleFacts(src)).passesWholeSecrets).toBe(false);
+  });
+});

@@ -43,8 +43,10 @@ export interface FolderCode {
   chains: boolean;
   /** Some file hands the whole environment over (`env=os.environ`, `{...process.env}`): any variable may be read. */
   wholeEnvironment: boolean;
+  /** Some file hands the Truss secrets mapping over or iterates it (`os.environ.update(self._secrets)`). */
+  wholeSecrets: boolean;
 }
 
 export function emptyFolderCode(): FolderCode {
-  return { reads: [], pythonModules: new Set(), npmPackages: new Set(), mentions: new Set(), codeFiles: 0, chains: false, wholeEnvironment: false };
+  return { reads: [], pythonModules: new Set(), npmPackages: new Set(), mentions: new Set(), codeFiles: 0, chains: false, wholeEnvironment: false, wholeSecrets: false };
 }

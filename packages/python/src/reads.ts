@@ -14,6 +14,8 @@ const INTERESTING = new Set([
 ]);
 /** Methods on `os.environ` that read or write one named variable; any other use hands over the whole environment. */
 const SINGLE_VARIABLE_METHODS = new Set(['get', 'setdefault', 'pop']);
+/** Methods that read every entry of a mapping. */
+const WHOLE_MAPPING_METHODS = new Set(['items', 'keys', 'values', 'copy']);
 
 function span(node: SyntaxNode): PythonSpan {
   return {
@@ -31,8 +33,8 @@ function collect(tree: Tree): Map<string, SyntaxNode[]> {
   try {
     for (;;) {
       const type = cursor.nodeType;
-      // Attributes and identifiers are everywhere; only those ending in `environ` matter (see wholeEnvironment).
-      const wanted = type === 'attribute' || type === 'identifier' ? cursor.endIndex - cursor.startIndex <= 64 && cursor.nodeText.endsWith('environ') : INTERESTING.has(type);
+      // Attributes and identifiers are everywhere; only short ones that may name os.environ or a secrets mapping matter.
+      const wanted = type === 'attribute' || type === 'identifier' ? cursor.endIndex - cursor.startIndex <= 64 && /environ$|secrets$/i.test(cursor.nodeText) : INTERESTING.has(type);
       if (wanted) {
         const list = found.get(type) ?? [];
         list.push(cursor.currentNode);
@@ -53,6 +55,8 @@ class Extractor {
   readonly reads: PythonSecretRead[] = [];
   /** `subprocess.run(..., env=os.environ)`, `dict(os.environ)`, `os.environ.items()`: every variable may be read. */
   passesWholeEnvironment = false;
+  /** `os.environ.update(self._secrets)`, `helper(secrets)`, `secrets.items()`: any declared secret may be read. */
+  passesWholeSecrets = false;
   /** `NAME = "literal"` bindings, so `os.environ[NAME]` resolves; a name bound twice is dropped. */
   private readonly constants = new Map<string, string | null>();
   /** Expressions that hold the Truss secrets mapping (`self._secrets = kwargs["secrets"]`). */
@@ -76,7 +80,10 @@ class Extractor {
     for (const node of this.of('comparison_operator')) this.membership(node);
     for (const node of this.of('binary_operator')) this.pathJoin(node);
     for (const node of [...this.of('string'), ...this.of('concatenated_string')]) this.secretFileString(node);
-    for (const node of [...this.of('attribute'), ...this.of('identifier')]) this.wholeEnvironment(node);
+    for (const node of [...this.of('attribute'), ...this.of('identifier')]) {
+      this.wholeEnvironment(node);
+      this.wholeSecrets(node);
+    }
     this.reads.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
@@ -248,6 +255,22 @@ class Extractor {
     this.passesWholeEnvironment = true;
   }
 
+  private wholeSecrets(node: SyntaxNode): void {
+    if (this.passesWholeSecrets || !/secrets$/i.test(node.text) || !this.isSecretsHolder(node)) return;
+    const parent = node.parent;
+    if (!parent) return;
+    if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return; // the tail of `self._secrets`
+    // Passing the mapping to a helper is not enough: the helper's own keyed reads are found where it reads them.
+    const mergedInto = parent.type === 'argument_list' && parent.parent?.childForFieldName('function')?.text.endsWith('.update');
+    const handedOver =
+      mergedInto ||
+      parent.type === 'dictionary_splat' ||
+      (parent.type === 'attribute' && WHOLE_MAPPING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '')) ||
+      parent.type === 'for_in_clause' ||
+      parent.type === 'for_statement';
+    if (handedOver) this.passesWholeSecrets = true;
+  }
+
   private push(kind: PythonSecretRead['kind'], name: string, form: PythonReadForm, node: SyntaxNode, guarded: boolean | undefined): void {
     const read: PythonSecretRead = { kind, name, form, ...span(node) };
     if (guarded !== undefined) read.guarded = guarded;
@@ -344,6 +367,7 @@ export function pythonFactsFromTree(tree: Tree): PythonModuleFacts {
     strings: staticStrings(nodes),
     hasSyntaxErrors: tree.rootNode.hasError,
     passesWholeEnvironment: extractor.passesWholeEnvironment,
+    passesWholeSecrets: extractor.passesWholeSecrets,
   };
 }
 

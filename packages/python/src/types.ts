@@ -40,6 +40,8 @@ export interface PythonModuleFacts {
   strings: string[];
   /** The code hands `os.environ` over as a whole (to a subprocess, `dict()`, `.items()`), so any variable may be read. */
   passesWholeEnvironment: boolean;
+  /** The Truss secrets mapping is handed over or iterated as a whole, so any declared secret may be read. */
+  passesWholeSecrets: boolean;
   /** True when tree-sitter had to recover from a syntax error somewhere in the file. */
   hasSyntaxErrors: boolean;
 }

@@ -51,4 +51,5 @@ export function mergeCode(into: FolderCode, part: FolderCode, shared: boolean): 
   if (!shared) into.codeFiles += part.codeFiles;
   into.chains ||= part.chains;
   into.wholeEnvironment ||= part.wholeEnvironment;
+  into.wholeSecrets ||= part.wholeSecrets;
 }

@@ -21,5 +21,6 @@ export async function addPythonFile(file: string, text: string, code: FolderCode
   for (const module of facts.imports) code.pythonModules.add(module);
   for (const value of facts.strings) code.mentions.add(value);
   if (facts.passesWholeEnvironment) code.wholeEnvironment = true;
+  if (facts.passesWholeSecrets) code.wholeSecrets = true;
   if (facts.imports.some((m) => platformFacts().truss.chainsMarkers.includes(m))) code.chains = true;
 }

@@ -53,9 +53,10 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
     });
   }
 
-  // With no code, no start command and no build commands there is nothing that could read a secret in view.
+  // With no code, no start command and no build commands there is nothing that could read a secret in view;
+  // with the secrets mapping handed over as a whole, any of them may be read.
   const readers = ctx.code.codeFiles + yamlReads.length + (valueOf(config, config.root, 'docker_server') ? 1 : 0);
-  if (readers === 0) return;
+  if (readers === 0 || ctx.code.wholeSecrets) return;
   for (const secret of declared) {
     if (used.has(secret.name) || ctx.code.mentions.has(secret.name)) continue;
     ctx.out.add({
