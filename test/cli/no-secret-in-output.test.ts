@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { git, plantedSecrets, randomAlphanumeric, runCli, tempTree } from '../support/cli.js';
+import { git, plantedSecrets, randomAlphanumeric, runCli, runCliAsync, tempTree } from '../support/cli.js';
 
 // Every output of ours (each format, stderr, files we write) is searched for the full text of planted secrets.
 const s = plantedSecrets();
@@ -40,15 +40,15 @@ function expectNoSecret(text: string, where: string): void {
 }
 
 describe('no output contains a full secret', () => {
-  it('holds for text (plain and coloured), json, sarif, quiet, and the files we write', () => {
-    const runs = [
-      runCli([], { cwd: tree.dir }),
-      runCli(['--no-deep'], { cwd: tree.dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }),
-      runCli(['--no-deep', '--quiet'], { cwd: tree.dir }),
-      runCli(['--format', 'json'], { cwd: tree.dir }),
-      runCli(['--format', 'sarif'], { cwd: tree.dir }),
-      runCli(['--no-deep', '--format', 'sarif', '--output', 'out.sarif', '--write-baseline', 'baseline.json'], { cwd: tree.dir }),
-    ];
+  it('holds for text (plain and coloured), json, sarif, quiet, and the files we write', async () => {
+    const runs = await Promise.all([
+      runCliAsync([], { cwd: tree.dir }),
+      runCliAsync(['--no-deep'], { cwd: tree.dir, env: { NO_COLOR: '', FORCE_COLOR: '1' } }),
+      runCliAsync(['--no-deep', '--quiet'], { cwd: tree.dir }),
+      runCliAsync(['--format', 'json'], { cwd: tree.dir }),
+      runCliAsync(['--format', 'sarif'], { cwd: tree.dir }),
+      runCliAsync(['--no-deep', '--format', 'sarif', '--output', 'out.sarif', '--write-baseline', 'baseline.json'], { cwd: tree.dir }),
+    ]);
     for (const [i, run] of runs.entries()) {
       expect(run.status, run.stderr).not.toBe(2);
       expectNoSecret(run.stdout, `run ${i} stdout`);
@@ -67,7 +67,7 @@ describe('no output contains a full secret', () => {
   it('holds for --staged and for error messages that quote input', () => {
     git(tree.dir, ['init', '-q']);
     git(tree.dir, ['add', '.']);
-    const staged = runCli(['--staged'], { cwd: tree.dir });
+    const staged = runCli(['--staged', '--no-deep'], { cwd: tree.dir });
     expect(staged.status).toBe(1);
     expectNoSecret(staged.stdout + staged.stderr, '--staged output');
     const usage = runCli([s.github, `--${more.hf2}`], { cwd: tree.dir });

@@ -1,5 +1,5 @@
 // Runs the built `secret-audit` launcher as a child process, the way users and CI run it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,24 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
     input: options.input ?? '',
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `runCli` without blocking, so independent runs can overlap. */
+export function runCliAsync(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+  if (!existsSync(join(REPO_ROOT, 'packages/cli/dist/main.js'))) throw new Error('packages/cli is not built: run npm run build');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [LAUNCHER, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A fresh temporary directory with the given files (text or bytes); removed by the returned cleanup. */
