@@ -1,12 +1,30 @@
-// Runs commands as child processes and times them: wall clock in this process, peak RSS from GNU time.
-import { spawn } from 'node:child_process';
+// Runs commands as child processes and times them: wall clock in this process, peak RSS from GNU time
+// (or, without it, from an in-process wrapper around Node scripts).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WORK_DIR } from './paths.mjs';
 import { median, min } from './stats.mjs';
 
 const GNU_TIME = '/usr/bin/time';
-export const canMeasureMemory = existsSync(GNU_TIME);
+const RSS_WRAPPER = fileURLToPath(new URL('./rss-wrapper.mjs', import.meta.url));
+
+/**
+ * GNU time reports any child's peak RSS; BSD time (macOS) lacks -f and -o, so try it once. Without it, a
+ * `node <script>` command runs inside the RSS wrapper (BENCH_RSS_WRAPPER=1 forces that path).
+ */
+const hasGnuTime =
+  process.env.BENCH_RSS_WRAPPER !== '1' && spawnSync(GNU_TIME, ['-f', '%M', '-o', '/dev/null', 'true']).status === 0;
+
+function withMemoryProbe(argv, rssFile) {
+  if (hasGnuTime) return { argv: [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv], env: {} };
+  const [program, script] = argv;
+  if (program === process.execPath && script && !script.startsWith('-')) {
+    return { argv: [program, RSS_WRAPPER, ...argv.slice(1)], env: { BENCH_RSS_FILE: rssFile } };
+  }
+  return { argv, env: {} };
+}
 
 /**
  * A command: { label, argv: [program, ...args], cwd, env?, okCodes?: number[], before?: () => void }.
@@ -15,12 +33,13 @@ export const canMeasureMemory = existsSync(GNU_TIME);
 export async function runOnce(command) {
   command.before?.();
   const rssFile = path.join(WORK_DIR, `rss-${process.pid}.txt`);
-  const argv = canMeasureMemory ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...command.argv] : command.argv;
+  rmSync(rssFile, { force: true });
+  const probe = withMemoryProbe(command.argv, rssFile);
   const started = process.hrtime.bigint();
-  const { code, stdout, stderr } = await spawnCollect(argv, command);
+  const { code, stdout, stderr } = await spawnCollect(probe.argv, { ...command, env: { ...command.env, ...probe.env } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let rssKb = NaN;
-  if (canMeasureMemory && existsSync(rssFile)) {
+  if (existsSync(rssFile)) {
     // GNU time writes "Command exited with non-zero status N" before the figure when the child fails.
     const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
     rssKb = Number.parseInt(lines.at(-1), 10);

@@ -1,6 +1,5 @@
 // Prints one section's measurements as an aligned table.
 import { formatKb, formatMs, formatRatio } from './format.mjs';
-import { canMeasureMemory } from './measure.mjs';
 
 export function ratioOf(row, rows) {
   if (!row.command.compareTo) return NaN;
@@ -15,7 +14,7 @@ export function memoryRatioOf(row, rows) {
 }
 
 export function renderTable(rows) {
-  const header = ['command', 'median', 'min', canMeasureMemory ? 'peak RSS' : 'peak RSS (n/a)', 'time vs peer'];
+  const header = ['command', 'median', 'min', 'peak RSS', 'time vs peer'];
   const body = rows.map((row) => {
     if (row.failure) return [row.command.label, 'FAILED', '', '', row.failure];
     const ratio = ratioOf(row, rows);

@@ -19,7 +19,7 @@ export function ratioVerdict(rows, subjectLabel, peerLabel, limit, memoryLimit) 
     if (Number.isFinite(memory)) {
       parts.push(`peak RSS ${formatRatio(memory)} (limit ${formatRatio(memoryLimit)})`);
       pass &&= memory <= memoryLimit;
-    } else parts.push('peak RSS not measurable here (no /usr/bin/time)');
+    } else parts.push('peak RSS not measured (no GNU time, and not a Node script)');
   }
   return { status: pass ? 'PASS' : 'FAIL', text: parts.join(', ') };
 }
