@@ -116,3 +116,13 @@ describe('config-secret-undeclared: what is not the platform runtime', () => {
     expect(await ruleFindings(RULE, { 'a/inf.yml': inf, 'a/app.py': py })).toEqual(['a/app.py:3:5 error']);
   });
 });
+
+describe('config-secret-undeclared: messages', () => {
+  it('points out a secret listed under environment_variables instead of secrets', async () => {
+    const { auditConfigs } = await import('@secret-hygiene/config');
+    const config = 'model_name: m\nenvironment_variables:\n  hf_access_token: null\ndocker_server:\n  start_command: sh -c "HF_TOKEN=$(cat /secrets/hf_access_token) vllm serve m"\n';
+    const { findings } = await auditConfigs([{ path: 'config.yaml', text: config }]);
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([['config-secret-undeclared', 5]]);
+    expect(findings[0]!.message).toContain('move it under `secrets:`');
+  });
+});

@@ -2,7 +2,7 @@ import type { CodeRead } from '../model.js';
 import { displayName } from '../literal-nature.js';
 import { platformFacts } from '../platforms.js';
 import { shellReads } from '../code/shell.js';
-import { valueOf } from '../yaml-config.js';
+import { pairOf, valueOf } from '../yaml-config.js';
 import type { ConfigContext, Declared } from './context.js';
 import { trussConsumers, trussShellSettings } from './truss-consumers.js';
 
@@ -30,6 +30,9 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
   const { config } = ctx.target;
   const names = new Set(declared.map((d) => d.name));
   const used = new Set<string>();
+  const envSettings = valueOf(config, config.root, 'environment_variables');
+  const misplaced = (name: string): string =>
+    pairOf(config, envSettings, name) ? ` It is listed under \`environment_variables\`, which does not make it a secret: move it under \`secrets:\`.` : '';
   const yamlReads = trussShellSettings(config).flatMap(({ node, text }) => shellReads(text, config.path, config.lines, node.range![0], 'yaml'));
 
   for (const read of [...ctx.code.reads, ...yamlReads]) {
@@ -40,7 +43,7 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
     if (names.has(name) || read.inTest || read.shared) continue;
     ctx.out.add({
       ruleId: 'config-secret-undeclared', file: read.file, span: read.span, evidence: displayName(name), snippet: `${read.kind} ${name}`,
-      message: `The code reads Truss secret \`${displayName(name)}\`, but ${config.path} does not declare it, so ${howToRead(read)}. Add \`${displayName(name)}: null\` under \`secrets:\` in ${config.path}.`,
+      message: `The code reads Truss secret \`${displayName(name)}\`, but ${config.path} does not declare it, so ${howToRead(read)}. Add \`${displayName(name)}: null\` under \`secrets:\` in ${config.path}.${misplaced(name)}`,
     });
   }
 
@@ -49,7 +52,7 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
     if (names.has(use.name) || !use.span) continue;
     ctx.out.add({
       ruleId: 'config-secret-undeclared', file: config.path, span: use.span, evidence: displayName(use.name), snippet: `${use.setting} ${use.name}`,
-      message: `\`${use.setting}\` names secret \`${displayName(use.name)}\`, which \`secrets:\` does not declare, so it is not available. Add \`${displayName(use.name)}: null\` under \`secrets:\`.`,
+      message: `\`${use.setting}\` names secret \`${displayName(use.name)}\`, which \`secrets:\` does not declare, so it is not available. Add \`${displayName(use.name)}: null\` under \`secrets:\`.${misplaced(use.name)}`,
     });
   }
 
