@@ -1,4 +1,4 @@
-import type { SyntaxNode, Tree } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
 import type { Analysis, Frame } from './context.js';
 import { checkCogInputs } from './platform.js';
@@ -7,11 +7,11 @@ import { lastName, parametersOf, unwrap } from './syntax.js';
 import type { ClassInfo } from './values.js';
 
 /** Class passes that only learn what methods store on `self`, before the pass that reports. */
-const LEARNING_PASSES = 2;
+const LEARNING_PASSES = 1;
 
 /** Analyses a parsed module: module code, every function, every class (fields first), entry points. */
-export function analyseModule(a: Analysis, tree: Tree): void {
-  const root = tree.rootNode;
+export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly SyntaxNode[]): void {
+  for (const node of imports) a.imports.add(node);
   index(a, root);
   const moduleFrame: Frame = { env: a.module, isAsync: false, returns: [], reporting: true, depth: 0, nested: [] };
   // Module code runs first so functions see the module's variables; functions are analysed below, not as nested.
@@ -41,8 +41,7 @@ function index(a: Analysis, root: SyntaxNode): void {
   const visit = (container: SyntaxNode): void => {
     for (const child of container.namedChildren) {
       const node = unwrap(child);
-      if (node.type === 'import_statement' || node.type === 'import_from_statement') a.imports.add(node);
-      else if (node.type === 'function_definition') {
+      if (node.type === 'function_definition') {
         const name = node.childForFieldName('name')?.text;
         if (name) a.functions.set(name, node);
       } else if (node.type === 'class_definition') indexClass(a, node, child);
@@ -50,7 +49,6 @@ function index(a: Analysis, root: SyntaxNode): void {
     }
   };
   visit(root);
-  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) a.imports.add(node);
 }
 
 function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {

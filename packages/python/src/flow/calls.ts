@@ -1,5 +1,5 @@
-import { splitWords } from '@secret-hygiene/core';
-import type { SyntaxNode } from '../loader.js';
+import { wordsOf } from './words.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { inline } from './inline.js';
@@ -114,10 +114,10 @@ function sanitized(a: Analysis, call: CallFacts): Value | undefined {
   if (canonical !== undefined) {
     if (t.sanitizerFunctions.has(canonical)) return CLEAN;
     const root = canonical.split('.')[0]!;
-    if (t.sanitizerModules.has(root) && isModuleRoot(a, call)) return CLEAN;
+    if (t.sanitizerModules.has(root) && isModuleRoot(a, call)) return { sealed: true };
   }
   if (method !== undefined && t.sanitizerMethods.has(method) && !call.receiver?.ref) return CLEAN;
-  const words = splitWords(lastName(call.written));
+  const words = wordsOf(lastName(call.written));
   if (words.some((w) => t.sanitizerWords.has(w))) return CLEAN;
   return undefined;
 }
@@ -168,7 +168,12 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (t.clientConstructors.has(canonical)) return { ref: 'client' };
     if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
   }
+  if (receiver?.ref === 'environ' && method !== undefined) {
+    // The whole environment is a secret only as a whole: its items and values are named one by one elsewhere.
+    return method === 'copy' ? { ref: 'environ', ...(receiver.taint ? { taint: receiver.taint } : {}) } : OPAQUE;
+  }
   if (receiver && method !== undefined) {
+    if (receiver.sealed) return { sealed: true };
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
@@ -190,7 +195,7 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     const holds = joined.taint ?? joined.held ?? joined.secretObject;
     return holds ? { held: holds } : OPAQUE;
   }
-  const words = splitWords(name);
+  const words = wordsOf(name);
   if (words.length > 1 && t.accessorVerbs.has(words[0]!) && a.names.classify(words.slice(1).join('_')) === 'secret') {
     return { taint: sourceTaint(`${call.written}()`, call.node, `${call.written}() returns a secret`) };
   }

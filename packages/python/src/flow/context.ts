@@ -1,5 +1,5 @@
 import type { NameClassifier, UrlClassifier } from '@secret-hygiene/core';
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { PythonFlowTables } from './catalog.js';
 import type { ImportMap } from './imports.js';
 import type { ResultSet } from './report.js';

@@ -1,9 +1,9 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import { evaluateCall } from './calls.js';
 import { type Analysis, Env, type Frame, isSecretName } from './context.js';
 import { reportOutput } from './sinks.js';
 import { envSource, isShortReveal, mappingSource, secretsMapping } from './sources.js';
-import { dottedName } from './syntax.js';
+import { dottedName, literalContent } from './syntax.js';
 import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint } from './values.js';
 
 /** What an expression evaluates to, reporting the sinks it passes on the way. */
@@ -116,7 +116,6 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
     if (method) return { callable: method, instance: object.instance };
   }
   if (object.secretObject && attr === 'secret_value') return { taint: object.secretObject };
-  if (object.taint && object.ref !== 'environ') return { taint: object.taint };
   if (a.tables.secretMappings.has(attr)) return secretsMapping(label, node);
   if (isSecretName(a, attr) && object.ref !== 'module') return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
   if (object.held && isSecretName(a, attr)) return { taint: object.held };
@@ -146,6 +145,8 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
 
 /** Strings and f-strings: static text up to the first interpolation, and the taint of what is interpolated. */
 function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  // Plain strings arrive without children (see copyTree): their text is their value.
+  if (node.namedChildren.length === 0) return { str: literalContent(node.text), complete: true };
   let str = '';
   let complete = true;
   const parts: Value[] = [];
@@ -175,9 +176,12 @@ function concatenate(values: Value[]): Value {
 }
 
 function binary(a: Analysis, f: Frame, node: SyntaxNode): Value {
-  const operator = node.childForFieldName('operator')?.text;
-  const left = evaluate(a, f, node.childForFieldName('left'));
-  const right = evaluate(a, f, node.childForFieldName('right'));
+  const leftNode = node.childForFieldName('left');
+  const rightNode = node.childForFieldName('right');
+  // Operators are tokens the tree copy leaves out: read the text between the operands.
+  const operator = leftNode && rightNode ? node.text.slice(leftNode.endIndex - node.startIndex, rightNode.startIndex - node.startIndex).trim() : undefined;
+  const left = evaluate(a, f, leftNode);
+  const right = evaluate(a, f, rightNode);
   if (operator === '+') return concatenate([left, right]);
   if (operator === '%') {
     const out: Value = join([left.taint ? { taint: left.taint } : undefined, right.taint ? { taint: right.taint } : undefined]);
@@ -237,7 +241,7 @@ function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
     for (const clause of node.namedChildren) {
       if (clause.type === 'for_in_clause') {
         const iterable = evaluate(a, f, clause.childForFieldName('right'));
-        const element = iterable.ref === 'environ' ? { taint: iterable.taint } : join([iterable]);
+        const element = iterable.ref === 'environ' ? OPAQUE : join([iterable]);
         for (const target of clause.childrenForFieldName('left')) bindNames(f, target, element);
       } else if (clause.type === 'if_clause') evaluate(a, f, clause.namedChildren[0]);
     }

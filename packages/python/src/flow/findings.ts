@@ -14,6 +14,7 @@ import { pythonFlowTables } from './catalog.js';
 import { type Analysis, Env } from './context.js';
 import { ImportMap } from './imports.js';
 import { type PythonResult, ResultSet } from './report.js';
+import { copyTree } from './tree.js';
 
 export interface PythonFlowOptions {
   /** Environment variables a config file declares as secrets (`inf.yml`), whatever their names look like. */
@@ -28,6 +29,9 @@ const INLINE_BUDGET = 2_000;
  * most of a large repository's Python never mentions a secret.
  */
 const WORTH_PARSING = /secret|token|passw|passphrase|credential|api_?key|apikey|private_?key|auth|environ|getenv|pwd|[a-z]+:\/\//i;
+
+/** Node types gathered during the copy, so finding them costs no second walk. */
+const COLLECTED = new Map([['import_statement', 'import'], ['import_from_statement', 'import']]);
 
 const classifiers = new Map<string, NameClassifier>();
 
@@ -49,7 +53,8 @@ function classifierFor(extra: readonly string[]): NameClassifier {
  */
 export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
   if (!WORTH_PARSING.test(text)) return [];
-  const results = await withPythonTree(text, (tree) => {
+  const { root, collected } = await withPythonTree(text, (tree) => copyTree(tree, text, COLLECTED));
+  const results = (() => {
     const analysis: Analysis = {
       tables: pythonFlowTables(),
       names: classifierFor(options.extraSecretEnv ?? []),
@@ -66,15 +71,15 @@ export async function pythonFindings(file: string, text: string, options: Python
       analysed: new Set(),
       budget: INLINE_BUDGET,
     };
-    analyseModule(analysis, tree);
+    analyseModule(analysis, root, collected.get('import') ?? []);
     return analysis.results.list().map((r) => plain(r));
-  });
+  })();
   const lines = new LineIndex(text);
   const occurrences = new Map<string, number>();
   return results.map((r) => toFinding(file, text, lines, r, occurrences));
 }
 
-/** What survives the tree's release: offsets and rows instead of nodes. */
+/** Offsets instead of nodes, for the conversion to findings. */
 interface PlainResult extends Omit<PythonResult, 'node'> {
   start: number;
   end: number;
@@ -92,7 +97,10 @@ function toFinding(file: string, text: string, lines: LineIndex, r: PlainResult,
   const key = `${r.ruleId}\0${snippet}`;
   const occurrence = occurrences.get(key) ?? 0;
   occurrences.set(key, occurrence + 1);
-  const flow: FlowStep[] = r.steps.map((step) => ({ file, line: step.row + 1, column: step.column + 1, note: step.note }));
+  const flow: FlowStep[] = r.steps.map((step) => {
+    const p = lines.position(step.at);
+    return { file, line: p.line, column: p.column, note: step.note };
+  });
   const finding: Finding = {
     ruleId: r.ruleId,
     severity: r.severity,

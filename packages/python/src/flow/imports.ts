@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 
 /** What the names of a module stand for after its imports: `from requests import post as p` -> `p` is `requests.post`. */
 export class ImportMap {

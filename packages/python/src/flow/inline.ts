@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import { type Analysis, Env, type Frame } from './context.js';
 import { runBody } from './statements.js';
 import { isAsync, parametersOf } from './syntax.js';

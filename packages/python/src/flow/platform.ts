@@ -1,7 +1,7 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { safeLabel } from './report.js';
-import { type Parameter, normaliseAnnotation } from './syntax.js';
+import { type Parameter, literalContent, normaliseAnnotation } from './syntax.js';
 import type { Taint } from './values.js';
 
 /** `os.environ["HF_TOKEN"] = token` in an async entry point: concurrent predictions share the process environment. */
@@ -13,7 +13,7 @@ export function warnEnvironWrite(a: Analysis, f: Frame, node: SyntaxNode, taint:
     message: `The secret from ${safeLabel(taint.label)} is written to os.environ inside the async ${f.entry.name}: concurrent predictions share the environment, so another caller's prediction can read it. Pass it to the client directly.`,
     node,
     evidence: 'os.environ[…] = …',
-    steps: [...taint.steps, { row: node.startPosition.row, column: node.startPosition.column, note: 'written to the shared environment here' }],
+    steps: [...taint.steps, { at: node.startIndex, note: 'written to the shared environment here' }],
   });
 }
 
@@ -46,7 +46,9 @@ function stringDefault(param: Parameter): SyntaxNode | undefined {
 }
 
 function hasContent(node: SyntaxNode): boolean {
-  return node.descendantsOfType('string_content').some((c) => c.text.trim() !== '') || node.descendantsOfType('interpolation').length > 0;
+  if (node.type === 'concatenated_string') return node.namedChildren.some(hasContent);
+  if (node.namedChildren.length === 0) return literalContent(node.text).trim() !== '';
+  return node.namedChildren.some((c) => c.type === 'interpolation' || c.text.trim() !== '');
 }
 
 /**

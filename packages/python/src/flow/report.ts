@@ -1,5 +1,5 @@
 import type { Severity } from '@secret-hygiene/core';
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Step, Taint } from './values.js';
 
 export type PythonFlowRuleId = 'no-secret-in-log' | 'no-secret-in-error' | 'no-secret-in-output' | 'require-https' | 'no-hardcoded-secret';

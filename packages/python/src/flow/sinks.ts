@@ -1,5 +1,5 @@
-import { splitWords } from '@secret-hygiene/core';
-import type { SyntaxNode } from '../loader.js';
+import { wordsOf } from './words.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { type PythonFlowRuleId, SINK_NOTE, flowMessage } from './report.js';
 import { lastName } from './syntax.js';
@@ -14,7 +14,7 @@ export function reportFlow(a: Analysis, f: Frame, ruleId: PythonFlowRuleId, node
     message: flowMessage(ruleId, taint, sink),
     node,
     evidence,
-    steps: [...taint.steps, { row: node.startPosition.row, column: node.startPosition.column, note: SINK_NOTE[ruleId]! }],
+    steps: [...taint.steps, { at: node.startIndex, note: SINK_NOTE[ruleId]! }],
   });
 }
 
@@ -42,7 +42,7 @@ export function isLogCall(a: Analysis, canonical: string | undefined, receiver: 
     if (t.loggerModules.has(owner) || owner === 'logging') return true;
   }
   if (receiverDotted === undefined) return false;
-  const words = splitWords(lastName(receiverDotted));
+  const words = wordsOf(lastName(receiverDotted));
   const last = words[words.length - 1];
   return last !== undefined && t.loggerObjectWords.has(last);
 }

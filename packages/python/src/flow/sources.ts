@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis } from './context.js';
 import { OPAQUE, type Value, sourceTaint } from './values.js';
 

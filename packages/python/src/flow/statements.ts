@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
 import { type Analysis, Env, type Frame } from './context.js';
 import { bindNames, evaluate } from './expressions.js';
@@ -54,7 +54,7 @@ function execStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       return alternatives(a, f, (s.childForFieldName('body')?.namedChildren ?? []).filter((c) => c.type === 'case_clause').map((c) => c.childForFieldName('consequence')), false);
     case 'for_statement': {
       const iterable = evaluate(a, f, s.childForFieldName('right'));
-      const element: Value = iterable.ref === 'environ' ? { taint: iterable.taint! } : join([iterable]);
+      const element: Value = iterable.ref === 'environ' ? OPAQUE : join([iterable]);
       const left = s.childForFieldName('left');
       if (left) bindNames(f, left, element);
       return alternatives(a, f, [s.childForFieldName('body'), s.childForFieldName('alternative')], false);

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { type Value, join } from './values.js';
@@ -11,7 +11,7 @@ export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stor
   if (!target || (!stored.taint && !stored.held && !stored.secretObject)) return;
   if (target.type === 'identifier') {
     const old = f.env.lookup(target.text);
-    if (old?.ref || old?.instance) return;
+    if (old?.ref || old?.instance || old?.sealed) return;
     f.env.set(target.text, { ...join([old, stored]), ...(old?.str !== undefined ? {} : {}) });
     return;
   }

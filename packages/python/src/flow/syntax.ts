@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 
 /** `a.b.c` for an identifier or a chain of attributes, else undefined. */
 export function dottedName(node: SyntaxNode | null | undefined): string | undefined {
@@ -16,7 +16,7 @@ export function lastName(dotted: string): string {
 }
 
 export function isAsync(fn: SyntaxNode): boolean {
-  return fn.children[0]?.type === 'async';
+  return fn.text.startsWith('async');
 }
 
 /** Unwraps `@decorator def f` and `(expr)`. */
@@ -103,4 +103,14 @@ export function argumentsOf(call: SyntaxNode): Arguments {
     } else out.positional.push(arg);
   }
   return out;
+}
+
+/** The content of a plain string literal as written (escapes kept): `r"abc"` -> `abc`. */
+export function literalContent(text: string): string {
+  const quote = text.search(/["']/);
+  if (quote === -1) return '';
+  const body = text.slice(quote);
+  const delimiter = body.startsWith('"""') || body.startsWith("'''") ? body.slice(0, 3) : body[0]!;
+  const end = body.endsWith(delimiter) && body.length >= delimiter.length * 2 ? body.length - delimiter.length : body.length;
+  return body.slice(delimiter.length, end);
 }

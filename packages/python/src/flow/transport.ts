@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { reportFlow } from './sinks.js';
 import type { Value } from './values.js';
@@ -46,7 +46,7 @@ export function checkTransport(a: Analysis, f: Frame, call: CallFacts): void {
     message: `A request to ${host} uses plain ${scheme}://; use ${verdict.secureScheme ? `${verdict.secureScheme}://` : 'an encrypted scheme'}.`,
     node: call.node,
     evidence: `${call.written}(…)`,
-    steps: [{ row: call.node.startPosition.row, column: call.node.startPosition.column, note: `plain ${scheme}:// request` }],
+    steps: [{ at: call.node.startIndex, note: `plain ${scheme}:// request` }],
   });
   const carried = [...call.positional, ...call.keywords.values(), ...call.splats].find((v) => v.taint);
   if (carried?.taint) reportFlow(a, f, 'require-https', call.node, carried.taint, `${call.written} to ${host}`, `${call.written}(…)`);

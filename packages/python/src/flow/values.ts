@@ -1,9 +1,8 @@
-import type { SyntaxNode } from '../loader.js';
+import type { PyNode as SyntaxNode } from './tree.js';
 
-/** One step of a secret's path: a 0-based position in the file and what happened there. */
+/** One step of a secret's path: an offset in the file and what happened there. */
 export interface Step {
-  row: number;
-  column: number;
+  at: number;
   note: string;
 }
 
@@ -26,6 +25,8 @@ export interface Value {
   /** Static text: the whole string when `complete`, else the part before the first unknown piece. */
   str?: string;
   complete?: boolean;
+  /** A hash or HMAC object: what is stored into it never shows again. */
+  sealed?: boolean;
   /** Nothing is known about it (a parameter, an unknown call's result): a secret-looking name may decide. */
   opaque?: boolean;
   /** A special object the rules name. */
@@ -58,11 +59,11 @@ const MAX_STEPS = 12;
 export function withStep(taint: Taint | undefined, node: SyntaxNode, note: string): Taint | undefined {
   if (!taint) return undefined;
   if (taint.steps.length >= MAX_STEPS) return taint;
-  return { label: taint.label, steps: [...taint.steps, { row: node.startPosition.row, column: node.startPosition.column, note }] };
+  return { label: taint.label, steps: [...taint.steps, { at: node.startIndex, note }] };
 }
 
 export function sourceTaint(label: string, node: SyntaxNode, note: string): Taint {
-  return { label, steps: [{ row: node.startPosition.row, column: node.startPosition.column, note }] };
+  return { label, steps: [{ at: node.startIndex, note }] };
 }
 
 /** The taint a value shows when printed or put into a message. */
