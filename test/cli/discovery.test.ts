@@ -60,9 +60,10 @@ describe('bad input never crashes a run', () => {
   symlinkSync('.', join(tree.dir, 'loop'));
   symlinkSync('self', join(tree.dir, 'self'));
   symlinkSync('missing-target', join(tree.dir, 'dangling'));
+  symlinkSync('ok.py', join(tree.dir, 'alias.py'));
   afterAll(tree.cleanup);
 
-  it('skips binary and oversized files (counted), reports invalid UTF-8 and bad links, survives loops', () => {
+  it('skips binary and oversized files (counted), reports invalid UTF-8 and bad links, survives loops, reads a file once', () => {
     const report = audit(tree.dir);
     expect(report.findings.map((f) => f.file)).toEqual(['ok.py']);
     expect(report.stats['files']).toBe(1);

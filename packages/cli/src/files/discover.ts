@@ -50,20 +50,41 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
       return undefined;
     }
   };
-  const firstVisit = (absolute: string): boolean => {
-    let real: string;
-    try {
-      real = realpathSync(absolute);
-    } catch (error) {
-      collected.errors.push({ file: displayPath(options.cwd, absolute), message: describeFsError(error) });
-      return false;
-    }
+  /** Marks a real path as visited; false when it was already (a link back up the tree, or a second name). */
+  const firstVisit = (real: string): boolean => {
     if (seenReal.has(real)) return false;
     seenReal.add(real);
     return true;
   };
+  const realPath = (absolute: string): string | undefined => {
+    try {
+      return realpathSync.native(absolute);
+    } catch (error) {
+      collected.errors.push({ file: displayPath(options.cwd, absolute), message: describeFsError(error) });
+      return undefined;
+    }
+  };
 
-  const walk = (dir: string, rules: GitignoreRules): void => {
+  /** Links are followed after every plain entry, so a file or directory is reported under its own name. */
+  const links: Array<{ absolute: string; rules: GitignoreRules }> = [];
+
+  const visit = (absolute: string, real: string, isDirectory: boolean, rules: GitignoreRules): void => {
+    if (rules.ignores(absolute, isDirectory)) {
+      collected.skipped.skippedIgnored++;
+      return;
+    }
+    if (!firstVisit(real)) return;
+    if (isDirectory && existsSync(join(absolute, VIRTUALENV_MARKER))) {
+      collected.skipped.skippedExcluded++;
+      return;
+    }
+    if (isDirectory) walk(absolute, real, rules);
+    else candidates.push(absolute);
+  };
+
+  // `realDir` is where `dir` really is: entries that are not links live there too, which spares a realpath call
+  // per file.
+  const walk = (dir: string, realDir: string, rules: GitignoreRules): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -74,31 +95,18 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const absolute = join(dir, entry.name);
-      if (EXCLUDED_DIRECTORIES.has(entry.name)) {
-        collected.skipped.skippedExcluded++;
-        continue;
-      }
-      let isDirectory = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const target = stat(absolute);
-        if (!target) continue;
-        isDirectory = target.isDirectory();
-        isFile = target.isFile();
-      }
-      if (!isDirectory && !isFile) continue; // sockets, FIFOs, devices: reading them could block
-      if (rules.ignores(absolute, isDirectory)) {
-        collected.skipped.skippedIgnored++;
-        continue;
-      }
-      if (!firstVisit(absolute)) continue; // a link back up the tree, or a second name for a scanned file
-      if (isDirectory && existsSync(join(absolute, VIRTUALENV_MARKER))) {
-        collected.skipped.skippedExcluded++;
-        continue;
-      }
-      if (isDirectory) walk(absolute, rules);
-      else candidates.push(absolute);
+      if (EXCLUDED_DIRECTORIES.has(entry.name)) collected.skipped.skippedExcluded++;
+      else if (entry.isSymbolicLink()) links.push({ absolute, rules });
+      else if (entry.isDirectory() || entry.isFile()) visit(absolute, join(realDir, entry.name), entry.isDirectory(), rules);
+      // sockets, FIFOs and devices are never read: reading them could block
     }
+  };
+
+  const followLink = (absolute: string, rules: GitignoreRules): void => {
+    const target = stat(absolute);
+    if (!target || (!target.isDirectory() && !target.isFile())) return;
+    const real = realPath(absolute);
+    if (real !== undefined) visit(absolute, real, target.isDirectory(), rules);
   };
 
   for (const given of options.paths) {
@@ -109,11 +117,13 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
     } catch {
       throw new UsageError(`path not found: ${given}`);
     }
-    if (!firstVisit(absolute)) continue;
-    if (target.isDirectory()) walk(absolute, new GitignoreRules(findGitRoot(absolute) ?? absolute));
+    const real = realPath(absolute);
+    if (real === undefined || !firstVisit(real)) continue;
+    if (target.isDirectory()) walk(absolute, real, new GitignoreRules(findGitRoot(absolute) ?? absolute));
     else if (target.isFile()) candidates.push(absolute);
     else throw new UsageError(`not a file or directory: ${given}`);
   }
+  for (let next = links.shift(); next !== undefined; next = links.shift()) followLink(next.absolute, next.rules);
 
   for (const absolute of candidates) readCandidate(absolute, options, collected);
   sortByPath(collected.files);
