@@ -22,7 +22,7 @@ function overlaps(a: Range, b: Range): boolean {
   return a[0] < b[1] && b[0] < a[1];
 }
 
-/** Ranges sorted by start; whether [start, end) lies inside one of them. */
+/** Whether [start, end) lies inside one of `ranges` (sorted by start, none overlapping). */
 function within(ranges: Range[], start: number, end: number): boolean {
   let lo = 0;
   let hi = ranges.length - 1;
@@ -82,7 +82,8 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       TemplateLiteral(node) {
         const only = node.expressions.length === 0 ? node.quasis[0] : undefined;
         if (only) noteString(node, only.value.cooked ?? only.value.raw, only.value.raw, only.range[0] + 1);
-        else textRanges.push(node.range);
+        // Each piece separately: a literal nested in `${…}` then never lies inside another range.
+        else for (const quasi of node.quasis) textRanges.push(quasi.range);
       },
       JSXText(node) {
         textRanges.push(node.range);
