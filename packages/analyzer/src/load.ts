@@ -17,7 +17,8 @@ const LOOSE_OPTIONS: ts.CompilerOptions = {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   jsx: ts.JsxEmit.Preserve,
-  lib: ['lib.es2022.d.ts'],
+  // Enough of the standard library for Error, Promise and collections; the full ES2022 lib would double load time.
+  lib: ['lib.es5.d.ts', 'lib.es2015.promise.d.ts', 'lib.es2015.collection.d.ts', 'lib.es2015.iterable.d.ts'],
   types: [],
   skipLibCheck: true,
   // The scanned files are the program: packages in node_modules are not read (the catalog knows the libraries).
