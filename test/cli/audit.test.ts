@@ -2,7 +2,7 @@ import type { Finding } from '@secret-hygiene/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../../packages/cli/src/audit.js';
 import type { Scanner } from '../../packages/cli/src/scanners/scanner.js';
-import { tempTree } from '../support/cli.js';
+import { randomAlphanumeric, tempTree } from '../support/cli.js';
 
 const tree = tempTree({
   'a.py': '# secret-hygiene-ignore demo-rule -- fixture\nx = 1\ny = 2\n',
@@ -56,5 +56,18 @@ describe('audit orchestration', () => {
     });
     await audit({ cwd: tree.dir, scanners: [config, code] });
     expect(seen).toEqual(['WEBHOOK_URL']);
+  });
+});
+
+describe('last line of defence', () => {
+  it('redacts a token a front end let slip into a message, an evidence or a flow note', async () => {
+    const token = `ghp_${randomAlphanumeric(36)}`;
+    const leaky = scanner('leaky', false, async () => ({
+      findings: [{ ...finding('b.ts', 1), message: `bad ${token}`, evidence: token, flow: [{ file: 'b.ts', line: 1, column: 1, note: `from ${token}` }] }],
+      errors: [{ file: 'b.ts', message: `parser choked on ${token}` }],
+    }));
+    const result = await audit({ cwd: tree.dir, scanners: [leaky] });
+    expect(JSON.stringify({ findings: result.findings, errors: result.errors })).not.toContain(token);
+    expect(result.findings[0]!.message).toContain('ghp_…[redacted]');
   });
 });

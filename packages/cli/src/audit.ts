@@ -3,7 +3,7 @@ import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type Sourc
 import { dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
-import { scrubSecrets } from './scrub.js';
+import { scrubFinding, scrubSecrets } from './scrub.js';
 
 export interface AuditOptions {
   /** Paths are resolved and printed relative to it; default `process.cwd()`. */
@@ -86,7 +86,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     .map((e) => ({ file: e.file, message: scrubSecrets(e.message) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
-    findings: settled.findings.map((f) => ({ ...f, message: scrubSecrets(f.message) })),
+    findings: settled.findings.map(scrubFinding),
     errors,
     stats: {
       files: collected.files.length,
