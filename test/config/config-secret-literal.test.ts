@@ -30,7 +30,7 @@ describe('config-secret-literal: Truss secrets', () => {
 
 describe('config-secret-literal: secret-named plain settings', () => {
   it('flags Truss environment_variables that hold a secret, not settings that merely mention one', async () => {
-    const config = lines('model_name: m', 'environment_variables:', '  HF_TOKEN: abc-def-ghi', '  hf_access_token: v9', '  HF_HOME: /cache', '  MAX_TOKENS: "512"', '  HF_HUB_ENABLE_HF_TRANSFER: "1"', '  OPENAI_API_KEY: ""', '  WANDB_API_KEY: ${WANDB_API_KEY}', '  HF_TOKEN_PATH: /tmp/t');
+    const config = lines('model_name: m', 'environment_variables:', '  HF_TOKEN: abc-def-ghi', '  hf_access_token: v9', '  HF_HOME: /cache', '  MAX_TOKENS: "512"', '  HF_HUB_ENABLE_HF_TRANSFER: "1"', '  OPENAI_API_KEY: ""', '  WANDB_API_KEY: ${WANDB_API_KEY}', '  HF_TOKEN_PATH: /tmp/t', '  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}', '  NPM_TOKEN: "{{ npm_token }}"', '  API_KEY: /secrets/api_key');
     expect(await ruleFindings(RULE, { 'config.yaml': config })).toEqual(['config.yaml:3:13 error', 'config.yaml:4:20 error']);
   });
 

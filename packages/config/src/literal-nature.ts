@@ -28,9 +28,9 @@ export function literalAdvice(value: string): string {
   return 'If it is a real credential, rotate it: it is in the repository\'s history.';
 }
 
-/** `$NAME`, `${NAME}`, `{{ NAME }}`: a reference resolved elsewhere, not a value. */
+/** `$NAME`, `${NAME}`, `${secrets.NAME}`, `{{ NAME }}`: a reference resolved elsewhere, not a value. */
 export function isReference(value: string): boolean {
-  return /^\s*(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{\s*[\w.]+\s*\}\})\s*$/.test(value);
+  return /^\s*(?:\$[A-Za-z_][A-Za-z0-9_]*|\$\{[^{}]{1,200}\}|\$\{\{[^{}]{1,200}\}\}|\{\{[^{}]{1,200}\}\})\s*$/.test(value);
 }
 
 /**
