@@ -39,5 +39,6 @@ export function tokenFindings(file: string, text: string): Finding[] {
 
 /** Names the credential and what to do about it; the value itself never appears. */
 export function tokenMessage(match: Pick<TokenMatch, 'description' | 'provider'>): string {
-  return `Hardcoded ${match.description} (${match.provider}). Load it from the environment or a secret store and rotate the exposed value.`;
+  const kind = match.description.toLowerCase().includes(match.provider.toLowerCase()) ? match.description : `${match.description} (${match.provider})`;
+  return `Hardcoded ${kind}. Load it from the environment or a secret store, and rotate the exposed value.`;
 }

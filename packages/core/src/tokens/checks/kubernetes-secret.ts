@@ -39,17 +39,29 @@ function isSecretValue(value: string, encoded: boolean): boolean {
 
 /** The YAML document (between `---` separators) that holds `offset`. */
 function documentAround(text: string, offset: number): { start: number; end: number } {
-  const separator = /^---[ \t]*(?:#.*)?\r?$/gm;
+  const separators = documentSeparators(text);
   let start = 0;
   let end = text.length;
-  for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    if (m.index <= offset) start = m.index + m[0].length;
+  for (const [at, after] of separators) {
+    if (at <= offset) start = after;
     else {
-      end = m.index;
+      end = at;
       break;
     }
   }
   return { start, end };
+}
+
+// The separators of the last text seen: a file with many Secret documents is split once, not once per document.
+let cached: { text: string; separators: Array<[number, number]> } | undefined;
+
+function documentSeparators(text: string): Array<[number, number]> {
+  if (cached?.text !== text) {
+    const separators: Array<[number, number]> = [];
+    for (const m of text.matchAll(/^---[ \t]*(?:#.*)?\r?$/gm)) separators.push([m.index, m.index + m[0].length]);
+    cached = { text, separators };
+  }
+  return cached.separators;
 }
 
 function nextLineEnd(text: string, offset: number): number {
