@@ -43,6 +43,10 @@ describe('pythonSecretReads: environment', () => {
     ]);
   });
 
+  it('finds reads inside f-string interpolations', async () => {
+    expect(await summary('h = f"Bearer {os.environ[\'API_KEY\']}"\n')).toEqual(['env:API_KEY:subscript:1:15']);
+  });
+
   it('ignores dynamic names and look-alike mappings', async () => {
     const src = ['import os', 'name = input()', 'a = os.environ[name]', 'b = settings["API_KEY"]', 'c = f"{os.environ}"'].join('\n');
     expect(await summary(src)).toEqual([]);

@@ -40,8 +40,7 @@ function collect(tree: Tree): Map<string, SyntaxNode[]> {
         list.push(cursor.currentNode);
         found.set(type, list);
       }
-      // Strings have no children we need; skipping them keeps the walk short.
-      if (type !== 'string' && cursor.gotoFirstChild()) continue;
+      if (cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return found;
       }
