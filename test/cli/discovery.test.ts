@@ -75,6 +75,22 @@ describe('bad input never crashes a run', () => {
     expect(errors['dangling']).toMatch(/broken symbolic link/);
   });
 
+  it('allows notebooks more room, since their images are never scanned', () => {
+    const image = 'A'.repeat(3 * 1024 * 1024);
+    const notebook = JSON.stringify({
+      cells: [{ cell_type: 'code', source: [leak('nb')], outputs: [{ output_type: 'display_data', data: { 'image/png': image } }] }],
+      nbformat: 4,
+    });
+    const big = tempTree({ 'plots.ipynb': notebook, 'data.txt': image + leak('data') });
+    try {
+      const report = audit(big.dir);
+      expect(report.findings.map((f) => f.file)).toEqual(['plots.ipynb']);
+      expect(report.stats['skippedOversized']).toBe(1);
+    } finally {
+      big.cleanup();
+    }
+  });
+
   it('raises the size limit with --max-file-size', () => {
     const report = audit(tree.dir, ['--max-file-size', '4MiB']);
     expect(report.findings.map((f) => f.file).sort()).toEqual(['huge.txt', 'ok.py']);

@@ -28,7 +28,8 @@ Options
       --no-deep             only the fast checks (hardcoded tokens, configs); skip the flow analyses of
                             JavaScript/TypeScript and Python
                               secret-audit src --no-deep
-      --max-file-size SIZE  skip larger files (default 1MiB; accepts bytes, KiB, MiB)
+      --max-file-size SIZE  skip larger files (default 1MiB; accepts bytes, KiB, MiB); notebooks may be 16 times
+                            larger, since their images are not scanned
                               secret-audit . --max-file-size 4MiB
   -q, --quiet               print findings only, without the summary line
                               secret-audit . -q

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
 import { GitignoreRules } from './gitignore.js';
 import { displayPath, findGitRoot } from './paths.js';
-import { admitBytes, type CollectedFiles, emptySkipCounts, sortByPath } from './source-file.js';
+import { admitBytes, type CollectedFiles, emptySkipCounts, sizeLimitFor, sortByPath } from './source-file.js';
 
 /** Directories that hold no code of the project's own; never entered. */
 const EXCLUDED_DIRECTORIES = new Set(['.git', 'node_modules']);
@@ -136,7 +136,7 @@ function readCandidate(absolute: string, options: DiscoveryOptions, collected: C
   let bytes: Buffer;
   try {
     size = statSync(absolute).size;
-    if (size > options.maxFileSize) {
+    if (size > sizeLimitFor(path, options.maxFileSize)) {
       collected.skipped.skippedOversized++;
       return;
     }

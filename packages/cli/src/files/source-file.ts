@@ -31,6 +31,17 @@ export function emptySkipCounts(): SkipCounts {
 /** Larger files are skipped (and counted): generated data, not code people write. `--max-file-size` changes it. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
+/**
+ * Notebooks carry their plots as base64 (never scanned), so their files run large while the cell text stays
+ * small: they may be this many times the limit.
+ */
+export const NOTEBOOK_SIZE_FACTOR = 16;
+
+/** The size limit for one file: `maxFileSize`, more for notebooks. */
+export function sizeLimitFor(path: string, maxFileSize: number): number {
+  return path.toLowerCase().endsWith('.ipynb') ? maxFileSize * NOTEBOOK_SIZE_FACTOR : maxFileSize;
+}
+
 const BINARY_PROBE_BYTES = 8192;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -57,7 +68,7 @@ export function sortByPath(files: SourceFile[]): SourceFile[] {
 
 /** Adds the skip-or-decode verdict for one file's bytes to `into`. */
 export function admitBytes(path: string, bytes: Uint8Array, maxFileSize: number, into: CollectedFiles): void {
-  if (bytes.length > maxFileSize) {
+  if (bytes.length > sizeLimitFor(path, maxFileSize)) {
     into.skipped.skippedOversized++;
     return;
   }
