@@ -1,5 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
-import { docsUrl } from '@secret-hygiene/core';
+import { docsUrl, ruleMeta } from '@secret-hygiene/core';
 
 /** What every rule of this plugin adds to `meta.docs`. */
 export interface SecretHygieneDocs {
@@ -11,3 +11,10 @@ export interface SecretHygieneDocs {
 
 /** typescript-eslint's rule factory; `meta.docs.url` points at the rule's page under `rules/docs/`. */
 export const createRule = ESLintUtils.RuleCreator<SecretHygieneDocs>((name) => docsUrl(name));
+
+/** `meta.docs.description`, from the rule registry (`rules/rules.yaml`) that SARIF and the docs read too. */
+export function describeRule(ruleId: string): string {
+  const meta = ruleMeta(ruleId);
+  if (!meta) throw new Error(`rule ${ruleId} is missing from rules/rules.yaml`);
+  return meta.short;
+}

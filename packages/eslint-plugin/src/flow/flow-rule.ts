@@ -1,19 +1,12 @@
-import { ruleMeta } from '@secret-hygiene/core';
 import type { FlowOptions, FlowResult, FlowRuleId } from '@secret-hygiene/flow';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../create-rule.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { createRule, describeRule } from '../create-rule.js';
+import { locationOf } from '../location.js';
+import { isSuppressed } from '../suppressions.js';
 import { flowResults } from './analysis-cache.js';
 import { flowOptionsSchema, resolveFlowOptions } from './options.js';
-import { isSuppressed } from '../suppressions.js';
 
 export type FlowRuleOptions = [FlowOptions?];
-
-/** `meta.docs.description` and `meta.type` come from the rule registry (`rules/rules.yaml`). */
-export function describeRule(ruleId: string): string {
-  const meta = ruleMeta(ruleId);
-  if (!meta) throw new Error(`rule ${ruleId} is missing from rules/rules.yaml`);
-  return meta.short;
-}
 
 /**
  * The engine's results for `ruleId` in the file being linted (options from the rule and from settings joined),
@@ -28,11 +21,6 @@ export function flowResultsFor(
   return flowResults(sourceCode, context.filename, options).filter(
     (r) => r.ruleId === ruleId && !isSuppressed(sourceCode, sourceCode.getLocFromIndex(r.start).line, ruleId),
   );
-}
-
-/** The sink's span as an ESLint location. */
-export function locationOf(sourceCode: Readonly<TSESLint.SourceCode>, start: number, end: number): TSESTree.SourceLocation {
-  return { start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(Math.max(start, end)) };
 }
 
 /** A rule that reports every engine result of one flow rule id: a secret reaching a log, an error or an output. */

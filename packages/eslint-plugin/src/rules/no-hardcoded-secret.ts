@@ -1,7 +1,7 @@
 import { classifyLiteral, defaultNameClassifier, scanTokens, type TokenMatch } from '@secret-hygiene/core';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { createRule } from '../create-rule.js';
-import { describeRule, locationOf } from '../flow/flow-rule.js';
+import { createRule, describeRule } from '../create-rule.js';
+import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
 import { contextualName } from './literal-context.js';
 

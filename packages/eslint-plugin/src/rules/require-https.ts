@@ -1,6 +1,7 @@
-import { createRule } from '../create-rule.js';
-import { describeRule, flowResultsFor, locationOf, type FlowRuleOptions } from '../flow/flow-rule.js';
+import { createRule, describeRule } from '../create-rule.js';
+import { flowResultsFor, type FlowRuleOptions } from '../flow/flow-rule.js';
 import { flowOptionsSchema } from '../flow/options.js';
+import { locationOf } from '../location.js';
 
 const RULE_ID = 'require-https';
 
