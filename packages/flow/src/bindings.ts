@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
+import type { FlowLocation } from './types.js';
 import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type Taint, type Value } from './value.js';
 
 /** Mask-like or empty literals: `''`, `'***'`, `'[REDACTED]'` hold no secret whatever the name says. */
@@ -60,7 +61,7 @@ export function seedByName(e: Engine, name: string, value: Value, ctx: SeedConte
   if (value.literal && !isTainted(value) && !(ctx.init && e.ts.isStringLiteralLike(e.syntax.unwrap(ctx.init)))) return value;
   if (safeInitializer(e, ctx.init) || safeAnnotation(e, ctx.type)) return value;
   if (e.types && (e.types.isScalar(ctx.nameNode) || e.types.isSecretType(ctx.nameNode) === true || e.types.isCallable(ctx.nameNode))) return value;
-  const location = { start: ctx.nameNode.getStart(e.sf), end: ctx.nameNode.getEnd(), note: `\`${name}\` is named like a secret` };
+  const location = e.loc(ctx.nameNode, () => `\`${name}\` is named like a secret`);
   let taint: Taint;
   if (verdict === 'secret' || (e.names.isStringTypedCredential(name) && (isStringAnnotation(e, ctx.type) || (e.types?.isString(ctx.nameNode) ?? false)))) {
     taint = { origin: { kind: 'source', label: name, byName: true }, path: [location] };
@@ -75,9 +76,9 @@ export function seedByName(e: Engine, name: string, value: Value, ctx: SeedConte
 export function declarePattern(e: Engine, name: TS.BindingName, value: Value, init: TS.Expression | undefined, type: TS.TypeNode | undefined, scope = e.scope): void {
   const ts = e.ts;
   if (ts.isIdentifier(name)) {
-    const binding: Binding = { name: name.text, value: CLEAN, owner: e.frame.info, declStart: name.getStart(e.sf), declEnd: name.getEnd() };
+    const binding: Binding = { name: name.text, value: CLEAN, owner: e.frame.info, decl: name };
     const note = `assigned to \`${name.text}\``;
-    const stepped = e.isTainted(value) ? withDeclStep(value, { start: binding.declStart, end: binding.declEnd, note }) : value;
+    const stepped = e.isTainted(value) ? withDeclStep(value, e.loc(name, note)) : value;
     binding.value = seedByName(e, name.text, stepped, { nameNode: name, init, type, binding });
     scope.declare(binding);
     return;
@@ -115,7 +116,7 @@ function restOf(value: Value, taken: string[]): Value {
   return { ...value, props };
 }
 
-function withDeclStep(value: Value, step: { start: number; end: number; note: string }): Value {
+function withDeclStep(value: Value, step: FlowLocation): Value {
   if (!value.taints) return value;
   return { ...value, taints: value.taints.map((t) => ({ origin: t.origin, path: [...t.path, step] })) };
 }

@@ -7,6 +7,7 @@ import { Syntax } from './syntax.js';
 import type { FlowTables } from './tables.js';
 import type { FlowLocation, FlowResult, FlowRuleId } from './types.js';
 import { TypeFacts } from './typefacts.js';
+import { kindsOf, type Kinds } from './kinds.js';
 import { applySummary } from './calls.js';
 import { assignTo, evaluate, memberOf } from './evaluate.js';
 import { moduleValue } from './modules.js';
@@ -14,7 +15,9 @@ import { analyzeFunction } from './walker.js';
 import {
   CLEAN,
   Scope,
+  NodeStep,
   appendStep,
+  materialize,
   deepTaints,
   isTainted,
   join,
@@ -60,13 +63,24 @@ function sameAccess(a: readonly string[] | undefined, b: readonly string[] | und
   return (a ?? []).join('.') === (b ?? []).join('.');
 }
 
-const syntaxKinds = new WeakMap<typeof TS, typeof TS.SyntaxKind>();
+const judges = new WeakMap<FlowTables, NameJudge>();
 
-/** `ts.SyntaxKind` is a getter on the module namespace; a plain copy keeps the hot switch statements cheap. */
-function kindsOf(ts: typeof TS): typeof TS.SyntaxKind {
+/** One name judge per option set, so its memos outlive a single file. */
+function judgeFor(tables: FlowTables): NameJudge {
+  let judge = judges.get(tables);
+  if (!judge) {
+    judge = new NameJudge(tables);
+    judges.set(tables, judge);
+  }
+  return judge;
+}
+
+const syntaxKinds = new WeakMap<typeof TS, Kinds>();
+
+function cachedKinds(ts: typeof TS): Kinds {
   let kinds = syntaxKinds.get(ts);
   if (!kinds) {
-    kinds = { ...ts.SyntaxKind };
+    kinds = kindsOf(ts);
     syntaxKinds.set(ts, kinds);
   }
   return kinds;
@@ -74,7 +88,7 @@ function kindsOf(ts: typeof TS): typeof TS.SyntaxKind {
 
 export class Engine {
   readonly ts: typeof TS;
-  readonly SK: typeof TS.SyntaxKind;
+  readonly SK: Kinds;
   readonly sf: TS.SourceFile;
   readonly syntax: Syntax;
   readonly tables: FlowTables;
@@ -93,19 +107,20 @@ export class Engine {
 
   constructor(input: EngineInput) {
     this.ts = input.ts;
-    this.SK = kindsOf(input.ts);
+    this.SK = cachedKinds(input.ts);
     this.sf = input.sourceFile;
     this.syntax = new Syntax(input.ts);
     this.tables = input.tables;
-    this.names = new NameJudge(input.tables);
+    this.names = judgeFor(input.tables);
     this.types = input.checker ? new TypeFacts(input.ts, input.checker, input.tables) : undefined;
     this.resolveCallee = input.resolveCallee;
     this.scope = new Scope(undefined, undefined);
     this.frame = { info: undefined, summary: undefined, returned: CLEAN, deferred: [], varScope: this.scope, thisClass: undefined, resolved: [], parent: undefined };
   }
 
-  loc(node: TS.Node, note: string): FlowLocation {
-    return { start: node.getStart(this.sf), end: node.getEnd(), note };
+  /** A path step at `node`; `note` may be a function so hot code builds no strings for unreported paths. */
+  loc(node: TS.Node, note: string | (() => string)): FlowLocation {
+    return new NodeStep(node, this.sf, note);
   }
 
   text(node: TS.Node): string {
@@ -124,7 +139,7 @@ export class Engine {
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
         if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === start && s.ruleId === ruleId && sameAccess(s.access, origin.access))) {
-          summary.paramSinks.push({ param: origin.index, ...(origin.access ? { access: origin.access } : {}), ruleId, start, end, sinkLabel, path: appendStep(t.path, step), ...(fix ? { fix } : {}) });
+          summary.paramSinks.push({ param: origin.index, ...(origin.access ? { access: origin.access } : {}), ruleId, start, end, sinkLabel, path: materialize(appendStep(t.path, step)), ...(fix ? { fix } : {}) });
         }
         continue;
       }
@@ -134,7 +149,7 @@ export class Engine {
         message: flowMessage(ruleId, origin.label, sinkLabel),
         start,
         end,
-        path: appendStep(t.path, step),
+        path: materialize(appendStep(t.path, step)),
         ...(fix ? { fix } : {}),
       };
       if (origin.kind === 'candidate' && !origin.binding.confirmed) {
@@ -149,7 +164,7 @@ export class Engine {
   sinkThroughCall(paramSink: FunctionSummary['paramSinks'][number], argTaints: readonly Taint[], callStep: FlowLocation): void {
     for (const t of argTaints) {
       const origin = t.origin;
-      const path = [...appendStep(t.path, callStep), ...paramSink.path];
+      const path = [...materialize(appendStep(t.path, callStep)), ...paramSink.path];
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
         if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === paramSink.start && s.ruleId === paramSink.ruleId && sameAccess(s.access, origin.access))) {

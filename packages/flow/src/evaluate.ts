@@ -205,8 +205,7 @@ export function inheritMember(e: Engine, taints: readonly Taint[], key: string):
   for (const t of taints) {
     const o = t.origin;
     if (o.kind === 'param') {
-      const access = o.access ?? [];
-      (out ??= []).push(access.length >= 3 ? t : { origin: { ...o, access: [...access, key] }, path: t.path });
+      (out ??= []).push(memberOfParam(t, o, key));
     } else if ((o.kind === 'source' && o.byName && !isMapping(e, o.label)) || o.kind === 'candidate') nameOnly = true;
     else (out ??= []).push(t);
   }
@@ -214,6 +213,21 @@ export function inheritMember(e: Engine, taints: readonly Taint[], key: string):
     for (const t of taints) if ((t.origin.kind === 'source' && t.origin.byName) || t.origin.kind === 'candidate') (out ??= []).push(t);
   }
   return out ? { taints: out } : CLEAN;
+}
+
+type ParamOrigin = Extract<Taint['origin'], { kind: 'param' }>;
+
+/** `p.key` of a parameter taint, shared between reads so hot code does not allocate per access. */
+function memberOfParam(t: Taint, o: ParamOrigin, key: string): Taint {
+  const access = o.access ?? [];
+  if (access.length >= 3) return t;
+  const members = (t.members ??= new Map());
+  let member = members.get(key);
+  if (!member) {
+    member = { origin: { ...o, access: [...access, key] }, path: t.path };
+    members.set(key, member);
+  }
+  return member;
 }
 
 function isMapping(e: Engine, label: string): boolean {
@@ -321,7 +335,7 @@ export function assignTo(e: Engine, target: TS.Expression, value: Value, compoun
   if (ts.isIdentifier(t)) {
     const binding = e.scope.lookup(t.text);
     if (!binding) return;
-    const stepped = withStep(value, { start: t.getStart(e.sf), end: t.getEnd(), note: `assigned to \`${t.text}\`` });
+    const stepped = isTainted(value) ? withStep(value, e.loc(t, `assigned to \`${t.text}\``)) : value;
     if (compound) binding.value = join(binding.value, stepped);
     else e.assign(binding, seedByName(e, t.text, stepped, { nameNode: t, binding }));
     return;
@@ -337,7 +351,7 @@ export function assignTo(e: Engine, target: TS.Expression, value: Value, compoun
       e.sink('no-secret-in-output', t, value, `${root}.${key}`);
     }
     if (objectExpr.kind === e.SK.ThisKeyword && e.frame.thisClass && key !== undefined) {
-      writeField(e.frame.thisClass, key, withStep(value, { start: t.getStart(e.sf), end: t.getEnd(), note: `stored in this.${key}` }));
+      writeField(e.frame.thisClass, key, isTainted(value) ? withStep(value, e.loc(t, `stored in this.${key}`)) : value);
       return;
     }
     if (ts.isIdentifier(objectExpr)) {

@@ -1,67 +1,77 @@
 import { defaultNameClassifier, splitWords, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
 import type { FlowTables } from './tables.js';
 
+/** Everything the engine asks about one name, computed once (one memo lookup per question afterwards). */
+interface NameFacts {
+  verdict: NameVerdict;
+  credentialHeader: boolean;
+  stringTypedCredential: boolean;
+  sanitizer: boolean;
+  logger: boolean;
+}
+
 /** The shared name classifier plus what the catalog and the user add (declared secret env names, sanitizers). */
 export class NameJudge {
   private readonly classifier: NameClassifier = defaultNameClassifier();
-  private readonly sanitizerMemo = new Map<string, boolean>();
-  private readonly loggerMemo = new Map<string, boolean>();
-  private readonly credentialMemo = new Map<string, boolean>();
+  private readonly memo = new Map<string, NameFacts>();
 
   constructor(private readonly tables: FlowTables) {}
 
+  private facts(name: string): NameFacts {
+    let facts = this.memo.get(name);
+    if (facts === undefined) {
+      facts = this.compute(name);
+      this.memo.set(name, facts);
+    }
+    return facts;
+  }
+
+  private compute(name: string): NameFacts {
+    const t = this.tables;
+    const words = splitWords(name);
+    const last = words[words.length - 1];
+    const declared = t.extraSecretEnv.has(name) || (t.extraSecretWords.size > 0 && t.extraSecretWords.has(name.replace(/[^A-Za-z0-9]/g, '').toLowerCase()));
+    return {
+      verdict: declared ? 'secret' : this.classifier.classify(name),
+      credentialHeader: t.credentialKeys.has(name.toLowerCase()),
+      stringTypedCredential: last !== undefined && t.stringTypedAmbiguousHeads.has(last),
+      sanitizer: t.sanitizerFunctions.has(name) || words.some((w) => t.sanitizerWords.has(w)),
+      logger: last !== undefined && t.loggerObjectWords.has(last),
+    };
+  }
+
   /** `secret`, `ambiguous` (bare `token`) or `no` for a variable, parameter or property name. */
   classify(name: string): NameVerdict {
-    if (this.tables.extraSecretEnv.has(name)) return 'secret';
-    if (this.tables.extraSecretWords.size > 0 && this.tables.extraSecretWords.has(name.replace(/[^A-Za-z0-9]/g, '').toLowerCase())) return 'secret';
-    return this.classifier.classify(name);
+    return this.facts(name).verdict;
   }
 
   /** An environment variable holds a secret when its name looks secret (or might: `TOKEN`) or a config declares it. */
   isSecretEnv(name: string): boolean {
-    return this.classify(name) !== 'no';
+    return this.facts(name).verdict !== 'no';
   }
 
   /** `redactToken`, `maskSecret`, `hashPassword`: a function whose name says it hides what it is given. */
   isSanitizerName(name: string): boolean {
-    let verdict = this.sanitizerMemo.get(name);
-    if (verdict === undefined) {
-      verdict = this.tables.sanitizerFunctions.has(name) || splitWords(name).some((w) => this.tables.sanitizerWords.has(w));
-      this.sanitizerMemo.set(name, verdict);
-    }
-    return verdict;
+    return this.facts(name).sanitizer;
   }
 
   /** `logger`, `appLogger`, `log`, `LOG`: a receiver whose last word says it logs. */
   isLoggerName(name: string): boolean {
-    let verdict = this.loggerMemo.get(name);
-    if (verdict === undefined) {
-      const words = splitWords(name);
-      const last = words[words.length - 1];
-      verdict = last !== undefined && this.tables.loggerObjectWords.has(last);
-      this.loggerMemo.set(name, verdict);
-    }
-    return verdict;
+    return this.facts(name).logger;
   }
 
   /** `token` (bare or with a head in stringTypedAmbiguousHeads) declared as a string is a credential. */
   isStringTypedCredential(name: string): boolean {
-    const words = splitWords(name);
-    const last = words[words.length - 1];
-    return last !== undefined && this.tables.stringTypedAmbiguousHeads.has(last);
+    return this.facts(name).stringTypedCredential;
   }
 
   isCredentialKey(key: string): boolean {
-    return this.isCredentialHeader(key) || this.classify(key) === 'secret';
+    const facts = this.facts(key);
+    return facts.credentialHeader || facts.verdict === 'secret';
   }
 
   /** `Authorization`, `X-API-Key`: a header or option whose value is a credential. */
   isCredentialHeader(key: string): boolean {
-    let verdict = this.credentialMemo.get(key);
-    if (verdict === undefined) {
-      verdict = this.tables.credentialKeys.has(key.toLowerCase());
-      this.credentialMemo.set(key, verdict);
-    }
-    return verdict;
+    return this.facts(key).credentialHeader;
   }
 }

@@ -1,6 +1,9 @@
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 
+/** Shared empty answer: most conditions narrow nothing, and a fresh set per `if` is garbage. */
+const NONE: Set<string> = new Set();
+
 /**
  * Names that cannot show a secret in a branch: `if (!key) throw new Error(\`bad ${key}\`)` prints an empty
  * value, `if (typeof token !== 'string') …` a non-string. `whenTrue` picks the branch the condition enters.
@@ -9,9 +12,9 @@ export function narrowedNames(e: Engine, condition: TS.Expression, whenTrue: boo
   const ts = e.ts;
   const SK = e.SK;
   const c = e.syntax.unwrap(condition);
-  if (ts.isIdentifier(c)) return whenTrue ? new Set() : new Set([c.text]);
+  if (ts.isIdentifier(c)) return whenTrue ? NONE : new Set([c.text]);
   if (ts.isPrefixUnaryExpression(c) && c.operator === SK.ExclamationToken) return narrowedNames(e, c.operand, !whenTrue);
-  if (!ts.isBinaryExpression(c)) return new Set();
+  if (!ts.isBinaryExpression(c)) return NONE;
   const op = c.operatorToken.kind;
   if (op === SK.BarBarToken || op === SK.AmpersandAmpersandToken) {
     const left = narrowedNames(e, c.left, whenTrue);
@@ -21,10 +24,10 @@ export function narrowedNames(e: Engine, condition: TS.Expression, whenTrue: boo
     return both ? new Set([...left].filter((n) => right.has(n))) : new Set([...left, ...right]);
   }
   const negated = op === SK.ExclamationEqualsEqualsToken || op === SK.ExclamationEqualsToken;
-  if (!negated && op !== SK.EqualsEqualsEqualsToken && op !== SK.EqualsEqualsToken) return new Set();
+  if (!negated && op !== SK.EqualsEqualsEqualsToken && op !== SK.EqualsEqualsToken) return NONE;
   const name = comparedName(e, c.left, c.right) ?? comparedName(e, c.right, c.left);
-  if (name === undefined) return new Set();
-  return whenTrue !== negated ? new Set([name]) : new Set();
+  if (name === undefined) return NONE;
+  return whenTrue !== negated ? new Set([name]) : NONE;
 }
 
 /** `typeof x === 'string'` narrows x to a string (so its negation is safe); `x === undefined` to nothing. */
@@ -46,7 +49,7 @@ export function nonStringNames(e: Engine, condition: TS.Expression, whenTrue: bo
   const SK = e.SK;
   const c = e.syntax.unwrap(condition);
   if (ts.isPrefixUnaryExpression(c) && c.operator === SK.ExclamationToken) return nonStringNames(e, c.operand, !whenTrue);
-  if (!ts.isBinaryExpression(c)) return new Set();
+  if (!ts.isBinaryExpression(c)) return NONE;
   const op = c.operatorToken.kind;
   if (op === SK.BarBarToken || op === SK.AmpersandAmpersandToken) {
     const left = unionWithFalsy(e, c.left, whenTrue);
@@ -55,22 +58,26 @@ export function nonStringNames(e: Engine, condition: TS.Expression, whenTrue: bo
     return both ? new Set([...left].filter((n) => right.has(n))) : new Set([...left, ...right]);
   }
   const negated = op === SK.ExclamationEqualsEqualsToken || op === SK.ExclamationEqualsToken;
-  if (!negated && op !== SK.EqualsEqualsEqualsToken && op !== SK.EqualsEqualsToken) return new Set();
+  if (!negated && op !== SK.EqualsEqualsEqualsToken && op !== SK.EqualsEqualsToken) return NONE;
   const [l, r] = [e.syntax.unwrap(c.left), e.syntax.unwrap(c.right)];
   const typeOf = ts.isTypeOfExpression(l) ? l : ts.isTypeOfExpression(r) ? r : undefined;
   const literal = ts.isStringLiteralLike(r) ? r : ts.isStringLiteralLike(l) ? l : undefined;
-  if (!typeOf || !literal || !ts.isIdentifier(typeOf.expression)) return new Set();
+  if (!typeOf || !literal || !ts.isIdentifier(typeOf.expression)) return NONE;
   const isString = literal.text === 'string';
   // `typeof x !== 'string'` entered, or `typeof x === 'number'` entered: x is no string there.
   const noString = isString ? whenTrue === negated : whenTrue !== negated;
-  return noString ? new Set([typeOf.expression.text]) : new Set();
+  return noString ? new Set([typeOf.expression.text]) : NONE;
 }
 
 function unionWithFalsy(e: Engine, c: TS.Expression, whenTrue: boolean): Set<string> {
-  return new Set([...narrowedNames(e, c, whenTrue), ...nonStringNames(e, c, whenTrue)]);
+  return safeNamesInBranch(e, c, whenTrue);
 }
 
 /** Every name a branch may treat as unable to hold a secret. */
 export function safeNamesInBranch(e: Engine, condition: TS.Expression, whenTrue: boolean): Set<string> {
-  return unionWithFalsy(e, condition, whenTrue);
+  const narrowed = narrowedNames(e, condition, whenTrue);
+  const nonString = nonStringNames(e, condition, whenTrue);
+  if (nonString.size === 0) return narrowed;
+  if (narrowed.size === 0) return nonString;
+  return new Set([...narrowed, ...nonString]);
 }

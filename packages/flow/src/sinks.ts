@@ -148,7 +148,7 @@ function transportSink(e: Engine, shape: CallShape, label: string): void {
     message: `A request to ${verdict.host ?? 'a remote host'} uses plain ${verdict.scheme}://; use ${verdict.secureScheme ?? 'an encrypted scheme'}.`,
     start,
     end: shape.node.getEnd(),
-    path: [e.loc(shape.node, `plain ${verdict.scheme}:// request`)],
+    path: [{ start, end: shape.node.getEnd(), note: `plain ${verdict.scheme}:// request` }],
     ...(fix ? { fix } : {}),
   });
   e.sink('require-https', shape.node, allArgTaints(shape), `${label} to ${verdict.host ?? "a remote host"}`, fix);

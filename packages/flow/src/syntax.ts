@@ -2,16 +2,19 @@ import type * as TS from 'typescript';
 
 /** Syntax helpers that take the TypeScript instance they work with (the `typescript` package or ts-morph's copy). */
 export class Syntax {
-  constructor(readonly ts: typeof TS) {}
+  /** Kinds of the wrappers `unwrap` strips, as numbers of this TypeScript copy. */
+  private readonly wrappers: ReadonlySet<number>;
+
+  constructor(readonly ts: typeof TS) {
+    const k = ts.SyntaxKind;
+    this.wrappers = new Set([k.ParenthesizedExpression, k.AsExpression, k.NonNullExpression, k.SatisfiesExpression, k.TypeAssertionExpression]);
+  }
 
   /** Strips parentheses, `as`, `!`, `satisfies` and type assertions. */
   unwrap(node: TS.Expression): TS.Expression {
-    const ts = this.ts;
     let e = node;
-    for (;;) {
-      if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
-      else return e;
-    }
+    while (this.wrappers.has(e.kind)) e = (e as TS.ParenthesizedExpression).expression;
+    return e;
   }
 
   /** `console.log`, `this.logger.info`, `process.env.X`, `import.meta.env`; undefined for computed shapes. */

@@ -14,6 +14,38 @@ export type Origin =
 export interface Taint {
   origin: Origin;
   path: FlowLocation[];
+  /** `p.key` taints of a parameter taint, shared between reads. */
+  members?: Map<string, Taint>;
+}
+
+/**
+ * A step whose position and note are computed only when a path is reported: most values are never reported,
+ * and hot code should not pay for offsets (which skip trivia) or note strings.
+ */
+export class NodeStep implements FlowLocation {
+  fileName?: string;
+  constructor(
+    readonly node: TS.Node,
+    readonly sourceFile: TS.SourceFile,
+    private readonly describe: string | (() => string),
+  ) {}
+
+  get start(): number {
+    return this.node.getStart(this.sourceFile);
+  }
+
+  get end(): number {
+    return this.node.getEnd();
+  }
+
+  get note(): string {
+    return typeof this.describe === 'string' ? this.describe : this.describe();
+  }
+}
+
+/** A path as plain locations (for results and summaries that leave the engine). */
+export function materialize(path: readonly FlowLocation[]): FlowLocation[] {
+  return path.map((s) => (s instanceof NodeStep ? { start: s.start, end: s.end, note: s.note, ...(s.fileName !== undefined ? { fileName: s.fileName } : {}) } : s));
 }
 
 /** What the engine knows of a value that can matter for a secret. */
@@ -62,8 +94,8 @@ export interface Binding {
   owner: FunctionInfo | undefined;
   /** A `candidate` binding that the file showed to be a credential. */
   confirmed?: boolean;
-  declStart: number;
-  declEnd: number;
+  /** The declaring name, for paths. */
+  decl: TS.Node;
 }
 
 export interface ClassInfo {
@@ -175,7 +207,7 @@ export function taintsWithStep(taints: readonly Taint[], step: FlowLocation): Ta
 
 export function appendStep(path: FlowLocation[], step: FlowLocation): FlowLocation[] {
   const last = path[path.length - 1];
-  if (last && last.start === step.start && last.end === step.end) return path;
+  if (last && (last instanceof NodeStep && step instanceof NodeStep ? last.node === step.node : last.start === step.start && last.end === step.end)) return path;
   const next = [...path, step];
   // Keep the source and the steps nearest the sink.
   return next.length > MAX_PATH ? [next[0]!, ...next.slice(next.length - MAX_PATH + 1)] : next;

@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { declarePattern, seedByName } from './bindings.js';
 import { safeNamesInBranch } from './narrowing.js';
 import type { Engine, FunctionFrame } from './engine.js';
-import { CLEAN, SAFE, Scope, appendStep, deepTaints, join, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, Scope, appendStep, materialize, deepTaints, join, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
 
 /** Walks statements once, in order, keeping scopes, class fields and per-function summaries up to date. */
 export function walkSourceFile(e: Engine): void {
@@ -16,7 +16,7 @@ export function walkStatements(e: Engine, statements: readonly TS.Statement[]): 
   for (const s of statements) {
     if (ts.isFunctionDeclaration(s) && s.name && s.body) {
       const info = newFunction(e, s, s.name.text, entryPointOf(e, s, s.name.text, false, e.syntax.hasModifier(s, e.SK.ExportKeyword)));
-      e.scope.declare({ name: s.name.text, value: { fn: info }, owner: e.frame.info, declStart: s.name.getStart(e.sf), declEnd: s.name.getEnd() });
+      e.scope.declare({ name: s.name.text, value: { fn: info }, owner: e.frame.info, decl: s.name });
     }
   }
   for (const s of statements) walkStatement(e, s);
@@ -159,7 +159,7 @@ export function walkStatement(e: Engine, s: TS.Statement): void {
     case e.SK.ClassDeclaration: {
       const c = s as TS.ClassDeclaration;
       const cls = walkClass(e, c);
-      if (c.name) e.scope.declare({ name: c.name.text, value: { cls }, owner: e.frame.info, declStart: c.name.getStart(e.sf), declEnd: c.name.getEnd() });
+      if (c.name) e.scope.declare({ name: c.name.text, value: { cls }, owner: e.frame.info, decl: c.name });
       return;
     }
     case e.SK.ExportAssignment:
@@ -202,7 +202,7 @@ function declareImport(e: Engine, node: TS.ImportDeclaration): void {
   if (!clause || !ts.isStringLiteral(node.moduleSpecifier)) return;
   const module = node.moduleSpecifier.text;
   const declare = (id: TS.Identifier, value: Value) => {
-    const binding = { name: id.text, value: CLEAN, owner: undefined, declStart: id.getStart(e.sf), declEnd: id.getEnd() };
+    const binding = { name: id.text, value: CLEAN, owner: undefined, decl: id };
     // `import { OPENAI_API_KEY } from './env'`: an imported binding is named like any other.
     const seeded = value.kind && value.kind !== 'module' ? value : seedByName(e, id.text, CLEAN, { nameNode: id, binding });
     binding.value = seeded.taints ? seeded : value;
@@ -284,12 +284,12 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
     let value: Value;
     if (seeds) value = seeds[index] ?? CLEAN;
     else {
-      const taint: Taint = { origin: { kind: 'param', index, fn: info }, path: [{ start: p.name.getStart(e.sf), end: p.name.getEnd(), note: `parameter \`${pname}\` of ${info.name}` }] };
+      const taint: Taint = { origin: { kind: 'param', index, fn: info }, path: [e.loc(p.name, () => `parameter \`${pname}\` of ${info.name}`)] };
       value = { taints: [taint] };
     }
     if (p.initializer) value = join(value, e.evaluate(p.initializer));
     if (ts.isIdentifier(p.name)) {
-      const binding = { name: p.name.text, value: CLEAN, owner: info, declStart: p.name.getStart(e.sf), declEnd: p.name.getEnd() };
+      const binding = { name: p.name.text, value: CLEAN, owner: info, decl: p.name };
       binding.value = seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding });
       scope.declare(binding);
     } else declarePattern(e, p.name, value, p.initializer, p.type, scope);
@@ -310,10 +310,10 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
 
 function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
   const summary = info.summary!;
-  const end = { start: info.node.getStart(e.sf), end: info.node.getStart(e.sf), note: `returned by ${info.name}` };
+  const end = e.loc(info.node.name ?? info.node, `returned by ${info.name}`);
   for (const t of deepTaints(returned) ?? []) {
-    if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, ...(t.origin.access ? { access: t.origin.access } : {}), path: appendStep(t.path, end) });
-    else if (t.origin.kind === 'source') summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: appendStep(t.path, end) });
+    if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, ...(t.origin.access ? { access: t.origin.access } : {}), path: materialize(appendStep(t.path, end)) });
+    else if (t.origin.kind === 'source') summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: materialize(appendStep(t.path, end)) });
   }
   if (returned.kind && returned.kind !== 'env') summary.returnKind = returned.kind;
   e.summaries.set(info.node, summary);
