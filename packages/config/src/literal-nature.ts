@@ -1,22 +1,11 @@
-import * as core from '@secret-hygiene/core';
-import { redact, redactSpans } from '@secret-hygiene/core';
-
-// The token engine in core says whether a literal is a placeholder or a recognisable credential. Looked up by
-// name so this package keeps working against a core that predates it.
-const tokens = core as unknown as {
-  isPlaceholderValue?: (value: string) => boolean;
-  scanTokens?: (text: string) => Array<{ provider: string }>;
-};
-
-const FALLBACK_PLACEHOLDER = /^(?:<.*>|\$\{?\w+\}?|x{4,}|\*+|\.{3}|changeme|todo|(?:your|my|enter|insert|put)[-_ ].*|.*(?:here|placeholder).*)$/i;
+import { isPlaceholderValue, redact, redactSpans, scanTokens } from '@secret-hygiene/core';
 
 /** How a committed literal should be described: a real-looking value must be rotated, a placeholder replaced. */
 export type LiteralNature = { kind: 'placeholder' } | { kind: 'token'; provider: string } | { kind: 'value' };
 
 export function literalNature(value: string): LiteralNature {
-  const placeholder = tokens.isPlaceholderValue ? tokens.isPlaceholderValue(value) : FALLBACK_PLACEHOLDER.test(value.trim());
-  if (placeholder) return { kind: 'placeholder' };
-  const match = tokens.scanTokens?.(value)[0];
+  if (isPlaceholderValue(value)) return { kind: 'placeholder' };
+  const match = scanTokens(value)[0];
   return match ? { kind: 'token', provider: match.provider } : { kind: 'value' };
 }
 
@@ -48,7 +37,7 @@ const credentialMemo = new Map<string, boolean>();
 export function containsCredential(text: string): boolean {
   let found = credentialMemo.get(text);
   if (found === undefined) {
-    found = Boolean(tokens.scanTokens?.(text).length);
+    found = scanTokens(text).length > 0;
     if (credentialMemo.size < 10_000) credentialMemo.set(text, found);
   }
   return found;
@@ -56,7 +45,6 @@ export function containsCredential(text: string): boolean {
 
 /** Parser messages may quote the file; any credential in them is redacted before the message is reported. */
 export function safeMessage(message: string): string {
-  const scan = tokens.scanTokens as ((text: string) => Array<{ start: number; end: number }>) | undefined;
-  const spans = scan?.(message).map((m): [number, number] => [m.start, m.end]) ?? [];
+  const spans = scanTokens(message).map((m): [number, number] => [m.start, m.end]);
   return spans.length ? redactSpans(message, spans) : message;
 }
