@@ -38,16 +38,18 @@ describe('start-up', () => {
     expect(sarif.some((url) => url.endsWith('/format/sarif.js'))).toBe(true);
   });
 
-  it('runs compiled JavaScript and answers --staged on five files quickly', () => {
-    const best = Math.min(
-      ...[1, 2, 3].map(() => {
-        const started = performance.now();
-        const run = runCli(['--staged', '--quiet'], { cwd: tree.dir });
-        expect(run.status).toBe(0);
-        return performance.now() - started;
-      }),
-    );
-    // The target is 150 ms on an idle machine; the bound leaves room for a loaded CI runner.
-    expect(best).toBeLessThan(1000);
+  it('answers --staged on five files within a small margin over node start-up', () => {
+    const best = (run: () => void) =>
+      Math.min(
+        ...[1, 2, 3].map(() => {
+          const started = performance.now();
+          run();
+          return performance.now() - started;
+        }),
+      );
+    const bare = best(() => spawnSync(process.execPath, ['-e', '0']));
+    const staged = best(() => expect(runCli(['--staged', '--quiet'], { cwd: tree.dir }).status).toBe(0));
+    // The target is bare + 80 ms on an idle machine; the margin leaves room for a loaded CI runner.
+    expect(staged - bare).toBeLessThan(600);
   });
 });
