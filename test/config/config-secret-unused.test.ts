@@ -49,7 +49,7 @@ describe('config-secret-unused: inference.sh', () => {
     const files = {
       'a/inf.yml': inf,
       'a/app.py': lines('from transformers import pipeline', 'import os', 'url = os.environ.get("WEBHOOK_URL")'),
-      'a/requirements.txt': lines('fal-client==0.5.0', '# openai'),
+      'a/requirements.lock': lines('fal-client==0.5.0', '# openai'),
       'a/package.json': JSON.stringify({ dependencies: { openai: '^4.0.0' } }),
     };
     expect(await ruleFindings(RULE, files)).toEqual([]);

@@ -5,6 +5,9 @@ export function normaliseRequirement(name: string): string {
   return name.trim().toLowerCase().replace(/[-.]+/g, '_');
 }
 
+/** `requirements.txt`, `requirements-gpu.txt`, `requirements.lock`, `requirements.in`, `requirements.txt.compiled`. */
+export const REQUIREMENTS_FILE = /^requirements[^/]*\.(?:txt|lock|in)(?:\.compiled)?$/i;
+
 const REQUIREMENT = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/;
 
 /** A list of pip requirement strings (`requirements.txt` lines, Truss `requirements`, Cog `python_packages`). */
@@ -19,7 +22,7 @@ export function addRequirements(requirements: Iterable<string>, code: FolderCode
 /** Dependency files: requirements*.txt, pyproject.toml (quoted requirement strings), package.json. */
 export function addDependencyFile(file: string, text: string, code: FolderCode): boolean {
   const base = file.slice(file.lastIndexOf('/') + 1);
-  if (/^requirements.*\.txt$/i.test(base)) {
+  if (REQUIREMENTS_FILE.test(base)) {
     addRequirements(text.split('\n'), code);
     return true;
   }

@@ -1,6 +1,6 @@
 import { LineIndex } from '@secret-hygiene/core';
 import { emptyFolderCode, type FolderCode } from '../model.js';
-import { addDependencyFile } from './dependencies.js';
+import { addDependencyFile, REQUIREMENTS_FILE } from './dependencies.js';
 import { addJavaScriptFile } from './javascript.js';
 import { addPythonFile } from './python.js';
 import { addShellFile } from './shell.js';
@@ -16,7 +16,7 @@ export function codeLanguage(path: string): CodeLanguage | undefined {
   if (/\.d\.[cm]?ts$/.test(base)) return undefined;
   if (/\.(?:[cm]?[jt]s|[jt]sx)$/.test(base)) return 'js';
   if (/\.(?:sh|bash)$/.test(base) || base === 'Dockerfile' || base.startsWith('Dockerfile.') || base === 'Procfile') return 'shell';
-  if (/^requirements.*\.txt$/i.test(base) || base === 'pyproject.toml' || base === 'package.json') return 'dependencies';
+  if (REQUIREMENTS_FILE.test(base) || base === 'pyproject.toml' || base === 'package.json') return 'dependencies';
   return undefined;
 }
 
