@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { catalogDocument, type TokenCatalog, type TokenEntry } from '@secret-hygiene/core';
 
 const entries = catalogDocument<TokenCatalog>('tokens').tokens;
-const ATTACK_LENGTH = 100_000;
-// A linear regex scans 100k characters in a few milliseconds; a quadratic one needs seconds.
-const BUDGET_MS = 400;
+const ATTACK_LENGTH = 50_000;
+// A linear regex scans 50k characters in a few milliseconds; a quadratic one needs seconds.
+const BUDGET_MS = 300;
 
 /**
  * recheck's automaton checker decides ambiguity exactly (lookarounds included) in well under a second per
@@ -24,6 +24,13 @@ describe('every token pattern is free of super-linear backtracking (recheck)', (
     // An unknown verdict (pattern too large for the automaton) is covered by the timing test below.
     expect(verdicts.filter((v) => v.status === 'unknown').length).toBeLessThan(entries.length / 10);
   }, 120_000);
+
+  it('reports the backtracking patterns it is here to catch', async () => {
+    for (const pattern of [String.raw`(?<secret>[a-z0-9]+)+!`, String.raw`token\s*=\s*(?<secret>\S*\s*)*;`]) {
+      const result = await check(pattern, 'g', { checker: 'automaton', timeout: 20_000 });
+      expect(result.status, pattern).toBe('vulnerable');
+    }
+  });
 });
 
 /** Inputs built to make a backtracking pattern slow: its prefix, charset and examples repeated with a breaker. */
@@ -34,7 +41,7 @@ function adversarialInputs(entry: TokenEntry): string[] {
   ]);
   const inputs: string[] = [];
   for (const seed of seeds) {
-    for (const breaker of ['\u0000', '!', ' ', '\n', '-', '=']) {
+    for (const breaker of ['\u0000', ' ', '\n', '=']) {
       inputs.push(fill(seed + breaker));
       inputs.push(fill(seed));
     }
