@@ -1,6 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
 import type { Analysis, Frame } from './context.js';
+import { Interest, carries } from './interest.js';
 import { checkCogInputs } from './platform.js';
 import { execBlock } from './statements.js';
 import { lastName, parametersOf, unwrap } from './syntax.js';
@@ -9,30 +10,58 @@ import type { ClassInfo } from './values.js';
 /** Class passes that only learn what methods store on `self`, before the pass that reports. */
 const LEARNING_PASSES = 1;
 
-/** Analyses a parsed module: module code, every function, every class (fields first), entry points. */
+/** Analyses a parsed module: module code, then the functions and classes a secret can reach (fields first). */
 export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly SyntaxNode[]): void {
   for (const node of imports) a.imports.add(node);
   index(a, root);
   const moduleFrame: Frame = { env: a.module, isAsync: false, returns: [], reporting: true, depth: 0, nested: [] };
   // Module code runs first so functions see the module's variables; functions are analysed below, not as nested.
   execBlock(a, moduleFrame, root);
+  const interest = new Interest(a);
+  const chosen = choose(a, interest);
+  // What methods store on `self` decides what other methods read: learn it, then look for methods that now matter.
+  for (const cls of a.classes.values()) learnFields(a, cls, chosen);
+  for (const cls of a.classes.values()) for (const [field, value] of cls.fields) if (carries(value)) interest.add(field);
+  const more = choose(a, interest, chosen);
+  for (const cls of a.classes.values()) learnFields(a, cls, more);
+  for (const fn of more) chosen.add(fn);
+  a.inlined.clear();
   for (const [name, fn] of a.functions) {
     const entry = entryFunction(a, name);
     if (entry) checkCogInputs(a, parametersOf(fn), name);
-    if (!a.analysed.has(fn.id) || entry) analyseFunction(a, fn, { closure: a.module, reporting: true, ...(entry ? { entry } : {}) });
+    if (chosen.has(fn)) analyseFunction(a, fn, { closure: a.module, reporting: true, ...(entry ? { entry } : {}) });
   }
-  for (const cls of a.classes.values()) analyseClass(a, cls);
+  for (const cls of a.classes.values()) {
+    for (const [name, method] of cls.methods) {
+      const platform = cls.entryMethods.get(name);
+      if (platform === 'Cog') checkCogInputs(a, parametersOf(method), name);
+      if (chosen.has(method)) analyseFunction(a, method, { closure: a.module, reporting: true, ...(platform ? { entry: { name, platform } } : {}) });
+    }
+  }
 }
 
-function analyseClass(a: Analysis, cls: ClassInfo): void {
-  for (let pass = 0; pass < LEARNING_PASSES; pass++) {
-    for (const method of cls.methods.values()) analyseFunction(a, method, { closure: a.module, reporting: false });
+/** The functions and methods worth analysing, grown until no chosen function names another one. */
+function choose(a: Analysis, interest: Interest, already: ReadonlySet<SyntaxNode> = new Set()): Set<SyntaxNode> {
+  const candidates: Array<[string, SyntaxNode]> = [...a.functions];
+  for (const cls of a.classes.values()) candidates.push(...cls.methods);
+  const chosen = new Set<SyntaxNode>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, fn] of candidates) {
+      if (chosen.has(fn) || already.has(fn) || !interest.test(fn)) continue;
+      chosen.add(fn);
+      interest.add(name);
+      const owner = a.methodOwner.get(fn.id);
+      if (owner) interest.add(owner.name);
+      changed = true;
+    }
   }
-  a.inlined.clear();
-  for (const [name, method] of cls.methods) {
-    const platform = cls.entryMethods.get(name);
-    if (platform === 'Cog') checkCogInputs(a, parametersOf(method), name);
-    analyseFunction(a, method, { closure: a.module, reporting: true, ...(platform ? { entry: { name, platform } } : {}) });
+  return chosen;
+}
+
+function learnFields(a: Analysis, cls: ClassInfo, chosen: ReadonlySet<SyntaxNode>): void {
+  for (let pass = 0; pass < LEARNING_PASSES; pass++) {
+    for (const method of cls.methods.values()) if (chosen.has(method)) analyseFunction(a, method, { closure: a.module, reporting: false });
   }
 }
 

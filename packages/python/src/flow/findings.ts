@@ -53,8 +53,8 @@ function classifierFor(extra: readonly string[]): NameClassifier {
  */
 export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
   if (!WORTH_PARSING.test(text)) return [];
-  const { root, collected } = await withPythonTree(text, (tree) => copyTree(tree, text, COLLECTED));
-  const results = (() => {
+  const results = await withPythonTree(text, (tree) => {
+    const { root, collected } = copyTree(tree, text, COLLECTED);
     const analysis: Analysis = {
       tables: pythonFlowTables(),
       names: classifierFor(options.extraSecretEnv ?? []),
@@ -73,13 +73,13 @@ export async function pythonFindings(file: string, text: string, options: Python
     };
     analyseModule(analysis, root, collected.get('import') ?? []);
     return analysis.results.list().map((r) => plain(r));
-  })();
+  });
   const lines = new LineIndex(text);
   const occurrences = new Map<string, number>();
   return results.map((r) => toFinding(file, text, lines, r, occurrences));
 }
 
-/** Offsets instead of nodes, for the conversion to findings. */
+/** Offsets instead of nodes: the nodes do not outlive the tree. */
 interface PlainResult extends Omit<PythonResult, 'node'> {
   start: number;
   end: number;

@@ -75,9 +75,12 @@ function execStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       f.nested.push(fn);
       return;
     }
-    case 'class_definition':
     case 'import_statement':
     case 'import_from_statement':
+      // Imports inside functions (`import requests` in `setup`) name modules for the whole file.
+      a.imports.add(s);
+      return;
+    case 'class_definition':
     case 'future_import_statement':
     case 'pass_statement':
     case 'break_statement':

@@ -1,41 +1,67 @@
-import type { Tree } from '../loader.js';
+import type { Node as TsNode, Tree, TreeCursor } from 'web-tree-sitter';
+
+/** What every node copied from one tree shares. */
+interface CopyContext {
+  source: string;
+  types: string[];
+  fields: Array<string | null>;
+  named: boolean[];
+  nextId: number;
+  collect: ReadonlyMap<string, string>;
+  collected: Map<string, PyNode[]>;
+}
 
 /**
  * A syntax node copied out of tree-sitter's WebAssembly memory. The analysis visits nodes many times (class
  * passes, calls followed into functions); reading them from JS objects is far cheaper than crossing into
- * WebAssembly for every property, so the tree is copied once, in one cursor walk. Only named nodes are kept
- * (operators and keywords are read from the text). The API mirrors the part of web-tree-sitter's `Node` used.
+ * WebAssembly for every property. Only named nodes are kept (operators and keywords are read from the text), and
+ * a function's body is copied only when the analysis first looks into it, so the bodies it never needs cost
+ * nothing. The API mirrors the part of web-tree-sitter's `Node` the analysis uses; the tree must stay alive
+ * while the copy is used.
  */
 export class PyNode {
-  readonly children: PyNode[] = [];
-  /** The field name of each child (`function`, `arguments`), parallel to `children`. */
-  readonly fields: Array<string | null> = [];
+  private readonly kids: PyNode[] = [];
+  private readonly kidFields: Array<string | null> = [];
   parent: PyNode | null = null;
+  /** The tree-sitter node whose children are still to be copied. */
+  private pending?: TsNode;
 
   constructor(
     readonly id: number,
     readonly type: string,
     readonly startIndex: number,
     readonly endIndex: number,
-    private readonly source: string,
+    private readonly context: CopyContext,
   ) {}
 
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    return this.context.source.slice(this.startIndex, this.endIndex);
+  }
+
+  get children(): PyNode[] {
+    if (this.pending) this.fill();
+    return this.kids;
   }
 
   get namedChildren(): PyNode[] {
     return this.children;
   }
 
+  /** The field name of each child (`function`, `arguments`), parallel to `children`. */
+  get fields(): Array<string | null> {
+    if (this.pending) this.fill();
+    return this.kidFields;
+  }
+
   childForFieldName(field: string): PyNode | null {
     const at = this.fields.indexOf(field);
-    return at === -1 ? null : this.children[at]!;
+    return at === -1 ? null : this.kids[at]!;
   }
 
   childrenForFieldName(field: string): PyNode[] {
+    const fields = this.fields;
     const out: PyNode[] = [];
-    for (let i = 0; i < this.fields.length; i++) if (this.fields[i] === field) out.push(this.children[i]!);
+    for (let i = 0; i < fields.length; i++) if (fields[i] === field) out.push(this.kids[i]!);
     return out;
   }
 
@@ -49,11 +75,34 @@ export class PyNode {
     }
     return out;
   }
+
+  /** @internal */
+  adopt(child: PyNode, field: string | null): void {
+    child.parent = this;
+    this.kids.push(child);
+    this.kidFields.push(field);
+  }
+
+  /** @internal */
+  defer(node: TsNode): void {
+    this.pending = node;
+  }
+
+  private fill(): void {
+    const node = this.pending!;
+    this.pending = undefined;
+    const cursor = node.walk();
+    try {
+      copyBelow(cursor, this, this.context);
+    } finally {
+      cursor.delete();
+    }
+  }
 }
 
 export interface CopiedTree {
   root: PyNode;
-  /** Nodes of the types asked for, under the group names given. */
+  /** Nodes of the types asked for, under the group names given (grows as function bodies are copied). */
   collected: Map<string, PyNode[]>;
 }
 
@@ -84,57 +133,65 @@ function isPlainString(source: string, start: number): boolean {
   return true;
 }
 
-/**
- * Copies the named nodes in one cursor walk (comments, string delimiters and the insides of plain strings,
- * annotations and decorators left out), gathering nodes of the `collect` types on the way.
- */
+/** Copies the module's named nodes (comments, string delimiters, plain strings' insides and function bodies aside). */
 export function copyTree(tree: Tree, source: string, collect: ReadonlyMap<string, string>): CopiedTree {
   const language = tree.language;
-  const { types, fields } = language;
-  const named = namedTable(language);
-  const cursor = tree.walk();
-  const collected = new Map<string, PyNode[]>();
-  let nextId = 0;
-  const make = (type: string, start: number): PyNode => {
-    const node = new PyNode(nextId++, type, start, cursor.endIndex, source);
-    const group = collect.get(type);
-    if (group !== undefined) {
-      const list = collected.get(group);
-      if (list) list.push(node);
-      else collected.set(group, [node]);
-    }
-    return node;
+  const context: CopyContext = {
+    source,
+    types: language.types,
+    fields: language.fields,
+    named: namedTable(language),
+    nextId: 0,
+    collect,
+    collected: new Map(),
   };
+  const cursor = tree.walk();
   try {
-    const root = make(types[cursor.nodeTypeId] ?? cursor.nodeType, cursor.startIndex);
-    const stack: PyNode[] = [root];
-    if (!cursor.gotoFirstChild()) return { root, collected };
-    for (;;) {
-      const typeId = cursor.nodeTypeId;
-      if (named[typeId]) {
-        const type = types[typeId] ?? cursor.nodeType;
-        if (!SKIPPED.has(type)) {
-          const parent = stack[stack.length - 1]!;
-          const fieldId = cursor.currentFieldId;
-          const start = cursor.startIndex;
-          const node = make(type, start);
-          node.parent = parent;
-          parent.children.push(node);
-          parent.fields.push(fieldId ? (fields[fieldId] ?? null) : null);
-          const leaf = TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start));
-          if (!leaf && cursor.gotoFirstChild()) {
-            stack.push(node);
-            continue;
-          }
-        }
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return { root, collected };
-        stack.pop();
-        if (stack.length === 0) return { root, collected };
-      }
-    }
+    const root = make(context, context.types[cursor.nodeTypeId] ?? cursor.nodeType, cursor.startIndex, cursor.endIndex);
+    copyBelow(cursor, root, context);
+    return { root, collected: context.collected };
   } finally {
     cursor.delete();
+  }
+}
+
+function make(context: CopyContext, type: string, start: number, end: number): PyNode {
+  const node = new PyNode(context.nextId++, type, start, end, context);
+  const group = context.collect.get(type);
+  if (group !== undefined) {
+    const list = context.collected.get(group);
+    if (list) list.push(node);
+    else context.collected.set(group, [node]);
+  }
+  return node;
+}
+
+/** Copies everything below the cursor's node into `top`, in one walk that never leaves that node. */
+function copyBelow(cursor: TreeCursor, top: PyNode, context: CopyContext): void {
+  const { types, fields, named, source } = context;
+  const stack: PyNode[] = [top];
+  if (!cursor.gotoFirstChild()) return;
+  for (;;) {
+    const typeId = cursor.nodeTypeId;
+    if (named[typeId]) {
+      const type = types[typeId] ?? cursor.nodeType;
+      if (!SKIPPED.has(type)) {
+        const parent = stack[stack.length - 1]!;
+        const fieldId = cursor.currentFieldId;
+        const field = fieldId ? (fields[fieldId] ?? null) : null;
+        const start = cursor.startIndex;
+        const node = make(context, type, start, cursor.endIndex);
+        parent.adopt(node, field);
+        if (type === 'block' && field === 'body' && parent.type === 'function_definition') node.defer(cursor.currentNode);
+        else if (!(TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start))) && cursor.gotoFirstChild()) {
+          stack.push(node);
+          continue;
+        }
+      }
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (stack.length === 1 || !cursor.gotoParent()) return;
+      stack.pop();
+    }
   }
 }

@@ -1,0 +1,52 @@
+import type { Analysis } from './context.js';
+import type { PyNode as SyntaxNode } from './tree.js';
+import type { Value } from './values.js';
+
+/** Words (lower-case) that make a function worth analysing although they name no secret. */
+const MARKERS = new Set(['environ', 'getenv', 'session', 'client', 'urlopen', 'authorization', 'bearer', 'secrets']);
+
+/**
+ * Which functions are worth analysing on their own. A function can report only if a secret can appear in it: a
+ * secret-looking name, the environment, a secrets path, a plain-HTTP URL, a client it may use, or the name of a
+ * module variable, a field or another function that carries one. The others are analysed only when a call hands
+ * them a secret, so the bulk of a model's code (tensor shapes, image I/O) is never followed.
+ */
+export class Interest {
+  private readonly names = new Set<string>();
+  private readonly words = new Map<number, Set<string>>();
+  private readonly hinted = new Map<number, boolean>();
+
+  constructor(private readonly a: Analysis) {
+    for (const [name, value] of a.module.vars) if (carries(value)) this.names.add(name);
+  }
+
+  /** Adds a name whose mention makes a function worth analysing (an interesting function, a field that carries). */
+  add(name: string): void {
+    this.names.add(name);
+  }
+
+  test(fn: SyntaxNode): boolean {
+    let words = this.words.get(fn.id);
+    if (!words) {
+      const text = fn.text;
+      words = new Set(text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+      this.words.set(fn.id, words);
+      this.hinted.set(fn.id, text.includes('://') || /secret/i.test(text) || [...words].some((w) => this.isHint(w)));
+    }
+    if (this.hinted.get(fn.id)) return true;
+    for (const name of this.names) if (words.has(name)) return true;
+    return false;
+  }
+
+  private isHint(word: string): boolean {
+    return MARKERS.has(word.toLowerCase()) || this.a.names.classify(word) === 'secret';
+  }
+}
+
+/** A value worth following: a secret, a special object (logger, client, environment), a URL, an instance. */
+export function carries(value: Value): boolean {
+  return Boolean(
+    value.taint || value.secretObject || value.held || value.secretFile || value.instance ||
+      (value.ref !== undefined && value.ref !== 'module') || (value.str !== undefined && value.str.includes('://')),
+  );
+}
