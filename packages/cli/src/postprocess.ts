@@ -6,15 +6,45 @@ function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-/** Two front ends may report the same thing: one finding per rule, file, line and column (the first wins). */
+/** Whether `outer`'s span contains `inner`'s. */
+function contains(outer: Finding, inner: Finding): boolean {
+  const startsBefore = outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column);
+  const endsAfter = outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn);
+  return startsBefore && endsAfter;
+}
+
+function sameSource(a: Finding, b: Finding): boolean {
+  const [x, y] = [a.flow?.[0], b.flow?.[0]];
+  return x !== undefined && y !== undefined && x.file === y.file && x.line === y.line && x.column === y.column;
+}
+
+/**
+ * One finding per leak. Two front ends may report the same thing (same rule, file, line and column: the first
+ * wins), and a flow may be reported at nested sinks of one statement (`raise HTTPException(x)` and the
+ * `HTTPException(x)` inside it): of flows of one rule from the same source whose sink spans nest on one line,
+ * the outermost stays.
+ */
 export function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => {
+  const unique = findings.filter((f) => {
     const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  const byLine = new Map<string, Finding[]>();
+  for (const f of unique) {
+    if (!f.flow) continue;
+    const key = `${f.ruleId}\0${f.file}\0${f.line}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), f]);
+  }
+  const nested = new Set<Finding>();
+  for (const group of byLine.values()) {
+    for (const inner of group) {
+      if (group.some((outer) => outer !== inner && !nested.has(outer) && contains(outer, inner) && sameSource(outer, inner))) nested.add(inner);
+    }
+  }
+  return nested.size === 0 ? unique : unique.filter((f) => !nested.has(f));
 }
 
 export interface Settled {
