@@ -6,9 +6,23 @@ import { envSource, isShortReveal, mappingSource, secretsMapping } from './sourc
 import { dottedName, literalContent } from './syntax.js';
 import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint } from './values.js';
 
+/** Nesting beyond which an expression is not followed (generated code can nest thousands deep). */
+const MAX_NESTING = 200;
+let nesting = 0;
+
 /** What an expression evaluates to, reporting the sinks it passes on the way. */
 export function evaluate(a: Analysis, f: Frame, node: SyntaxNode | null | undefined): Value {
   if (!node) return CLEAN;
+  if (nesting >= MAX_NESTING) return OPAQUE;
+  nesting++;
+  try {
+    return evaluateNode(a, f, node);
+  } finally {
+    nesting--;
+  }
+}
+
+function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
   switch (node.type) {
     case 'identifier':
       return identifier(a, f, node);

@@ -6,7 +6,8 @@ import { warnEnvironWrite } from './platform.js';
 import { reportFlow, reportOutput } from './sinks.js';
 import { storeInto } from './store.js';
 import { dottedName, lastName, unwrap } from './syntax.js';
-import { OPAQUE, type Value, join, merge, withStep } from './values.js';
+import { OPAQUE, type Value, join, merge, sourceTaint, withStep } from './values.js';
+import { classifyLiteral } from '@secret-hygiene/core';
 
 /** Runs a function's (or the module's) body, then the nested functions no call has followed. */
 export function runBody(a: Analysis, f: Frame, body: SyntaxNode | null | undefined): void {
@@ -132,6 +133,11 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
   switch (target.type) {
     case 'identifier': {
       const name = target.text;
+      const hardcoded = hardcodedSecret(value, name, at);
+      if (hardcoded) {
+        f.env.set(name, hardcoded);
+        return;
+      }
       const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `assigned to ${name}`)! } : value;
       f.env.set(name, stored);
       return;
@@ -140,6 +146,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       const object = evaluate(a, { ...f, reporting: false }, target.childForFieldName('object'));
       const attr = target.childForFieldName('attribute')?.text;
       if (object.instance && attr) {
+        value = hardcodedSecret(value, attr, at) ?? value;
         const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `stored in self.${attr}`)! } : value;
         const old = object.instance.fields.get(attr);
         object.instance.fields.set(attr, old ? merge(old, stored) : stored);
@@ -168,6 +175,17 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
     default:
       return;
   }
+}
+
+/**
+ * A literal the token detector recognises, assigned to a name, is a secret from then on: printing it leaks it
+ * (the literal itself is reported by no-hardcoded-secret).
+ */
+function hardcodedSecret(value: Value, name: string, at: SyntaxNode): Value | undefined {
+  const text = value.complete ? value.str : undefined;
+  if (text === undefined || text.length < 12 || text.length > 1_000 || /\s/.test(text)) return undefined;
+  if (!classifyLiteral(text, { name })) return undefined;
+  return { taint: sourceTaint(name, at, `hardcoded secret assigned to ${name}`) };
 }
 
 function raise(a: Analysis, f: Frame, s: SyntaxNode): void {

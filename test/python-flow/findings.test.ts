@@ -1,0 +1,149 @@
+// The Python flow front end through its public entry: what each rule reports, what it never prints, how the
+// platform entry points and the options change the answer, and that bad input never stops a run.
+import { pythonFindings } from '@secret-hygiene/python';
+import { describe, expect, it } from 'vitest';
+
+const TOKEN = 'sk-proj-Q9vX2mLk8ZtR4wYbN7cJ1pD5sF3gH6jK0aE';
+
+async function findings(source: string, options?: { extraSecretEnv?: string[] }) {
+  return pythonFindings('model/predict.py', source, options);
+}
+
+function summary(list: Awaited<ReturnType<typeof findings>>): string[] {
+  return list.map((f) => `${f.line}:${f.ruleId}:${f.severity}`);
+}
+
+describe('sinks', () => {
+  it('reports a secret printed, logged, raised and asserted, naming source and sink', async () => {
+    const list = await findings(
+      [
+        'import logging, os',
+        'log = logging.getLogger(__name__)',
+        'key = os.environ["OPENAI_API_KEY"]',
+        'print(key)',
+        'log.warning("key %s", key)',
+        'assert key.startswith("sk-"), f"bad {key}"',
+        'raise RuntimeError("rejected " + key)',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['4:no-secret-in-log:error', '5:no-secret-in-log:error', '6:no-secret-in-error:error', '7:no-secret-in-error:error']);
+    expect(list[0]!.message).toBe("The secret from os.environ['OPENAI_API_KEY'] is logged by print.");
+    expect(list[1]!.message).toContain('log.warning');
+  });
+
+  it('reports plain HTTP as a warning, and as an error when a secret rides on the request', async () => {
+    const list = await findings(
+      [
+        'import os, requests',
+        'token = os.environ["HF_TOKEN"]',
+        'requests.get("http://example.com/a")',
+        'requests.post("http://example.com/b", headers={"Authorization": f"Bearer {token}"})',
+        'requests.get("https://example.com/c", headers={"Authorization": token})',
+        'requests.get("http://localhost:8080/d", headers={"Authorization": token})',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['3:require-https:warning', '4:require-https:error']);
+  });
+
+  it('treats the return value of an entry point as output, but not of a helper', async () => {
+    const list = await findings(
+      [
+        'import os',
+        'from cog import BasePredictor, Secret',
+        'def helper():',
+        '    return os.environ["HF_TOKEN"]',
+        'class Predictor(BasePredictor):',
+        '    def predict(self, api_key: Secret) -> str:',
+        '        if api_key is None:',
+        '            return api_key',
+        '        return helper()',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['8:no-secret-in-output:error', '9:no-secret-in-output:error']);
+    expect(list[0]!.message).toContain('serialises the Secret in clear');
+  });
+});
+
+describe('never printing the secret', () => {
+  it('keeps a hardcoded value out of messages, evidence and flow notes', async () => {
+    const list = await findings([`API_KEY = "${TOKEN}"`, `print(f"key={API_KEY}")`, `raise ValueError(API_KEY)`].join('\n'));
+    expect(list.map((f) => f.ruleId)).toEqual(['no-secret-in-log', 'no-secret-in-error']);
+    const printed = JSON.stringify(list);
+    expect(printed).not.toContain(TOKEN);
+    expect(printed).not.toContain(TOKEN.slice(8, 20));
+  });
+
+  it('reports a string default on a Secret without quoting it', async () => {
+    const list = await findings(
+      ['from cog import BasePredictor, Input, Secret', 'class P(BasePredictor):', `    def predict(self, key: Secret = Input(default="${TOKEN}")) -> str:`, '        return "ok"'].join('\n'),
+    );
+    expect(summary(list)).toEqual(['3:no-hardcoded-secret:error']);
+    expect(list[0]!.message).toContain('public OpenAPI schema');
+    expect(JSON.stringify(list)).not.toContain(TOKEN.slice(8, 20));
+  });
+});
+
+describe('flow paths', () => {
+  it('walks from the source through assignments and calls to the sink', async () => {
+    const list = await findings(
+      ['import os', 'def show(value):', '    print(value)', 'secret = os.getenv("DB_PASSWORD")', 'url = f"postgres://app:{secret}@db/app"', 'show(url)'].join('\n'),
+    );
+    expect(summary(list)).toEqual(['3:no-secret-in-log:error']);
+    const flow = list[0]!.flow!;
+    expect(flow[0]).toMatchObject({ file: 'model/predict.py', line: 4, note: expect.stringContaining('DB_PASSWORD') });
+    expect(flow.map((s) => s.line)).toEqual([4, 4, 5, 6, 3]);
+    expect(flow.at(-1)!.note).toBe('logged here');
+  });
+
+  it('follows self fields across methods and helpers of the same class', async () => {
+    const list = await findings(
+      [
+        'import os',
+        'class Service:',
+        '    def describe(self):',
+        '        return f"Service({self.headers})"',
+        '    def __init__(self):',
+        '        self.headers = self.build(os.environ["SERVICE_API_KEY"])',
+        '    def build(self, value):',
+        '        return {"x-api-key": value}',
+        '    def report(self):',
+        '        print(self.describe())',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['10:no-secret-in-log:error']);
+  });
+});
+
+describe('options and names', () => {
+  it('treats a declared secret environment variable as secret whatever its name', async () => {
+    const source = 'import os\nprint(os.environ["WEBHOOK_URL"])\n';
+    expect(await findings(source)).toEqual([]);
+    expect(summary(await findings(source, { extraSecretEnv: ['WEBHOOK_URL'] }))).toEqual(['2:no-secret-in-log:error']);
+  });
+
+  it('needs evidence before an ambiguous name counts: a token in an Authorization header does', async () => {
+    const list = await findings(['def call(token):', '    print(token)', '    headers = {"Authorization": f"Bearer {token}"}', '    print(headers)'].join('\n'));
+    expect(summary(list)).toEqual(['4:no-secret-in-log:error']);
+  });
+});
+
+describe('bad input', () => {
+  it('analyses what it can of a file with syntax errors', async () => {
+    const list = await findings('def broken(:\n  pass\nimport os\nprint(os.environ["HF_TOKEN"])\nclass (\n');
+    expect(summary(list)).toEqual(['4:no-secret-in-log:error']);
+  });
+
+  it('survives deep nesting and large files', async () => {
+    const deep = `import os\nkey = os.environ["HF_TOKEN"]\nx = ${'('.repeat(5000)}key${')'.repeat(5000)}\nprint(${Array(5000).fill('key').join(' + ')})\n`;
+    expect(summary(await findings(deep))).toEqual(['4:no-secret-in-log:error']);
+    const big = 'import os\n' + 'def f%(i)(x):\n    return x * 2\n'.repeat(1).replace('%(i)', '0') + Array.from({ length: 20_000 }, (_, i) => `def f${i}(x):\n    return [x, ${i}]\n`).join('') + 'print(os.environ["HF_TOKEN"])\n';
+    const list = await findings(big);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.ruleId).toBe('no-secret-in-log');
+  });
+
+  it('reports nothing for an empty or binary-looking file', async () => {
+    expect(await findings('')).toEqual([]);
+    expect(await findings('\u0000\u0001secret\u0002http://x\u0000')).toEqual([]);
+  });
+});
