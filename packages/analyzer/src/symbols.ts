@@ -47,6 +47,11 @@ export class Symbols {
       }
       this.moduleSymbols.set(from, table);
     }
+    if (!table.has(specifier)) {
+      // A `require` or `import()` inside a function: looked for once per file, on the first miss.
+      for (const literal of nestedModuleSpecifiers(from)) if (!table.has(literal.text)) table.set(literal.text, this.resolve(literal));
+      if (!table.has(specifier)) table.set(specifier, undefined);
+    }
     return table.get(specifier);
   }
 
@@ -112,5 +117,19 @@ function moduleSpecifiers(file: ts.SourceFile): ts.StringLiteralLike[] {
       }
     }
   }
+  return out;
+}
+
+/** `require('x')` and `import('x')` anywhere in the file. */
+function nestedModuleSpecifiers(file: ts.SourceFile): ts.StringLiteralLike[] {
+  const out: ts.StringLiteralLike[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
+      const callee = node.expression;
+      if ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword) out.push(node.arguments[0]!);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
   return out;
 }

@@ -146,7 +146,9 @@ class WholeProgram {
     const target = moduleSymbol ? Symbols.fileOf(moduleSymbol) : undefined;
     if (!moduleSymbol || !target || !this.members.has(target.fileName)) return undefined;
     this.ask(`file:${target.fileName}`);
-    if (name === '*') {
+    // `require('./x')` of a module that only sets `exports.name = …` binds all of its exports.
+    const whole = name === '*' || (name === 'default' && !this.symbols.exportDeclaration(moduleSymbol, 'default'));
+    if (whole) {
       const members = new Map<string, ModuleValue>();
       for (const [exportName] of this.symbols.exportsOf(moduleSymbol)) {
         const value = this.exportValue(moduleSymbol, exportName);

@@ -3,7 +3,7 @@ import { Engine, type CalleeResolver } from './engine.js';
 import type { FunctionSummary } from './summary.js';
 import { flowTables } from './tables.js';
 import type { AnalyzeOptions, FlowLocation, FlowResult } from './types.js';
-import type { ClassInfo, Value } from './value.js';
+import { Scope, join, type Binding, type ClassInfo, type Value } from './value.js';
 import { drainDeferred, walkSourceFile } from './walker.js';
 
 /**
@@ -31,17 +31,49 @@ export interface ProgramFileAnalysis {
   valueOf(declaration: TS.Node): ModuleValue | undefined;
 }
 
+/**
+ * The module scope of a program file. Import handling may replace an imported binding's value by what its name
+ * suggests (an ambiguous `auth` becomes a candidate); a binding imported from the program keeps the value the
+ * analysis of its module found, joined with that.
+ */
+class ModuleScope extends Scope {
+  imported: Value | undefined;
+
+  constructor(private readonly importKinds: ReadonlySet<number>) {
+    super(undefined, undefined);
+  }
+
+  override declare(binding: Binding): Binding {
+    const imported = this.imported;
+    this.imported = undefined;
+    if (imported && this.isImportName(binding) && binding.value !== imported) binding.value = join(imported, binding.value);
+    return super.declare(binding);
+  }
+
+  private isImportName(binding: Binding): boolean {
+    const parent = (binding as { decl?: TS.Node }).decl?.parent;
+    return parent === undefined || this.importKinds.has(parent.kind);
+  }
+}
+
 /** An engine whose imports of program modules resolve to what the analysis of those modules found. */
 class ProgramEngine extends Engine {
+  private readonly moduleScope: ModuleScope;
+
   constructor(
     input: ConstructorParameters<typeof Engine>[0],
     private readonly resolveImport: ImportResolver | undefined,
   ) {
     super(input);
+    const k = input.ts.SyntaxKind;
+    this.moduleScope = new ModuleScope(new Set([k.ImportSpecifier, k.ImportClause, k.NamespaceImport]));
+    this.scope = this.moduleScope;
+    this.frame.varScope = this.moduleScope;
   }
 
   override moduleValue(module: string, name: string): Value {
     const imported = this.resolveImport?.(module, name) as unknown as Value | undefined;
+    this.moduleScope.imported = imported;
     if (!imported) return super.moduleValue(module, name);
     // A whole-module import (`* as`, default) without a kind of its own is marked as a module, which import
     // handling keeps as it is (instead of replacing it with an opaque module value).
@@ -84,18 +116,22 @@ function declaredValue(engine: Engine, moduleScope: Engine['scope'], declaration
   const named = (name: TS.Node | undefined) => (name && ts.isIdentifier(name) ? moduleScope.lookup(name.text)?.value : undefined);
   if (ts.isVariableDeclaration(declaration) || ts.isBindingElement(declaration)) return named(declaration.name);
   if (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) return named(declaration.name);
-  if (ts.isExportAssignment(declaration)) {
-    const expression = engine.syntax.unwrap(declaration.expression);
-    if (ts.isIdentifier(expression)) return named(expression);
-    // Evaluated once more at module level: its sinks were reported by the walk (results keep one per span).
-    const saved = engine.scope;
-    engine.scope = moduleScope;
-    const value = engine.evaluate(declaration.expression);
-    drainDeferred(engine);
-    engine.scope = saved;
-    return value;
-  }
-  return undefined;
+  // `export default x`; CommonJS `module.exports = x`, `exports.name = x` (the checker declares the assignment
+  // or its target).
+  let exported: TS.Expression | undefined;
+  if (ts.isExportAssignment(declaration)) exported = declaration.expression;
+  else if (ts.isBinaryExpression(declaration)) exported = declaration.right;
+  else if (ts.isPropertyAccessExpression(declaration) && ts.isBinaryExpression(declaration.parent) && declaration.parent.left === declaration) exported = declaration.parent.right;
+  if (!exported) return undefined;
+  const expression = engine.syntax.unwrap(exported);
+  if (ts.isIdentifier(expression)) return named(expression);
+  // Evaluated once more at module level: its sinks were reported by the walk (results keep one per span).
+  const saved = engine.scope;
+  engine.scope = moduleScope;
+  const value = engine.evaluate(exported);
+  drainDeferred(engine);
+  engine.scope = saved;
+  return value;
 }
 
 /** Gives every location the engine created for this file its file name (locations from other files have theirs). */
