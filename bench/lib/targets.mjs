@@ -35,22 +35,30 @@ export async function probeAudit(args, cwd) {
   return { reason: `secret-audit --format json ${args.join(' ')} exited ${result.code}${said ? ` (${said})` : ''} without a JSON report` };
 }
 
-let tokenProbe;
-/** Whether `secret-audit` detects a hard-coded token; cached for the run. */
-export function probeTokenScan() {
-  tokenProbe ??= (async () => {
-    const dir = path.join(WORK_DIR, 'probe-token');
-    rmSync(dir, { recursive: true, force: true });
-    makeStandaloneRoot(dir);
-    writeFileSync(path.join(dir, 'client.ts'), `export const githubToken = '${fakeGithubToken()}';\n`);
-    const probe = await probeAudit(['.'], dir);
-    if (probe.reason) return probe;
-    if (!probe.report.findings.some((f) => f.ruleId === 'no-hardcoded-secret')) {
-      return { reason: 'secret-audit answered but reported no no-hardcoded-secret finding for a GitHub token' };
-    }
-    return probe;
-  })();
-  return tokenProbe;
+/** A small folder holding one TypeScript file with a token-shaped value, recreated for each probe. */
+export function writeProbeFolder() {
+  const dir = path.join(WORK_DIR, 'probe');
+  rmSync(dir, { recursive: true, force: true });
+  makeStandaloneRoot(dir);
+  writeFileSync(path.join(dir, 'client.ts'), `export const githubToken = '${fakeGithubToken()}';\n`);
+  return dir;
+}
+
+let cliProbe;
+/** Whether `secret-audit` answers with a JSON report on a one-file folder; cached for the run. */
+export function probeCli() {
+  cliProbe ??= probeAudit(['.'], writeProbeFolder());
+  return cliProbe;
+}
+
+/** Whether `secret-audit` detects a hard-coded token. */
+export async function probeTokenScan() {
+  const probe = await probeCli();
+  if (probe.reason) return probe;
+  if (!probe.report.findings.some((f) => f.ruleId === 'no-hardcoded-secret')) {
+    return { reason: 'secret-audit answered but reported no no-hardcoded-secret finding for a GitHub token' };
+  }
+  return probe;
 }
 
 /** Imports a workspace package's compiled entry; { module } or { reason }. */

@@ -3,7 +3,7 @@ import { describeFiles, ensureSdkCorpus, listFiles, SDK_ROOT } from '../lib/corp
 import { formatBytes } from '../lib/format.mjs';
 import { ensurePeers } from '../lib/peers.mjs';
 import { tscCommand } from '../lib/peer-commands.mjs';
-import { auditCommand, parseAuditJson, probeAudit, probePackageExports } from '../lib/targets.mjs';
+import { auditCommand, parseAuditJson, probeCli, probePackageExports } from '../lib/targets.mjs';
 import { writeTscProject } from '../lib/tsc-project.mjs';
 import { ratioVerdict, skippedVerdict } from '../lib/verdict.mjs';
 
@@ -26,7 +26,7 @@ export default {
     ];
     const skipped = [];
     const analyzer = await probePackageExports('analyzer');
-    const cli = analyzer.reason ? analyzer : await probeAudit(['.'], SDK_ROOT);
+    const cli = analyzer.reason ? analyzer : await probeCli();
     if (cli.reason) skipped.push({ label: SUBJECT, reason: cli.reason });
     const commands = [];
     if (!skipped.length) commands.push(auditCommand(SUBJECT, ['--format', 'json', ...dirs], { cwd: SDK_ROOT, compareTo: TSC }));

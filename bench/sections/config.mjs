@@ -4,7 +4,7 @@ import { describeFiles, listFiles } from '../lib/corpora.mjs';
 import { formatBytes } from '../lib/format.mjs';
 import { ensurePeers } from '../lib/peers.mjs';
 import { SECRETLINT_LABEL, secretlintCommand } from '../lib/peer-commands.mjs';
-import { auditCommand, parseAuditJson, probeAudit, probePackageExports } from '../lib/targets.mjs';
+import { auditCommand, parseAuditJson, probeCli, probePackageExports } from '../lib/targets.mjs';
 import { skippedVerdict, wallVerdict } from '../lib/verdict.mjs';
 
 // --no-deep keeps the fast checks (configs and hardcoded tokens) and skips the code flow analyses: the config-only run.
@@ -26,7 +26,7 @@ export default {
     ];
     const skipped = [];
     const configPackage = await probePackageExports('config');
-    const cli = configPackage.reason ? configPackage : await probeAudit(['.'], dir);
+    const cli = configPackage.reason ? configPackage : await probeCli();
     if (cli.reason) skipped.push({ label: SUBJECT, reason: cli.reason });
     const commands = [];
     if (!skipped.length) {

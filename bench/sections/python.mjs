@@ -4,7 +4,7 @@ import { describeFiles, listFiles, PYTHON_PACKAGE } from '../lib/corpora.mjs';
 import { formatBytes } from '../lib/format.mjs';
 import { ensurePeers } from '../lib/peers.mjs';
 import { SECRETLINT_LABEL, secretlintCommand } from '../lib/peer-commands.mjs';
-import { auditCommand, probeAudit, probePackageExports } from '../lib/targets.mjs';
+import { auditCommand, probeCli, probePackageExports } from '../lib/targets.mjs';
 import { skippedVerdict, wallVerdict } from '../lib/verdict.mjs';
 import { auditNotes } from './config.mjs';
 
@@ -24,7 +24,7 @@ export default {
     ];
     const skipped = [];
     const pythonPackage = await probePackageExports('python');
-    const cli = pythonPackage.reason ? pythonPackage : await probeAudit(['.'], dir);
+    const cli = pythonPackage.reason ? pythonPackage : await probeCli();
     if (cli.reason) skipped.push({ label: SUBJECT, reason: cli.reason });
     const commands = [];
     if (!skipped.length) commands.push(auditCommand(SUBJECT, ['--format', 'json', '.'], { cwd: dir, compareTo: SECRETLINT_LABEL }));
