@@ -1,56 +1,21 @@
-import type { SyntaxNode, Tree } from './loader.js';
-import { withPythonTree } from './loader.js';
+import type { SyntaxNode } from './loader.js';
+import { describeDefault, secretAnnotation } from './cog-params.js';
+import { isGuarded, isWriteTarget } from './guards.js';
 import { staticString, stringPrefix } from './strings.js';
-import type { PythonModuleFacts, PythonReadForm, PythonSecretRead, PythonSpan } from './types.js';
+import { firstArgument, span } from './syntax.js';
+import type { PythonReadForm, PythonSecretRead } from './types.js';
 
 const SECRET_FILE = /^\/secrets\/([-._a-zA-Z0-9]+)/;
 const SECRETS_DIR = /^\/secrets\/?$/;
 /** `self._secrets`, `secrets`, `self._context.secrets`: the Truss (and Chains) secrets mapping by its usual names. */
 const SECRETS_HOLDER_NAME = /^_*secrets$/;
-const MAX_STRING = 256;
-const INTERESTING = new Set([
-  'subscript', 'call', 'comparison_operator', 'string', 'concatenated_string', 'function_definition',
-  'import_statement', 'import_from_statement', 'assignment', 'binary_operator', 'attribute', 'identifier',
-]);
 /** Methods on `os.environ` that read or write one named variable; any other use hands over the whole environment. */
 const SINGLE_VARIABLE_METHODS = new Set(['get', 'setdefault', 'pop']);
 /** Methods that read every entry of a mapping. */
 const WHOLE_MAPPING_METHODS = new Set(['items', 'keys', 'values', 'copy']);
 
-function span(node: SyntaxNode): PythonSpan {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-  };
-}
-
-/** Every node of a type we care about, in source order, through one cursor walk. */
-function collect(tree: Tree): Map<string, SyntaxNode[]> {
-  const found = new Map<string, SyntaxNode[]>();
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const type = cursor.nodeType;
-      // Attributes and identifiers are everywhere; only short ones that may name os.environ or a secrets mapping matter.
-      const wanted = type === 'attribute' || type === 'identifier' ? cursor.endIndex - cursor.startIndex <= 64 && /environ$|secrets$/i.test(cursor.nodeText) : INTERESTING.has(type);
-      if (wanted) {
-        const list = found.get(type) ?? [];
-        list.push(cursor.currentNode);
-        found.set(type, list);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-class Extractor {
+/** Finds secret reads in one module's collected nodes (see collect). */
+export class Extractor {
   readonly reads: PythonSecretRead[] = [];
   /** `subprocess.run(..., env=os.environ)`, `dict(os.environ)`, `os.environ.items()`: every variable may be read. */
   passesWholeEnvironment = false;
@@ -136,25 +101,9 @@ class Extractor {
       if (!annotation) continue;
       const read: PythonSecretRead = { kind: 'cog-secret-param', name, form: 'parameter', functionName, annotation, ...span(nameNode) };
       if (annotation === 'Optional[Secret]') read.optional = true;
-      this.describeDefault(param.childForFieldName('value'), read);
+      describeDefault(param.childForFieldName('value'), read);
       this.reads.push(read);
     }
-  }
-
-  /** `= "x"`, `= Input(default="x")`, `= Input(default=None)`. */
-  private describeDefault(value: SyntaxNode | null, read: PythonSecretRead): void {
-    if (!value) return;
-    let target: SyntaxNode | null = value;
-    if (value.type === 'call') {
-      target = null;
-      for (const arg of value.childForFieldName('arguments')?.namedChildren ?? []) {
-        if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'default') target = arg.childForFieldName('value');
-      }
-    }
-    if (!target) return;
-    if (target.type === 'none') read.optional = true;
-    const text = staticString(target);
-    if (text !== undefined) read.stringDefault = { value: text, ...span(target) };
   }
 
   private keyOf(node: SyntaxNode | null | undefined): string | undefined {
@@ -277,109 +226,3 @@ class Extractor {
   }
 }
 
-function firstArgument(call: SyntaxNode): SyntaxNode | undefined {
-  const arg = call.childForFieldName('arguments')?.namedChildren[0];
-  return arg && arg.type !== 'keyword_argument' ? arg : undefined;
-}
-
-function secretAnnotation(text: string): PythonSecretRead['annotation'] {
-  const t = text.replace(/\s+/g, '').replace(/\b(?:cog|typing)\./g, '').replace(/^["']|["']$/g, '');
-  if (t === 'Secret') return 'Secret';
-  if (t === 'Optional[Secret]' || t === 'Secret|None' || t === 'None|Secret' || t === 'Union[Secret,None]') return 'Optional[Secret]';
-  if (/^(?:list|List|Sequence)\[Secret\]$/.test(t)) return 'list[Secret]';
-  return undefined;
-}
-
-/** `os.environ["X"] = v`, `del os.environ["X"]`: writes, not reads. */
-function isWriteTarget(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (!parent) return false;
-  if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('left')?.id === node.id) return true;
-  if (parent.type === 'pattern_list' || parent.type === 'tuple_pattern') return isWriteTarget(parent);
-  return parent.type === 'delete_statement';
-}
-
-const CATCHES_MISSING = /^(?:KeyError|LookupError|Exception|BaseException)$/;
-
-/** A subscript that cannot raise: inside `try/except KeyError`, or under an `if` that tests the same name. */
-function isGuarded(node: SyntaxNode, name: string): boolean {
-  const quoted = [`"${name}"`, `'${name}'`];
-  for (let up = node.parent, child: SyntaxNode = node; up; child = up, up = up.parent) {
-    if (up.type === 'try_statement' && up.childForFieldName('body')?.id === child.id) {
-      const handlers = up.namedChildren.filter((c) => c.type === 'except_clause');
-      if (handlers.some((h) => catchesMissing(h))) return true;
-    }
-    if (up.type === 'if_statement' || up.type === 'conditional_expression' || up.type === 'elif_clause') {
-      const condition = up.type === 'conditional_expression' ? up.namedChildren[1] : up.childForFieldName('condition');
-      if (condition && condition.id !== child.id && quoted.some((q) => condition.text.includes(q))) return true;
-    }
-    if (up.type === 'boolean_operator' && up.childForFieldName('right')?.id === child.id) {
-      const left = up.childForFieldName('left');
-      if (left && quoted.some((q) => left.text.includes(q))) return true;
-    }
-    if (up.type === 'function_definition' || up.type === 'class_definition') break;
-  }
-  return false;
-}
-
-function catchesMissing(handler: SyntaxNode): boolean {
-  const caught = handler.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
-  if (!caught) return true; // bare `except:`
-  const names = caught.type === 'as_pattern' ? caught.namedChildren[0] : caught;
-  return (names?.text ?? '').split(/[\s(),]+/).filter(Boolean).some((n) => CATCHES_MISSING.test(n.replace(/^.*\./, '')));
-}
-
-function importedModules(nodes: Map<string, SyntaxNode[]>): string[] {
-  const modules = new Set<string>();
-  for (const node of nodes.get('import_statement') ?? []) {
-    for (const child of node.childrenForFieldName('name')) {
-      const dotted = child.type === 'aliased_import' ? child.childForFieldName('name') : child;
-      const top = dotted?.text.split('.')[0];
-      if (top) modules.add(top);
-    }
-  }
-  for (const node of nodes.get('import_from_statement') ?? []) {
-    const module = node.childForFieldName('module_name');
-    if (module && module.type !== 'relative_import') modules.add(module.text.split('.')[0]!);
-  }
-  return [...modules];
-}
-
-function staticStrings(nodes: Map<string, SyntaxNode[]>): string[] {
-  const out = new Set<string>();
-  for (const node of nodes.get('string') ?? []) {
-    if (node.endIndex - node.startIndex > MAX_STRING) continue;
-    const value = staticString(node);
-    if (value) out.add(value);
-  }
-  return [...out];
-}
-
-/** Reads, imports and string literals of one parsed module (the tree stays owned by the caller). */
-export function pythonFactsFromTree(tree: Tree): PythonModuleFacts {
-  const nodes = collect(tree);
-  const extractor = new Extractor(nodes);
-  extractor.run();
-  return {
-    reads: extractor.reads,
-    imports: importedModules(nodes),
-    strings: staticStrings(nodes),
-    hasSyntaxErrors: tree.rootNode.hasError,
-    passesWholeEnvironment: extractor.passesWholeEnvironment,
-    passesWholeSecrets: extractor.passesWholeSecrets,
-  };
-}
-
-/** Parses `source` and returns what it reads, imports and spells out as strings. */
-export function pythonModuleFacts(source: string): Promise<PythonModuleFacts> {
-  return withPythonTree(source, pythonFactsFromTree);
-}
-
-/**
- * Where Python code reads a secret: environment variables (`os.environ[...]`, `.get`, `os.getenv`),
- * the Truss secrets mapping (`self._secrets["name"]`), secret files (`/secrets/<name>`) and Cog `Secret`
- * parameters. Names come from string literals or module constants bound to one.
- */
-export async function pythonSecretReads(source: string): Promise<PythonSecretRead[]> {
-  return (await pythonModuleFacts(source)).reads;
-}
