@@ -29,7 +29,9 @@ export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly S
   for (const [name, fn] of a.functions) {
     const entry = entryFunction(a, name);
     if (entry) checkCogInputs(a, parametersOf(fn), name);
-    if (chosen.has(fn)) analyseFunction(a, fn, { closure: a.module, reporting: true, ...(entry ? { entry } : {}) });
+    const route = a.routes.has(fn.id) ? { name, platform: 'web route' } : undefined;
+    const output = entry ?? route;
+    if (chosen.has(fn)) analyseFunction(a, fn, { closure: a.module, reporting: true, ...(output ? { entry: output } : {}) });
   }
   for (const cls of a.classes.values()) {
     for (const [name, method] of cls.methods) {
@@ -73,6 +75,7 @@ function index(a: Analysis, root: SyntaxNode): void {
       if (node.type === 'function_definition') {
         const name = node.childForFieldName('name')?.text;
         if (name) a.functions.set(name, node);
+        if (child.type === 'decorated_definition' && isRoute(a, child)) a.routes.add(node.id);
       } else if (node.type === 'class_definition') indexClass(a, node, child);
       else if (node.type === 'if_statement' || node.type === 'try_statement' || node.type === 'block' || node.type.endsWith('_clause')) visit(node);
     }
@@ -103,6 +106,15 @@ function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
     for (const method of entry.methods) if (cls.methods.has(method)) cls.entryMethods.set(method, entry.platform);
   }
   a.classes.set(name, cls);
+}
+
+/** `@app.get("/x")`, `@router.post(...)`, `@app.route(...)`: the function answers web requests. */
+function isRoute(a: Analysis, decorated: SyntaxNode): boolean {
+  return decorated.namedChildren.some((d) => {
+    if (d.type !== 'decorator') return false;
+    const method = /^@\s*[A-Za-z_][\w.]*\.([A-Za-z_]\w*)\s*\(/.exec(d.text)?.[1];
+    return method !== undefined && a.tables.routeDecoratorMethods.has(method);
+  });
 }
 
 function entryFunction(a: Analysis, name: string): { name: string; platform: string } | undefined {

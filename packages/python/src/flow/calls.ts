@@ -7,7 +7,7 @@ import { isLogCall, printedArguments, reportFlow } from './sinks.js';
 import { envSource, isSecretPath, mappingSource } from './sources.js';
 import { storeInto } from './store.js';
 import { argumentsOf, dottedName, lastName } from './syntax.js';
-import { type CallFacts, checkTransport } from './transport.js';
+import { type CallFacts, checkTransport, requestUrl } from './transport.js';
 import { CLEAN, OPAQUE, type Value, container, join, sourceTaint, withStep } from './values.js';
 import { warnEnvironWrite } from './platform.js';
 
@@ -39,6 +39,8 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   };
   if (sink(a, f, call, receiverNode)) return CLEAN;
   checkTransport(a, f, call);
+  const url = requestUrl(a, call);
+  if (url?.taint && a.tables.catalog.sinks.transport.urlInErrors) f.requestTaint ??= url.taint;
   return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 
@@ -182,6 +184,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       if (method === 'format' && receiver.str !== undefined) return { ...out, str: receiver.str.split('{')[0], complete: false };
       return out.taint ? { taint: out.taint } : receiver.opaque ? OPAQUE : CLEAN;
     }
+    if (t.optionDeclarers.has(method)) {
+      const option = call.positional.map((v) => (v.complete ? v.str : undefined)).find((s) => s?.startsWith('-') && isSecretOption(a, s));
+      if (option) storeInto(a, f, receiverNode, { taint: sourceTaint(option, call.node, `command-line option ${option}`) });
+      return CLEAN;
+    }
     if (t.mutatingMethods.has(method)) {
       const added = container(all);
       if (added.taint || added.held) storeInto(a, f, receiverNode, added);
@@ -200,6 +207,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     return { taint: sourceTaint(`${call.written}()`, call.node, `${call.written}() returns a secret`) };
   }
   return OPAQUE;
+}
+
+/** `--hf-token`, `--api_key`: an option whose name is a secret's. */
+function isSecretOption(a: Analysis, option: string): boolean {
+  return a.names.classify(option.replace(/^-+/, '').replace(/-/g, '_')) === 'secret';
 }
 
 function propagate(canonical: string, all: Value[]): Value {

@@ -14,6 +14,7 @@ export interface PythonFlowCatalog {
     secretMappings: string[];
     secretMappingKwargs: string[];
     credentialKeys: string[];
+    optionDeclarers: string[];
     accessorVerbs: string[];
   };
   propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[] };
@@ -31,6 +32,7 @@ export interface PythonFlowCatalog {
     output: {
       entryClasses: Array<{ platform: string; bases?: string[]; names?: string[]; methods: string[] }>;
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
+      routeDecoratorMethods: string[];
     };
     transport: {
       calls: string[];
@@ -39,6 +41,7 @@ export interface PythonFlowCatalog {
       clientMethods: string[];
       clientMethodFirstMethods: string[];
       urlKeywords: string[];
+      urlInErrors: boolean;
     };
   };
 }
@@ -57,6 +60,8 @@ export interface PythonFlowTables {
   secretMappingKwargs: Set<string>;
   credentialKeys: Set<string>;
   accessorVerbs: Set<string>;
+  optionDeclarers: Set<string>;
+  routeDecoratorMethods: Set<string>;
   propagatorFunctions: Set<string>;
   propagatorMethods: Set<string>;
   argumentMethods: Set<string>;
@@ -100,6 +105,8 @@ export function pythonFlowTables(): PythonFlowTables {
     secretMappingKwargs: new Set(so.secretMappingKwargs),
     credentialKeys: new Set(so.credentialKeys),
     accessorVerbs: new Set(so.accessorVerbs),
+    optionDeclarers: new Set(so.optionDeclarers),
+    routeDecoratorMethods: new Set(si.output.routeDecoratorMethods),
     propagatorFunctions: new Set(pr.functions),
     propagatorMethods: new Set(pr.methods),
     argumentMethods: new Set(pr.argumentMethods),

@@ -3,7 +3,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { PythonFlowTables } from './catalog.js';
 import type { ImportMap } from './imports.js';
 import type { ResultSet } from './report.js';
-import type { ClassInfo, Value } from './values.js';
+import type { ClassInfo, Taint, Value } from './values.js';
 
 /** Variables of one function (or the module), with the enclosing scope behind them. */
 export class Env {
@@ -43,6 +43,8 @@ export interface Frame {
   /** False in the passes that only learn what methods store on `self`. */
   reporting: boolean;
   depth: number;
+  /** A secret in the URL of a request made in the current `try` body: its exceptions name that URL. */
+  requestTaint?: Taint;
   /** Nested functions defined in this body, analysed at its end unless a call already did. */
   nested: SyntaxNode[];
 }
@@ -58,6 +60,8 @@ export interface Analysis {
   classes: Map<string, ClassInfo>;
   /** The class each method belongs to, and the methods that take no `self`. */
   methodOwner: Map<number, ClassInfo>;
+  /** Module-level functions that a web framework's route decorator makes an entry point. */
+  routes: Set<number>;
   staticMethods: Set<number>;
   results: ResultSet;
   /** Functions being inlined right now (recursion guard) and the results of earlier inlining. */

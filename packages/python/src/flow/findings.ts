@@ -64,6 +64,7 @@ export async function pythonFindings(file: string, text: string, options: Python
       functions: new Map(),
       classes: new Map(),
       methodOwner: new Map(),
+      routes: new Set(),
       staticMethods: new Set(),
       results: new ResultSet(),
       inlining: new Set(),

@@ -33,7 +33,7 @@ export const SINK_NOTE: Record<string, string> = {
 /** A name safe to print: identifiers, dotted paths, env names and secret paths; never a literal's text. */
 export function safeLabel(label: string): string {
   const short = label.length > 80 ? `${label.slice(0, 77)}...` : label;
-  return /^[A-Za-z_/][\w.@/\-[\]()' ]*$/.test(short) && !/[A-Za-z0-9_+/=-]{33,}/.test(short) ? short : 'a secret';
+  return /^[A-Za-z_/-][\w.@/\-[\]()' ]*$/.test(short) && !/[A-Za-z0-9_+/=-]{33,}/.test(short) ? short : 'a secret';
 }
 
 export function flowMessage(ruleId: PythonFlowRuleId, taint: Taint, sink: string): string {

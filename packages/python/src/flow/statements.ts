@@ -236,12 +236,17 @@ function alternatives(a: Analysis, f: Frame, bodies: Array<SyntaxNode | null | u
 
 function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
   const body = s.childForFieldName('body');
+  const outer = f.requestTaint;
+  f.requestTaint = undefined;
   if (body) execBlock(a, f, body);
+  // A request whose URL carries a secret raises exceptions that print that URL.
+  const request = f.requestTaint;
+  f.requestTaint = outer ?? request;
   for (const clause of s.namedChildren) {
     if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
       const pattern = clause.namedChildren.find((c) => c.type === 'as_pattern');
       const alias = pattern?.childForFieldName('alias')?.namedChildren[0];
-      if (alias) bindNames(f, alias, OPAQUE);
+      if (alias) bindNames(f, alias, request ? { taint: withStep(request, clause, 'the exception names the request URL')! } : OPAQUE);
       const block = clause.namedChildren.find((c) => c.type === 'block');
       if (block) execBlock(a, f, block);
     } else if (clause.type === 'else_clause' || clause.type === 'finally_clause') {

@@ -17,7 +17,7 @@ export interface CallFacts {
 }
 
 /** The request URL of a transport call, or undefined when the call sends nothing. */
-function requestUrl(a: Analysis, call: CallFacts): Value | undefined {
+export function requestUrl(a: Analysis, call: CallFacts): Value | undefined {
   const t = a.tables;
   const { canonical, receiver, method, positional, keywords } = call;
   const byKeyword = () => [...t.urlKeywords].map((k) => keywords.get(k)).find((v) => v !== undefined);
