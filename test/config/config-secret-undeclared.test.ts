@@ -94,6 +94,8 @@ describe('config-secret-undeclared: inference.sh', () => {
   it('treats config-declared names as secrets for the flow engine', async () => {
     const { declared } = await auditSummary({ 'a/inf.yml': inf, 'm/config.yaml': trussConfig() });
     expect(declared).toEqual(['API_KEY', 'AWS_SECRET_ACCESS_KEY', 'GOOGLE_OAUTH_ACCESS_TOKEN', 'GOOGLE_OAUTH_CREDENTIALS', 'GOOGLE_SA_CREDENTIALS', 'OPT_TOKEN', 'TRUSS_SECRET_declared']);
+    const vertex = await auditSummary({ 'v/inf.yml': 'integrations:\n  - key: gcp.vertex_ai\n' });
+    expect(vertex.declared).toEqual(['GCP_ACCESS_TOKEN']);
   });
 });
 

@@ -68,7 +68,7 @@ export async function auditConfigs(files: ReadonlyArray<SourceFile>): Promise<Co
         const declarations = checkInfSecrets(ctx);
         infCrossCheck(ctx, declarations);
         for (const d of declarations.secrets) if (isEnvName(d.name)) declaredSecretEnv.add(d.name);
-        for (const name of declarations.provided) declaredSecretEnv.add(name);
+        for (const name of declarations.providedSecrets) declaredSecretEnv.add(name);
       }
     } catch (error) {
       errors.push({ file: target.config.path, message: `internal error while validating this config: ${(error as Error).message.split('\n')[0]}` });

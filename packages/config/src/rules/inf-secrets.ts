@@ -1,4 +1,4 @@
-import { redact } from '@secret-hygiene/core';
+import { defaultNameClassifier, redact } from '@secret-hygiene/core';
 import type { ErrorObject } from 'ajv';
 import type { Node, YAMLMap } from 'yaml';
 import { displayName, literalAdvice } from '../literal-nature.js';
@@ -17,6 +17,8 @@ export interface InfDeclarations {
   provided: Set<string>;
   /** `SLACK_` for an integration `slack.bot` the catalog does not map: its variables are presumably injected. */
   providedPrefixes: string[];
+  /** The provided variables that hold secrets (not `GCP_PROJECT_NUMBER`), for the flow analyses. */
+  providedSecrets: Set<string>;
 }
 
 /**
@@ -41,12 +43,16 @@ export function checkInfSecrets(ctx: ConfigContext): InfDeclarations {
   reportDuplicates(ctx, secrets);
   const provided = new Set<string>();
   const providedPrefixes: string[] = [];
+  const providedSecrets = new Set<string>();
   if (isSeq(sections.integrations)) {
     for (const entry of entries(config, sections.integrations)) {
       const key = scalarString(valueOf(config, entry, 'key'));
       if (!key) continue;
       const env = integrationEnv(key);
-      for (const name of env) provided.add(name);
+      for (const name of env) {
+        provided.add(name);
+        if (defaultNameClassifier().classify(name) !== 'no') providedSecrets.add(name);
+      }
       if (env.length === 0) providedPrefixes.push(`${key.split('.')[0]!.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`);
     }
   }
@@ -55,11 +61,14 @@ export function checkInfSecrets(ctx: ConfigContext): InfDeclarations {
       const names = valueOf(config, entry, 'secrets');
       for (const item of isSeq(names) ? names.items : []) {
         const name = scalarString(resolve(config, item));
-        if (name) provided.add(name);
+        if (name) {
+          provided.add(name);
+          providedSecrets.add(name);
+        }
       }
     }
   }
-  return { secrets, provided, providedPrefixes };
+  return { secrets, provided, providedPrefixes, providedSecrets };
 }
 
 /** `requirements.secrets` and other places where inf.yml files in the wild declare secrets. */
