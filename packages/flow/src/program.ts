@@ -3,7 +3,7 @@ import { Engine, type CalleeResolver } from './engine.js';
 import type { FunctionSummary } from './summary.js';
 import { flowTables } from './tables.js';
 import type { AnalyzeOptions, FlowLocation, FlowResult } from './types.js';
-import { Scope, join, type Binding, type ClassInfo, type Value } from './value.js';
+import { Scope, join, type Binding, type ClassInfo, type FunctionInfo, type Value } from './value.js';
 import { drainDeferred, walkSourceFile } from './walker.js';
 
 /**
@@ -71,6 +71,29 @@ class ProgramEngine extends Engine {
     this.frame.varScope = this.moduleScope;
   }
 
+  /**
+   * A parameter stored in a field (`this.auth = auth` in a constructor) and sunk by a method analysed later: the
+   * sink belongs to the finished function's summary, so `new Client(secret)` reports the method's sink.
+   */
+  override summaryOf(fn: FunctionInfo): FunctionSummary | undefined {
+    const running = super.summaryOf(fn);
+    if (running || fn.state !== 'done' || fn.node.getSourceFile() !== this.sf) return running;
+    return fn.summary;
+  }
+
+  /** `constructor(private readonly auth: string)`: `this.auth` in a method is that constructor parameter. */
+  override member(object: Value, key: string, nameNode: TS.Node, dotted?: string): Value {
+    const value = super.member(object, key, nameNode, dotted);
+    const cls = object.cls;
+    if (!cls || cls.fields.has(key)) return value;
+    const ctor = cls.methods.get('constructor');
+    const index = ctor ? ctor.node.parameters.findIndex((p) => isParameterProperty(this.ts, p, key)) : -1;
+    if (!ctor || index < 0) return value;
+    const name = ctor.node.parameters[index]!.name;
+    const step: FlowLocation = { start: name.getStart(this.sf), end: name.getEnd(), note: `parameter \`${key}\` of ${ctor.name}, kept in this.${key}` };
+    return join(value, { taints: [{ origin: { kind: 'param', index, fn: ctor }, path: [step] }] });
+  }
+
   override moduleValue(module: string, name: string): Value {
     const imported = this.resolveImport?.(module, name) as unknown as Value | undefined;
     this.moduleScope.imported = imported;
@@ -97,6 +120,7 @@ export function analyzeProgramFile(ts: typeof TS, sourceFile: TS.SourceFile, opt
     options.resolveImport,
   );
   walkSourceFile(engine);
+  for (const [node, summary] of engine.summaries) spreadRestParameter(ts, node, summary);
   const stamp = new Stamper(sourceFile.fileName);
   for (const summary of engine.summaries.values()) stamp.summary(summary);
   const results = engine.results.list();
@@ -202,4 +226,24 @@ export function describeSummary(s: FunctionSummary): string {
   const returns = s.paramReturns.map((p) => `${p.param}>return`);
   const sources = s.returnSources.map((r) => `<${r.label}>`);
   return [...sinks, ...returns, ...sources, s.returnKind ?? ''].join(';');
+}
+
+/** Arguments a rest parameter may collect, beyond its own position, that callers in other files are checked for. */
+const REST_ARGUMENTS = 8;
+
+/** `function log(...args) { console.log(...args) }`: every argument from the rest position on reaches the sink. */
+function spreadRestParameter(ts: typeof TS, node: TS.Node, summary: FunctionSummary): void {
+  const parameters = (node as TS.SignatureDeclaration).parameters;
+  const rest = parameters?.length ? parameters.length - 1 : -1;
+  if (rest < 0 || !parameters[rest]!.dotDotDotToken || ts.isIdentifier(parameters[rest]!.name) === false) return;
+  const sinks = summary.paramSinks.filter((s) => s.param === rest);
+  const returns = summary.paramReturns.filter((r) => r.param === rest);
+  for (let extra = 1; extra <= REST_ARGUMENTS; extra++) {
+    for (const s of sinks) summary.paramSinks.push({ ...s, param: rest + extra });
+    for (const r of returns) summary.paramReturns.push({ ...r, param: rest + extra });
+  }
+}
+
+function isParameterProperty(ts: typeof TS, parameter: TS.ParameterDeclaration, name: string): boolean {
+  return ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.isParameterPropertyDeclaration(parameter, parameter.parent);
 }
