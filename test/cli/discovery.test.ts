@@ -33,14 +33,16 @@ describe('file discovery', () => {
     'env/pyvenv.cfg': 'home = /usr/bin\n',
     'env/lib/python3.12/site-packages/lib.py': leak('h'),
   });
-  mkdirSync(join(tree.dir, '.git'));
+  mkdirSync(join(tree.dir, '.git', 'info'), { recursive: true });
   writeFileSync(join(tree.dir, '.git', 'leak.py'), leak('g'));
+  writeFileSync(join(tree.dir, '.git', 'info', 'exclude'), 'excluded-locally.py\n');
+  writeFileSync(join(tree.dir, 'excluded-locally.py'), leak('i'));
   afterAll(tree.cleanup);
 
-  it('honours .gitignore at every level (with negation) and never enters .git, node_modules or a virtualenv', () => {
+  it('honours .gitignore at every level (with negation) and .git/info/exclude; never enters .git, node_modules or a virtualenv', () => {
     const report = audit(tree.dir);
     expect([...new Set(report.findings.map((f) => f.file))].sort()).toEqual(['keep.log', 'src/.env.production', 'src/settings.json', 'sub/kept.py']);
-    expect(report.stats['skippedIgnored']).toBe(3);
+    expect(report.stats['skippedIgnored']).toBe(4);
     expect(report.stats['skippedExcluded']).toBe(3);
   });
 

@@ -43,6 +43,15 @@ describe('--staged', () => {
     expect(report.findings.map((f) => f.file)).toEqual(['sub/inner.py']);
   });
 
+  it('skips staged binary and oversized blobs, counting them', () => {
+    writeFileSync(join(tree.dir, 'model.bin'), new Uint8Array([1, 0, 2, 0, 3]));
+    writeFileSync(join(tree.dir, 'big.txt'), 'x'.repeat(4096));
+    git(tree.dir, ['add', 'model.bin', 'big.txt']);
+    const run = runCli(['--staged', '--format', 'json', '--no-deep', '--max-file-size', '1KiB'], { cwd: tree.dir });
+    const report = JSON.parse(run.stdout) as { stats: { skippedBinary: number; skippedOversized: number } };
+    expect(report.stats).toMatchObject({ skippedBinary: 1, skippedOversized: 1 });
+  });
+
   it('is a usage error outside a git repository', () => {
     const outside = tempTree({ 'a.py': 'x = 1\n' });
     try {
