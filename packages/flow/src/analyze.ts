@@ -20,7 +20,12 @@ export function analyzeFile(ts: typeof TS, sourceFile: TS.SourceFile, options: A
     ...(options.checker ? { checker: options.checker } : {}),
     ...(options.resolveCallee ? { resolveCallee: options.resolveCallee } : {}),
   });
-  walkSourceFile(engine);
+  try {
+    walkSourceFile(engine);
+  } catch (error) {
+    // Pathological nesting can still exhaust the stack: keep what was found, never fail the whole run.
+    if (!(error instanceof RangeError)) throw error;
+  }
   return { results: engine.results.list(), summaries: engine.summaries };
 }
 

@@ -104,6 +104,8 @@ export class Engine {
   frame: FunctionFrame;
   /** > 0 inside a branch or loop: assignments there join instead of replacing. */
   conditional = 0;
+  /** Current nesting of evaluated expressions and statements (bounded, see evaluate.ts). */
+  depth = 0;
 
   constructor(input: EngineInput) {
     this.ts = input.ts;

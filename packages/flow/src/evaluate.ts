@@ -5,8 +5,20 @@ import type { Engine } from './engine.js';
 import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { analyzeFunction, newFunction, readField, walkClass, writeField, yieldValue } from './walker.js';
 
+/** Nesting deeper than this (generated code) is not followed: the stack must hold for any input. */
+const MAX_DEPTH = 400;
+const MAX_KNOWN_TEXT = 2048;
+
 /** What an expression evaluates to, walking every sub-expression once (so nested sinks are seen once). */
 export function evaluate(e: Engine, node: TS.Expression): Value {
+  if (e.depth >= MAX_DEPTH) return CLEAN;
+  e.depth++;
+  const value = evaluateNode(e, node);
+  e.depth--;
+  return value;
+}
+
+function evaluateNode(e: Engine, node: TS.Expression): Value {
   const ts = e.ts;
   switch (node.kind) {
     case e.SK.Identifier:
@@ -255,6 +267,7 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
     e.assignTo(node.left, taintOnly(deepTaints(value)), true);
     return value;
   }
+  if (op === e.SK.PlusToken && ts.isBinaryExpression(node.left) && node.left.operatorToken.kind === op) return concatenation(e, node);
   const left = evaluate(e, node.left);
   if (op === e.SK.AmpersandAmpersandToken) {
     e.conditional++;
@@ -282,6 +295,41 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
   if (op === e.SK.CommaToken) return right;
   // Comparisons, arithmetic, `in`, `instanceof`: a boolean or a number.
   return SAFE;
+}
+
+/** `a + b + c + …` folded left to right without recursion (generated code joins thousands of strings). */
+function concatenation(e: Engine, node: TS.BinaryExpression): Value {
+  const ts = e.ts;
+  const operands: TS.Expression[] = [];
+  let left: TS.Expression = node;
+  while (ts.isBinaryExpression(left) && left.operatorToken.kind === e.SK.PlusToken) {
+    operands.push(left.right);
+    left = left.left;
+  }
+  operands.push(left);
+  operands.reverse();
+  const first = evaluate(e, operands[0]!);
+  let taints = deepTaints(first);
+  let literal = first.literal === true || first.safe === true;
+  // Known text matters only for URLs and paths: a bounded prefix is enough.
+  let str = first.str;
+  let complete = first.strComplete === true;
+  for (let i = 1; i < operands.length; i++) {
+    const right = evaluate(e, operands[i]!);
+    taints = unionTaints(taints, deepTaints(right));
+    literal &&= right.literal === true || right.safe === true;
+    if (str !== undefined && complete) {
+      if (right.str !== undefined && str.length < MAX_KNOWN_TEXT) str += right.str;
+      complete = right.strComplete === true && str.length < MAX_KNOWN_TEXT;
+    }
+  }
+  const value: Value = taintOnly(taints);
+  return {
+    ...value,
+    ...(literal && !taints ? { literal: true } : {}),
+    ...(str !== undefined ? { str, strComplete: complete } : {}),
+    ...(first.schemeAt !== undefined ? { schemeAt: first.schemeAt } : {}),
+  };
 }
 
 function objectLiteral(e: Engine, node: TS.ObjectLiteralExpression): Value {

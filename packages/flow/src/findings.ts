@@ -25,7 +25,13 @@ function scriptKind(file: string): TS.ScriptKind {
 
 /** For the CLI: parses with the `typescript` package and maps results to core `Finding`s. */
 export function flowFindings(file: string, text: string, options: FlowOptions = {}): Finding[] {
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+  let sourceFile: TS.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+  } catch (error) {
+    if (error instanceof RangeError) throw new Error('the code nests too deeply to parse', { cause: error });
+    throw error;
+  }
   const lines = new LineIndex(text);
   const occurrences = new Map<string, number>();
   return analyzeSourceFile(ts, sourceFile, options).map((r) => toFinding(file, text, lines, r, occurrences));

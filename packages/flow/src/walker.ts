@@ -50,6 +50,14 @@ function narrowedBranch(e: Engine, node: TS.Statement, safeNames: Set<string>): 
 }
 
 export function walkStatement(e: Engine, s: TS.Statement): void {
+  // Deeply nested blocks and functions (generated code) are not followed: the stack must hold for any input.
+  if (e.depth >= 400) return;
+  e.depth++;
+  walkStatementNode(e, s);
+  e.depth--;
+}
+
+function walkStatementNode(e: Engine, s: TS.Statement): void {
   const ts = e.ts;
   switch (s.kind) {
     case e.SK.VariableStatement:
