@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import plugin from 'eslint-plugin-secret-hygiene';
 import { loadCases, type RuleCase } from './support/cases.js';
@@ -99,5 +100,35 @@ describe('case files', () => {
   it.each(ALL_RULES)('%s: every invalid case expects at least one report', (ruleId) => {
     const empty = loadCases(ruleId).invalid.filter((c) => (c.errors ?? []).length === 0);
     expect(empty.map((c) => c.name ?? c.code)).toEqual([]);
+  });
+});
+
+/**
+ * Quoted values in the code shaped like credentials: long, unbroken, letters mixed with digits. Environment
+ * variable names (`'REPLICATE_API_TOKEN'`) are names, which messages may show.
+ */
+function credentialLikeLiterals(code: string): string[] {
+  return [...code.matchAll(/(['"`])([^'"`\s$]{12,})\1/g)]
+    .map((m) => m[2]!)
+    .filter((v) => /[0-9]/.test(v) && /[a-z]/i.test(v) && !/^[A-Z0-9_]+$/.test(v));
+}
+
+describe('messages', () => {
+  it.each(ALL_RULES)('%s: no message repeats a value written in the code', (ruleId) => {
+    const linter = new Linter({ configType: 'flat' });
+    const untypedCases = loadCases(ruleId).invalid.filter((c) => !c.typed);
+    let checked = 0;
+    for (const c of untypedCases) {
+      const config = [
+        ...plugin.configs.recommended,
+        { rules: { [`secret-hygiene/${ruleId}`]: c.options ? ['error', c.options] : 'error' }, settings: c.settings ?? {} },
+      ] as Linter.Config[];
+      const messages = linter.verify(c.code, config, { filename: c.filename ?? 'file.ts' });
+      for (const message of messages) {
+        for (const value of credentialLikeLiterals(c.code)) expect(message.message).not.toContain(value.slice(0, 8));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
