@@ -73,6 +73,19 @@ describe('code frames', () => {
     expect(marked.text.slice(marked.caret!.at, marked.caret!.at + marked.caret!.width)).toBe(redact(other));
   });
 
+  it('reveals the first characters of a multi-line secret once, never those of its later lines', () => {
+    const body = [randomAlphanumeric(64), randomAlphanumeric(64), randomAlphanumeric(20)];
+    const keyText = `key = '''\n${body.join('\n')}\n'''\nprint(key)\n`;
+    const block: Finding = { ...tokenFinding(2, 1, body[0]!), endLine: 4, endColumn: 21, evidence: redact(body.join('\n')) };
+    const later: Finding = { ...logFinding, line: 4, column: 1, endLine: 4, endColumn: 5 };
+    const shown = [...codeFrame(block, new LineIndex(keyText), [block]), ...codeFrame(later, new LineIndex(keyText), [block, later])]
+      .map((l) => l.text)
+      .join('\n');
+    expect(shown).toContain(redact(body[0]!));
+    for (const part of body.slice(1)) expect(shown).not.toContain(part.slice(0, 4));
+    expect(shown).not.toContain(body[0]!.slice(0, 8));
+  });
+
   it('cuts very long lines to a window around the finding', () => {
     const long = `${'x'.repeat(5000)}"${secret}"${'y'.repeat(5000)}\n`;
     const finding = tokenFinding(1, 5002, secret);

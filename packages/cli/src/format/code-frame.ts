@@ -1,4 +1,4 @@
-import { type Finding, type LineIndex, REDACTION_MASK, redactSpans } from '@secret-hygiene/core';
+import { type Finding, type LineIndex, REDACTION_MASK, redact } from '@secret-hygiene/core';
 
 /** Lines of context above and below the finding's line. */
 const CONTEXT_LINES = 1;
@@ -19,22 +19,51 @@ function holdsSecret(finding: Finding): boolean {
   return finding.evidence.includes(REDACTION_MASK);
 }
 
-/** The parts of `line` (1-based) that each secret-bearing finding covers, as [start, end) columns (0-based). */
-function secretSpansOn(line: number, lineLength: number, findings: readonly Finding[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+/** Part of a shown line that holds secret text; `reveal` is false on the later lines of a multi-line secret. */
+interface SecretSpan {
+  start: number;
+  end: number;
+  reveal: boolean;
+}
+
+/** The parts of `line` (1-based) that each secret-bearing finding covers, as 0-based [start, end) columns. */
+function secretSpansOn(line: number, lineLength: number, findings: readonly Finding[]): SecretSpan[] {
+  const spans: SecretSpan[] = [];
   for (const f of findings) {
     if (!holdsSecret(f) || line < f.line || line > f.endLine) continue;
     const start = line === f.line ? f.column - 1 : 0;
     const end = line === f.endLine ? f.endColumn - 1 : lineLength;
-    spans.push([start, Math.max(start + 1, end)]);
+    // A secret shows its first characters once, on its first line: a key block must not reveal four per line.
+    spans.push({ start, end: Math.max(start + 1, end), reveal: line === f.line });
   }
   return spans;
 }
 
+/** `line` with every span replaced by its redacted form (overlapping spans merge; a merge reveals nothing unless all parts may). */
+function maskLine(line: string, spans: readonly SecretSpan[]): string {
+  const merged: SecretSpan[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) {
+      last.end = Math.max(last.end, span.end);
+      last.reveal &&= span.reveal;
+    } else merged.push({ ...span });
+  }
+  let out = '';
+  let at = 0;
+  for (const span of merged) {
+    const start = Math.min(Math.max(span.start, at), line.length);
+    const end = Math.min(span.end, line.length);
+    out += line.slice(at, start) + (span.reveal ? redact(line.slice(start, end)) : REDACTION_MASK);
+    at = Math.max(end, start);
+  }
+  return out + line.slice(at);
+}
+
 /** Where 0-based `column` of the original line lands after the spans are redacted. */
-function shiftedColumn(column: number, spans: Array<[number, number]>, line: string): number {
-  const before = spans.filter(([s]) => s < column).map(([s, e]) => [s, Math.min(e, column)] as const);
-  return redactSpans(line.slice(0, column), before).length;
+function shiftedColumn(column: number, spans: readonly SecretSpan[], line: string): number {
+  const before = spans.filter((s) => s.start < column).map((s) => ({ ...s, end: Math.min(s.end, column) }));
+  return maskLine(line.slice(0, column), before).length;
 }
 
 /**
@@ -47,7 +76,7 @@ export function codeFrame(finding: Finding, index: LineIndex, fileFindings: read
   for (let n = Math.max(1, finding.line - CONTEXT_LINES); n <= Math.min(lastLine, finding.line + CONTEXT_LINES); n++) {
     const original = index.lineText(n);
     const spans = secretSpansOn(n, original.length, fileFindings);
-    let shown = redactSpans(original, spans);
+    let shown = maskLine(original, spans);
     const marked = n === finding.line;
     let caret: FrameLine['caret'];
     if (marked) {
