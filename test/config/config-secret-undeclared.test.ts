@@ -29,7 +29,7 @@ describe('config-secret-undeclared: Truss', () => {
       'docker_server:',
       '  start_command: sh -c "A=$(cat /secrets/declared) B=$(cat /secrets/nope) serve"',
       'build_commands:',
-      '  - echo $TRUSS_SECRET_declared ${TRUSS_SECRET_nope2}',
+      '  - echo $TRUSS_SECRET_declared ${TRUSS_SECRET_nope2} && cat /run/secrets/docker_one ./secrets/local',
       'model_cache:',
       '  - repo_id: a/b',
       '    runtime_secret_name: nope3',

@@ -15,7 +15,8 @@ function escapeRegExp(text: string): string {
 export function shellReads(text: string, file: string, lines: LineIndex, offset: number, language: CodeRead['language']): CodeRead[] {
   const truss = platformFacts().truss;
   const patterns: Array<[RegExp, CodeRead['kind'], string]> = [
-    [new RegExp(`${escapeRegExp(truss.secretFileDir)}([-._a-zA-Z0-9]+)`, 'g'), 'secret-file', 'path'],
+    // Not `/run/secrets/x` (Docker's own secrets) or `./secrets/x`: only the absolute /secrets/ Truss mounts.
+    [new RegExp(`(?<![\\w./~-])${escapeRegExp(truss.secretFileDir)}([-._a-zA-Z0-9]+)`, 'g'), 'secret-file', 'path'],
     [new RegExp(`\\$\\{?${escapeRegExp(truss.secretEnvPrefix)}([A-Za-z0-9_]+)`, 'g'), 'truss-secret', 'env'],
   ];
   const reads: CodeRead[] = [];
