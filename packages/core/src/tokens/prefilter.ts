@@ -2,10 +2,9 @@
 export interface KeywordHits {
   present: Uint8Array;
   /** Start offsets of every occurrence of each tracked keyword (by keyword index). */
-  positions: Map<number, number[]>;
+  positions: ReadonlyArray<number[] | undefined>;
 }
 
-const ALPHABET = 129; // ASCII 0..127, then one class for every other code unit
 
 /**
  * Finds which of many lower-case keywords occur in a text in one pass (Aho-Corasick compiled into a DFA over
@@ -15,10 +14,12 @@ const ALPHABET = 129; // ASCII 0..127, then one class for every other code unit
 export class KeywordSet {
   /** DFA transitions; states are stored pre-multiplied by the alphabet size. */
   private readonly table: Int32Array;
+  /** Character class of each ASCII code (upper case folded); 0 for every character no keyword contains. */
+  private readonly classes = new Uint8Array(128);
+  private readonly alphabet: number;
   /** Keyword indices ending at each accepting state, indexed by the state's offset divided by the alphabet. */
   private readonly outputs: number[][];
   private readonly tracked: Uint8Array;
-  private readonly fold = new Uint8Array(128);
 
   constructor(
     readonly keywords: readonly string[],
@@ -26,14 +27,24 @@ export class KeywordSet {
   ) {
     this.tracked = new Uint8Array(keywords.length);
     for (const k of tracked) this.tracked[k] = 1;
-    for (let c = 0; c < 128; c++) this.fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+    // A small alphabet keeps the transition table in cache: one class per character some keyword uses.
+    let nextClass = 1;
+    for (const keyword of keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const code = keyword.charCodeAt(i);
+        if (code < 128 && this.classes[code] === 0) this.classes[code] = nextClass++;
+      }
+    }
+    for (let c = 65; c <= 90; c++) this.classes[c] = this.classes[c + 32]!;
+    const ALPHABET = nextClass;
+    this.alphabet = ALPHABET;
     const goto: Array<Map<number, number>> = [new Map()];
     const out: number[][] = [[]];
     keywords.forEach((keyword, index) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const code = keyword.charCodeAt(i);
-        const c = code < 128 ? this.fold[code]! : 128;
+        const c = code < 128 ? this.classes[code]! : 0;
         let next = goto[state]!.get(c);
         if (next === undefined) {
           next = goto.length;
@@ -70,15 +81,11 @@ export class KeywordSet {
         }
       }
     }
-    // Upper-case columns behave like lower-case ones; a transition into a state where a keyword ends is stored
-    // negated, so the scan loop needs one table read per character and one sign test.
-    for (let state = 0; state < size; state++) {
-      const row = state * ALPHABET;
-      for (let c = 65; c <= 90; c++) table[row + c] = table[row + c + 32]!;
-    }
+    // A transition into a state where a keyword ends is stored as the bitwise complement of the state's index,
+    // so the scan loop needs one table read per character and one sign test.
     for (let i = 0; i < table.length; i++) {
       const next = table[i]!;
-      table[i] = out[next]!.length > 0 ? -next * ALPHABET : next * ALPHABET;
+      table[i] = out[next]!.length > 0 ? ~next : next * ALPHABET;
     }
     this.table = table;
     this.outputs = out.map((o) => [...new Set(o)]);
@@ -87,25 +94,25 @@ export class KeywordSet {
   /** One pass over `text` (case-insensitively). */
   scan(text: string): KeywordHits {
     const present = new Uint8Array(this.keywords.length);
-    const positions = new Map<number, number[]>();
-    const { table, outputs, tracked, keywords } = this;
+    const positions: Array<number[] | undefined> = new Array(this.keywords.length);
+    const { table, outputs, tracked, keywords, classes, alphabet } = this;
     const length = text.length;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
-      state = table[state + (code < 128 ? code : 128)]!;
+      state = table[state + (code < 128 ? classes[code]! : 0)]!;
       if (state >= 0) continue;
-      state = -state;
-      for (const k of outputs[state / ALPHABET]!) {
+      const index = ~state;
+      state = index * alphabet;
+      for (const k of outputs[index]!) {
         present[k] = 1;
         if (tracked[k] === 0) continue;
-        let list = positions.get(k);
-        if (!list) positions.set(k, (list = []));
-        list.push(i + 1 - keywords[k]!.length);
+        (positions[k] ??= []).push(i + 1 - keywords[k]!.length);
       }
     }
     return { present, positions };
   }
+
 
   /** The indices of the keywords present in `text`. */
   present(text: string): Set<number> {

@@ -96,11 +96,12 @@ function* runEntry(compiled: CompiledEntry, text: string, path: string | undefin
  */
 function* matchesIn(compiled: CompiledEntry, text: string, catalog: CompiledCatalog, hits: KeywordHits): Generator<RegExpExecArray> {
   const { entry, regex, anchoredRegex } = compiled;
+  if (entry.near && !entry.near.some((word) => hits.present[catalog.keywordIndex.get(word)!])) return;
   if (anchoredRegex) {
     yield* anchoredMatches(anchoredRegex, text, keywordStarts(entry.keywords, catalog, hits));
     return;
   }
-  const occurrences = (entry.near ?? []).map((word) => ({ at: hits.positions.get(catalog.keywordIndex.get(word)!) ?? [], length: word.length }));
+  const occurrences = (entry.near ?? []).map((word) => ({ at: hits.positions[catalog.keywordIndex.get(word)!] ?? [], length: word.length }));
   const regions = entry.near ? nearRegions(text, occurrences, entry.window ?? DEFAULT_WINDOW) : [[0, text.length] as [number, number]];
   for (const [start, end] of regions) {
     const part = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -115,7 +116,7 @@ function* matchesIn(compiled: CompiledEntry, text: string, catalog: CompiledCata
 
 /** Where any of the keywords starts, in order. */
 function keywordStarts(keywords: readonly string[], catalog: CompiledCatalog, hits: KeywordHits): number[] {
-  const lists = keywords.map((k) => hits.positions.get(catalog.keywordIndex.get(k)!) ?? []).filter((l) => l.length > 0);
+  const lists = keywords.map((k) => hits.positions[catalog.keywordIndex.get(k)!] ?? []).filter((l) => l.length > 0);
   if (lists.length === 1) return lists[0]!;
   return lists.flat().sort((a, b) => a - b);
 }
