@@ -42,6 +42,16 @@ export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly S
   }
 }
 
+/**
+ * A helper module imported by the analysed file: its module code runs without reporting (the module's own scan
+ * reports it), so its variables and functions are known when a call crosses into it.
+ */
+export function analyseHelperModule(a: Analysis, root: SyntaxNode, imports: readonly SyntaxNode[]): void {
+  for (const node of imports) a.imports.add(node);
+  index(a, root);
+  execBlock(a, { env: a.module, isAsync: false, returns: [], reporting: false, depth: 0, nested: [] }, root);
+}
+
 /** The functions and methods worth analysing, grown until no chosen function names another one. */
 function choose(a: Analysis, interest: Interest, already: ReadonlySet<SyntaxNode> = new Set()): Set<SyntaxNode> {
   const candidates: Array<[string, SyntaxNode]> = [...a.functions];

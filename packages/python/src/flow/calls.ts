@@ -11,6 +11,9 @@ import { type CallFacts, checkTransport, requestUrl } from './transport.js';
 import { CLEAN, OPAQUE, type Value, container, join, sourceTaint, withStep } from './values.js';
 import { warnEnvironWrite } from './platform.js';
 
+/** Words in a helper's name that make its return value worth reading from another file: `read_key()`. */
+const SECRET_WORDS = /^(?:key|keys|token|tokens|secret|secrets|password|passwd|credential|credentials|creds|auth|login)$/;
+
 const SERIALISERS = new Set(['model_dump', 'model_dump_json', 'dict', 'json', 'to_dict', 'to_json', 'asdict']);
 
 /** A call: the sink it is, the source it reads, or how its result carries what it was given. */
@@ -143,7 +146,8 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
     const method = call.receiver.instance.methods.get(call.method);
     if (method) callee = { callable: method, instance: call.receiver.instance };
   }
-  const target = callee?.callable;
+  if (!callee) return imported(a, f, call);
+  const target = callee.callable;
   if (!target) return undefined;
   if (target.type === 'class_definition') {
     const cls = a.classes.get(target.childForFieldName('name')?.text ?? '');
@@ -158,6 +162,23 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
     return out;
   }
   return inline(a, f, target, call, callee?.instance ? { instance: callee.instance } : undefined);
+}
+
+/** `from utils import download` / `import utils`: a function of a helper module of the repository. */
+function imported(a: Analysis, f: Frame, call: CallFacts): Value | undefined {
+  const written = call.written;
+  const root = written.split('.')[0]!;
+  if (!a.imports.isImported(root) || call.canonical === undefined) return undefined;
+  const dot = call.canonical.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  // Reading another file is worth it when the call hands over a secret or may return one.
+  const hands = [...call.positional, ...call.keywords.values(), ...call.splats].some((v) => v.taint || v.secretObject || v.held);
+  const name = call.canonical.slice(dot + 1);
+  if (!hands && !wordsOf(name).some((w) => SECRET_WORDS.test(w))) return undefined;
+  const module = a.modules.load(a.file, call.canonical.slice(0, dot));
+  const fn = module?.functions.get(call.canonical.slice(dot + 1));
+  if (!module || !fn) return undefined;
+  return inline(module, f, fn, call, undefined);
 }
 
 /** Propagators, mutating methods, loggers and clients, error constructors, and helpers named after a secret. */

@@ -51,6 +51,10 @@ export interface Frame {
 
 /** Everything known about one file while it is analysed. */
 export interface Analysis {
+  file: string;
+  text: string;
+  /** The repository's modules this file imports helpers from. */
+  modules: { load(fromFile: string, module: string): Analysis | undefined };
   tables: PythonFlowTables;
   names: NameClassifier;
   urls: UrlClassifier;

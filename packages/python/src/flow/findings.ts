@@ -8,13 +8,15 @@ import {
   defaultUrlClassifier,
   fingerprint,
 } from '@secret-hygiene/core';
-import { withPythonTree } from '../loader.js';
+import { pythonParser } from '../loader.js';
 import { analyseModule } from './analyse.js';
 import { pythonFlowTables } from './catalog.js';
 import { type Analysis, Env } from './context.js';
 import { ImportMap } from './imports.js';
+import { ModuleLoader } from './modules.js';
 import { type PythonResult, ResultSet } from './report.js';
 import { copyTree } from './tree.js';
+import type { Step } from './values.js';
 
 export interface PythonFlowOptions {
   /** Environment variables a config file declares as secrets (`inf.yml`), whatever their names look like. */
@@ -48,71 +50,94 @@ function classifierFor(extra: readonly string[]): NameClassifier {
 
 /**
  * Secret flows in one Python file (Cog predictors, Truss models, inference.sh apps): secrets reaching logs, error
- * messages, model outputs and plain-HTTP requests, and Cog inputs that publish or expose a secret. Bad syntax
+ * messages, model outputs and plain-HTTP requests, and Cog inputs that publish or expose a secret. Calls into
+ * helper modules of the repository are followed (read from disk, relative to the working directory). Bad syntax
  * never throws: tree-sitter recovers and the rest of the file is still analysed.
  */
 export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
   if (!WORTH_PARSING.test(text)) return [];
-  const results = await withPythonTree(text, (tree) => {
-    const { root, collected } = copyTree(tree, text, COLLECTED);
-    const analysis: Analysis = {
-      tables: pythonFlowTables(),
-      names: classifierFor(options.extraSecretEnv ?? []),
-      urls: defaultUrlClassifier(),
-      imports: new ImportMap(),
-      module: new Env(),
-      functions: new Map(),
-      classes: new Map(),
-      methodOwner: new Map(),
-      routes: new Set(),
-      staticMethods: new Set(),
-      results: new ResultSet(),
-      inlining: new Set(),
-      inlined: new Map(),
-      analysed: new Set(),
-      budget: INLINE_BUDGET,
-    };
-    analyseModule(analysis, root, collected.get('import') ?? []);
-    return analysis.results.list().map((r) => plain(r));
+  const parser = await pythonParser();
+  const results = new ResultSet();
+  const names = classifierFor(options.extraSecretEnv ?? []);
+  const fresh = (path: string, source: string): Analysis => ({
+    file: path,
+    text: source,
+    modules: loader,
+    tables: pythonFlowTables(),
+    names,
+    urls: defaultUrlClassifier(),
+    imports: new ImportMap(),
+    module: new Env(),
+    functions: new Map(),
+    classes: new Map(),
+    methodOwner: new Map(),
+    routes: new Set(),
+    staticMethods: new Set(),
+    results,
+    inlining: new Set(),
+    inlined: new Map(),
+    analysed: new Set(),
+    budget: INLINE_BUDGET,
   });
-  const lines = new LineIndex(text);
+  const loader = new ModuleLoader(parser, fresh);
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('the Python parser returned no tree');
+  let plainResults: PlainResult[];
+  try {
+    const { root, collected } = copyTree(tree, file, text, COLLECTED);
+    analyseModule(fresh(file, text), root, collected.get('import') ?? []);
+    plainResults = results.list().map(plain);
+  } finally {
+    tree.delete();
+    loader.close();
+  }
+  const texts = loader.texts();
+  texts.set(file, text);
+  const lines = new Map<string, LineIndex>();
+  const lineIndex = (path: string): LineIndex => {
+    let index = lines.get(path);
+    if (!index) lines.set(path, (index = new LineIndex(texts.get(path) ?? '')));
+    return index;
+  };
   const occurrences = new Map<string, number>();
-  return results.map((r) => toFinding(file, text, lines, r, occurrences));
+  return plainResults.map((r) => toFinding(r, texts.get(r.file) ?? '', lineIndex, occurrences));
 }
 
 /** Offsets instead of nodes: the nodes do not outlive the tree. */
 interface PlainResult extends Omit<PythonResult, 'node'> {
+  file: string;
   start: number;
   end: number;
 }
 
 function plain(r: PythonResult): PlainResult {
   const { node, ...rest } = r;
-  return { ...rest, start: node.startIndex, end: node.endIndex };
+  return { ...rest, file: node.file, start: node.startIndex, end: node.endIndex };
 }
 
-function toFinding(file: string, text: string, lines: LineIndex, r: PlainResult, occurrences: Map<string, number>): Finding {
+function toFinding(r: PlainResult, text: string, lineIndex: (file: string) => LineIndex, occurrences: Map<string, number>): Finding {
+  const lines = lineIndex(r.file);
   const start = lines.position(r.start);
   const end = lines.position(r.end);
   const snippet = text.slice(r.start, Math.min(r.end, r.start + 500));
-  const key = `${r.ruleId}\0${snippet}`;
+  const key = `${r.ruleId}\0${r.file}\0${snippet}`;
   const occurrence = occurrences.get(key) ?? 0;
   occurrences.set(key, occurrence + 1);
-  const flow: FlowStep[] = r.steps.map((step) => {
-    const p = lines.position(step.at);
-    return { file, line: p.line, column: p.column, note: step.note };
+  const flow: FlowStep[] = r.steps.map((step: Step) => {
+    const p = lineIndex(step.file).position(step.at);
+    return { file: step.file, line: p.line, column: p.column, note: step.note };
   });
   const finding: Finding = {
     ruleId: r.ruleId,
     severity: r.severity,
     message: r.message,
-    file,
+    file: r.file,
     line: start.line,
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
     evidence: r.evidence,
-    fingerprint: fingerprint({ ruleId: r.ruleId, file, snippet, occurrence }),
+    fingerprint: fingerprint({ ruleId: r.ruleId, file: r.file, snippet, occurrence }),
   };
   if (flow.length > 0) finding.flow = flow;
   return finding;

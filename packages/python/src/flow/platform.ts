@@ -2,7 +2,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { safeLabel } from './report.js';
 import { type Parameter, literalContent, normaliseAnnotation } from './syntax.js';
-import type { Taint } from './values.js';
+import { type Taint, stepAt } from './values.js';
 
 /** `os.environ["HF_TOKEN"] = token` in an async entry point: concurrent predictions share the process environment. */
 export function warnEnvironWrite(a: Analysis, f: Frame, node: SyntaxNode, taint: Taint): void {
@@ -13,7 +13,7 @@ export function warnEnvironWrite(a: Analysis, f: Frame, node: SyntaxNode, taint:
     message: `The secret from ${safeLabel(taint.label)} is written to os.environ inside the async ${f.entry.name}: concurrent predictions share the environment, so another caller's prediction can read it. Pass it to the client directly.`,
     node,
     evidence: 'os.environ[…] = …',
-    steps: [...taint.steps, { at: node.startIndex, note: 'written to the shared environment here' }],
+    steps: [...taint.steps, stepAt(node, 'written to the shared environment here')],
   });
 }
 

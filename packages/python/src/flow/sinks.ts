@@ -3,7 +3,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { type PythonFlowRuleId, SINK_NOTE, flowMessage } from './report.js';
 import { lastName } from './syntax.js';
-import type { Taint, Value } from './values.js';
+import { type Taint, type Value, stepAt } from './values.js';
 
 /** Records a secret reaching a sink, with its path ending at the sink. */
 export function reportFlow(a: Analysis, f: Frame, ruleId: PythonFlowRuleId, node: SyntaxNode, taint: Taint, sink: string, evidence: string): void {
@@ -14,7 +14,7 @@ export function reportFlow(a: Analysis, f: Frame, ruleId: PythonFlowRuleId, node
     message: flowMessage(ruleId, taint, sink),
     node,
     evidence,
-    steps: [...taint.steps, { at: node.startIndex, note: SINK_NOTE[ruleId]! }],
+    steps: [...taint.steps, stepAt(node, SINK_NOTE[ruleId]!)],
   });
 }
 

@@ -1,7 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { reportFlow } from './sinks.js';
-import type { Value } from './values.js';
+import { type Value, stepAt } from './values.js';
 
 export interface CallFacts {
   node: SyntaxNode;
@@ -46,7 +46,7 @@ export function checkTransport(a: Analysis, f: Frame, call: CallFacts): void {
     message: `A request to ${host} uses plain ${scheme}://; use ${verdict.secureScheme ? `${verdict.secureScheme}://` : 'an encrypted scheme'}.`,
     node: call.node,
     evidence: `${call.written}(…)`,
-    steps: [{ at: call.node.startIndex, note: `plain ${scheme}:// request` }],
+    steps: [stepAt(call.node, `plain ${scheme}:// request`)],
   });
   const carried = [...call.positional, ...call.keywords.values(), ...call.splats].find((v) => v.taint);
   if (carried?.taint) reportFlow(a, f, 'require-https', call.node, carried.taint, `${call.written} to ${host}`, `${call.written}(…)`);

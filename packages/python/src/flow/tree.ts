@@ -2,6 +2,7 @@ import type { Node as TsNode, Tree, TreeCursor } from 'web-tree-sitter';
 
 /** What every node copied from one tree shares. */
 interface CopyContext {
+  file: string;
   source: string;
   types: string[];
   fields: Array<string | null>;
@@ -36,6 +37,11 @@ export class PyNode {
 
   get text(): string {
     return this.context.source.slice(this.startIndex, this.endIndex);
+  }
+
+  /** The file the node was parsed from (a helper module may be analysed along with the file that imports it). */
+  get file(): string {
+    return this.context.file;
   }
 
   get children(): PyNode[] {
@@ -134,9 +140,10 @@ function isPlainString(source: string, start: number): boolean {
 }
 
 /** Copies the module's named nodes (comments, string delimiters, plain strings' insides and function bodies aside). */
-export function copyTree(tree: Tree, source: string, collect: ReadonlyMap<string, string>): CopiedTree {
+export function copyTree(tree: Tree, file: string, source: string, collect: ReadonlyMap<string, string>): CopiedTree {
   const language = tree.language;
   const context: CopyContext = {
+    file,
     source,
     types: language.types,
     fields: language.fields,

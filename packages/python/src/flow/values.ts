@@ -1,9 +1,14 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 
-/** One step of a secret's path: an offset in the file and what happened there. */
+/** One step of a secret's path: a file, an offset in it, and what happened there. */
 export interface Step {
+  file: string;
   at: number;
   note: string;
+}
+
+export function stepAt(node: SyntaxNode, note: string): Step {
+  return { file: node.file, at: node.startIndex, note };
 }
 
 /** A secret value on its way: where it came from (a name, never the value) and the path it took. */
@@ -59,11 +64,11 @@ const MAX_STEPS = 12;
 export function withStep(taint: Taint | undefined, node: SyntaxNode, note: string): Taint | undefined {
   if (!taint) return undefined;
   if (taint.steps.length >= MAX_STEPS) return taint;
-  return { label: taint.label, steps: [...taint.steps, { at: node.startIndex, note }] };
+  return { label: taint.label, steps: [...taint.steps, stepAt(node, note)] };
 }
 
 export function sourceTaint(label: string, node: SyntaxNode, note: string): Taint {
-  return { label, steps: [{ at: node.startIndex, note }] };
+  return { label, steps: [stepAt(node, note)] };
 }
 
 /** The taint a value shows when printed or put into a message. */
