@@ -1,0 +1,43 @@
+// Calls into helper modules of the repository: read from disk relative to the analysed file, followed like calls
+// within the file, with findings and flow paths in the helper's file.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pythonFindings } from '@secret-hygiene/python';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = mkdtempSync(join(tmpdir(), 'python-flow-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string): string {
+  const full = join(root, path);
+  mkdirSync(join(full, '..'), { recursive: true });
+  writeFileSync(full, text);
+  return full;
+}
+
+describe('helper modules', () => {
+  it('reports a sink inside an imported helper that receives the secret, with a path across files', async () => {
+    const helper = write('app/helpers/net.py', 'def fetch(url, token):\n    print("GET", url, token)\n');
+    const main = write('app/main.py', 'import os\nfrom .helpers.net import fetch\nfetch("https://x", os.environ["HF_TOKEN"])\n');
+    const findings = await pythonFindings(main, 'import os\nfrom .helpers.net import fetch\nfetch("https://x", os.environ["HF_TOKEN"])\n');
+    expect(findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([[helper, 2, 'no-secret-in-log']]);
+    expect(findings[0]!.flow!.map((s) => s.file)).toEqual([main, main, helper]);
+  });
+
+  it('uses what an imported helper returns, and stops at modules that are not in the repository', async () => {
+    write('svc/keys.py', 'import os\ndef load_key():\n    return os.environ["SERVICE_API_KEY"]\n');
+    const source = 'import numpy\nfrom keys import load_key\nprint(load_key())\nprint(numpy.token_count())\n';
+    const main = write('svc/run.py', source);
+    expect((await pythonFindings(main, source)).map((f) => `${f.line}:${f.ruleId}`)).toEqual(['3:no-secret-in-log']);
+  });
+
+  it('survives an import cycle and a helper with broken syntax', async () => {
+    write('cyc/a.py', 'from b import leak\ndef relay(token):\n    leak(token)\n');
+    const b = write('cyc/b.py', 'from a import relay\ndef leak(token):\n    print(token)\n    relay(token\n');
+    const source = 'import os\nfrom a import relay\nrelay(os.environ["HF_TOKEN"])\n';
+    const main = write('cyc/main.py', source);
+    const findings = await pythonFindings(main, source);
+    expect(findings.map((f) => [f.file, f.line])).toEqual([[b, 3]]);
+  });
+});
