@@ -34,6 +34,7 @@ function writeTruss(dir, random, index) {
   const flawed = random.chance(0.125);
   const hfModel = random.pick(HF_MODELS);
   const secretValue = flawed ? JSON.stringify(fakeHfToken(random)) : 'null';
+  const tracked = random.chance(0.5);
   put(
     path.join(dir, 'config.yaml'),
     `model_name: ${random.pick(TASKS)}-${index}
@@ -49,13 +50,13 @@ model_metadata:
   repo_id: ${hfModel}
 secrets:
   hf_access_token: ${secretValue}
-${random.chance(0.5) ? `  wandb_api_key: null\n` : ''}environment_variables:
+${tracked ? `  wandb_api_key: null\n` : ''}environment_variables:
   LOG_LEVEL: INFO
 `,
   );
   put(
     path.join(dir, 'model', 'model.py'),
-    `from transformers import AutoModelForCausalLM, AutoTokenizer
+    `${tracked ? 'import wandb\n' : ''}from transformers import AutoModelForCausalLM, AutoTokenizer
 
 
 class Model:
@@ -70,7 +71,7 @@ class Model:
         repo_id = self._config["model_metadata"]["repo_id"]
         self._tokenizer = AutoTokenizer.from_pretrained(repo_id, token=token)
         self._model = AutoModelForCausalLM.from_pretrained(repo_id, token=token, device_map="auto")
-${flawed ? '        print(f"loaded {repo_id} with token {token}")\n' : ''}
+${flawed ? '        print(f"loaded {repo_id} with token {token}")\n' : ''}${tracked ? '        wandb.login(key=self._secrets["wandb_api_key"])\n' : ''}
     def predict(self, model_input):
         prompt = model_input["prompt"]
         max_new_tokens = int(model_input.get("max_new_tokens", ${random.int(64, 1024)}))
@@ -85,6 +86,7 @@ ${flawed ? '        print(f"loaded {repo_id} with token {token}")\n' : ''}
 function writeInferenceSh(dir, random, index) {
   const flawed = random.chance(0.125);
   const undeclaredRead = flawed ? '        self.webhook = os.environ["WEBHOOK_URL"]\n' : '';
+  const captions = random.chance(0.4);
   put(
     path.join(dir, 'inf.yml'),
     `name: ${random.pick(TASKS)}-app-${index}
@@ -98,7 +100,7 @@ resources:
 secrets:
   - key: HF_TOKEN
     description: Hugging Face token with read access to the gated weights
-${random.chance(0.4) ? '  - key: OPENAI_API_KEY\n    description: OpenAI key for the captioning step\n    optional: true\n' : ''}env:
+${captions ? '  - key: OPENAI_API_KEY\n    description: OpenAI key for the captioning step\n    optional: true\n' : ''}env:
   BATCH_SIZE: "${random.int(1, 16)}"
 `,
   );
@@ -123,7 +125,7 @@ class App(BaseApp):
     async def setup(self, config):
         self.weights = snapshot_download("${random.pick(HF_MODELS)}", token=os.environ["HF_TOKEN"])
         self.batch_size = int(os.environ.get("BATCH_SIZE", "1"))
-${undeclaredRead}
+${undeclaredRead}${captions ? '        self.captioner_key = os.environ.get("OPENAI_API_KEY")\n' : ''}
     async def run(self, input_data: AppInput) -> AppOutput:
         text = f"{input_data.prompt} ({input_data.steps} steps, batch {self.batch_size})"
         return AppOutput(text=text)
