@@ -22,8 +22,8 @@ export function flowResults(
   const key = JSON.stringify(options);
   let results = byOptions.get(key);
   if (!results) {
-    const { sourceFile, checker } = typeScriptView(sourceCode, fileName);
-    results = analyzeSourceFile(ts, sourceFile, checker ? { ...options, checker } : options);
+    const view = typeScriptView(sourceCode, fileName);
+    results = view ? analyzeSourceFile(ts, view.sourceFile, view.checker ? { ...options, checker: view.checker } : options) : [];
     byOptions.set(key, results);
   }
   return results;

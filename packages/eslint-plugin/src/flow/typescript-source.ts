@@ -7,12 +7,26 @@ export interface TypeScriptView {
   checker?: ts.TypeChecker;
 }
 
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/.test(lower)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+  js: ts.ScriptKind.JS,
+  mjs: ts.ScriptKind.JS,
+  cjs: ts.ScriptKind.JS,
+  jsx: ts.ScriptKind.JSX,
+  ts: ts.ScriptKind.TS,
+  mts: ts.ScriptKind.TS,
+  cts: ts.ScriptKind.TS,
+  tsx: ts.ScriptKind.TSX,
+};
+
+/**
+ * How to read a file another parser handed us. Code without a known extension (`<input>`, `<text>`) came through a
+ * JavaScript parser, so it is JavaScript, possibly with JSX. Other extensions (`.vue`, `.svelte`, `.md`) hold more
+ * than script; their text is not one program, so it is not analysed.
+ */
+function scriptKindOf(fileName: string): ts.ScriptKind | undefined {
+  const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === undefined) return ts.ScriptKind.JSX;
+  return SCRIPT_KINDS[extension];
 }
 
 function parserServicesOf(sourceCode: Readonly<TSESLint.SourceCode>): Partial<ParserServices> | undefined {
@@ -23,13 +37,14 @@ function parserServicesOf(sourceCode: Readonly<TSESLint.SourceCode>): Partial<Pa
  * Reuses the AST typescript-eslint's parser already built (so nothing is parsed twice); a file parsed by another
  * parser (espree, for example) is parsed here with TypeScript, which reads JavaScript as well.
  */
-export function typeScriptView(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string): TypeScriptView {
+export function typeScriptView(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string): TypeScriptView | undefined {
   const services = parserServicesOf(sourceCode);
   const parsed = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
   if (parsed && ts.isSourceFile(parsed) && parsed.text === sourceCode.text) {
     const checker = services?.program ? services.program.getTypeChecker() : undefined;
     return checker ? { sourceFile: parsed, checker } : { sourceFile: parsed };
   }
-  const sourceFile = ts.createSourceFile(fileName, sourceCode.text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
-  return { sourceFile };
+  const kind = scriptKindOf(fileName);
+  if (kind === undefined) return undefined;
+  return { sourceFile: ts.createSourceFile(fileName, sourceCode.text, ts.ScriptTarget.Latest, true, kind) };
 }
