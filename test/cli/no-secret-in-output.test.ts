@@ -6,7 +6,10 @@ import { git, plantedSecrets, randomAlphanumeric, runCli, runCliAsync, tempTree 
 // Every output of ours (each format, stderr, files we write) is searched for the full text of planted secrets.
 const s = plantedSecrets();
 const more = { hf2: `hf_${randomAlphanumeric(34)}`, gh2: `ghp_${randomAlphanumeric(36)}`, r82: `r8_${randomAlphanumeric(37)}` };
-const all = [...Object.values(s), ...Object.values(more)];
+// A key block: every line of its body is secret text on its own.
+const keyBody = [1, 2, 3, 4].map(() => randomAlphanumeric(64));
+const privateKey = `-----BEGIN RSA PRIVATE KEY-----\n${keyBody.join('\n')}\n-----END RSA PRIVATE KEY-----\n`;
+const all = [...Object.values(s), ...Object.values(more), ...keyBody];
 
 const notebook = JSON.stringify(
   {
@@ -32,6 +35,7 @@ const tree = tempTree({
   'notebook.ipynb': notebook,
   'broken.ipynb': `{"cells": [ "${s.github}" `,
   [`${more.gh2}.py`]: 'x = 1\n',
+  'deploy/key.pem': privateKey,
 });
 afterAll(tree.cleanup);
 
@@ -60,7 +64,9 @@ describe('no output contains a full secret', () => {
     // The planted secrets were found (so the check above is about real findings and frames).
     const report = JSON.parse(runs[3]!.stdout) as { findings: Array<{ file: string; ruleId: string }> };
     const files = new Set(report.findings.filter((f) => f.ruleId === 'no-hardcoded-secret').map((f) => f.file));
-    for (const file of ['app.ts', 'predict.py', 'suppressed.py', '.env', 'settings.json', 'notebook.ipynb']) expect(files).toContain(file);
+    for (const file of ['app.ts', 'predict.py', 'suppressed.py', '.env', 'settings.json', 'notebook.ipynb', 'deploy/key.pem']) {
+      expect(files).toContain(file);
+    }
     expect(runs[0]!.stdout).toContain('suppressed.py:3:6');
   }, 120_000); // three runs load every front end (TypeScript, tree-sitter, the config validator)
 
