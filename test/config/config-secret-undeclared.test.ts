@@ -128,3 +128,10 @@ describe('config-secret-undeclared: messages', () => {
     expect(findings[0]!.message).toContain('move it under `secrets:`');
   });
 });
+
+describe('config-secret-undeclared: one report per line', () => {
+  it('reports a check and a read of the same undeclared secret on one line once', async () => {
+    const files = { 'm/config.yaml': 'model_name: m\nsecrets:\n  a: null\n', 'm/model.py': 'v = self._secrets["b"] if "b" in self._secrets else self._secrets["a"]\n' };
+    expect(await ruleFindings(RULE, files)).toEqual(['m/model.py:1:5 error']);
+  });
+});

@@ -18,8 +18,13 @@ export interface FindingDraft {
 export class FindingCollector {
   readonly findings: Finding[] = [];
   private readonly occurrences = new Map<string, number>();
+  private readonly reported = new Set<string>();
 
   add(draft: FindingDraft): void {
+    // One report per problem and line: `if "x" in s: v = s["x"]` is one undeclared secret, not two.
+    const line = `${draft.ruleId}\0${draft.file}\0${draft.span.line}\0${draft.message}`;
+    if (this.reported.has(line)) return;
+    this.reported.add(line);
     const key = `${draft.ruleId}\0${draft.file}\0${draft.snippet}`;
     const occurrence = this.occurrences.get(key) ?? 0;
     this.occurrences.set(key, occurrence + 1);

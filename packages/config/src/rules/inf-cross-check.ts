@@ -35,7 +35,6 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
   const byName = new Map(declarations.secrets.map((d) => [d.name, d]));
   const classifier = defaultNameClassifier();
   const used = new Set<string>();
-  const reported = new Set<string>();
 
   for (const read of ctx.code.reads) {
     if (read.kind !== 'env' || (read.language !== 'python' && read.language !== 'js')) continue;
@@ -51,9 +50,6 @@ export function infCrossCheck(ctx: ConfigContext, declarations: InfDeclarations)
       continue;
     }
     if (read.form === 'membership' || read.inTest || read.shared || isProvided(declarations, read.name) || classifier.classify(read.name) !== 'secret') continue;
-    const key = `${read.file}:${read.span.line}:${read.name}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
     ctx.out.add({
       ruleId: 'config-secret-undeclared', file: read.file, span: read.span, evidence: displayName(read.name), snippet: `env ${read.name}`,
       message: `The code reads secret \`${displayName(read.name)}\`, but ${config.path} does not declare it and inference.sh injects only declared secrets. Add \`- key: ${displayName(read.name)}\` with a description under \`secrets:\`.`,
