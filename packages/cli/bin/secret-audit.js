@@ -5,7 +5,8 @@ import { main } from '../dist/main.js';
 // `secret-audit . | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`secret-audit: cannot write the report: ${error.message}\n`);
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(
