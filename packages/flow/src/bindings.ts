@@ -1,7 +1,7 @@
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import type { FlowLocation } from './types.js';
-import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type Taint, type Value } from './value.js';
+import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type FunctionInfo, type Taint, type Value } from './value.js';
 
 /** Mask-like or empty literals: `''`, `'***'`, `'[REDACTED]'` hold no secret whatever the name says. */
 const MASK_LITERAL = /^(?:[\s*•xX#.\-_?]*|.*(?:redact|mask|hidden|placeholder|changeme|your[-_ ]?).*)$/i;
@@ -47,6 +47,8 @@ export interface SeedContext {
   init?: TS.Expression | undefined;
   type?: TS.TypeNode | undefined;
   binding?: Binding;
+  /** Set for a parameter: its name speaks for what callers pass, not for what the function returns. */
+  paramOf?: FunctionInfo;
 }
 
 /**
@@ -64,7 +66,7 @@ export function seedByName(e: Engine, name: string, value: Value, ctx: SeedConte
   const location = e.loc(ctx.nameNode, () => `\`${name}\` is named like a secret`);
   let taint: Taint;
   if (verdict === 'secret' || (e.names.isStringTypedCredential(name) && (isStringAnnotation(e, ctx.type) || (e.types?.isString(ctx.nameNode) ?? false)))) {
-    taint = { origin: { kind: 'source', label: name, byName: true }, path: [location] };
+    taint = { origin: { kind: 'source', label: name, byName: true, ...(ctx.paramOf ? { paramOf: ctx.paramOf } : {}) }, path: [location] };
   } else if (ctx.binding) {
     taint = { origin: { kind: 'candidate', binding: ctx.binding, label: name }, path: [location] };
   } else return value;

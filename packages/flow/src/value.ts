@@ -5,7 +5,7 @@ import type { FlowLocation } from './types.js';
 /** Where a tainted value came from. */
 export type Origin =
   /** A real source; `byName` when only an identifier's name says it holds a secret. */
-  | { kind: 'source'; label: string; byName: boolean }
+  | { kind: 'source'; label: string; byName: boolean; paramOf?: FunctionInfo }
   /** The value of a parameter of the function being summarised (resolved at each call). */
   | { kind: 'param'; index: number; fn: FunctionInfo; access?: readonly string[] }
   /** A value named like `token` that leaks only if the file shows it is a credential. */

@@ -298,7 +298,7 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
     if (p.initializer) value = join(value, e.evaluate(p.initializer));
     if (ts.isIdentifier(p.name)) {
       const binding = { name: p.name.text, value: CLEAN, owner: info, decl: p.name };
-      binding.value = seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding });
+      binding.value = seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding, paramOf: info });
       scope.declare(binding);
     } else declarePattern(e, p.name, value, p.initializer, p.type, scope);
   });
@@ -321,7 +321,7 @@ function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
   const end = e.loc(info.node.name ?? info.node, `returned by ${info.name}`);
   for (const t of deepTaints(returned) ?? []) {
     if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, ...(t.origin.access ? { access: t.origin.access } : {}), path: materialize(appendStep(t.path, end)) });
-    else if (t.origin.kind === 'source') summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: materialize(appendStep(t.path, end)) });
+    else if (t.origin.kind === 'source' && t.origin.paramOf !== info) summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: materialize(appendStep(t.path, end)) });
   }
   if (returned.kind && returned.kind !== 'env') summary.returnKind = returned.kind;
   e.summaries.set(info.node, summary);
