@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogDocument, scanTokens, type TokenCatalog } from '@secret-hygiene/core';
-import { PLACEHOLDERS, lookAlikeCorpus, positiveCorpus } from './tokens-corpus.js';
+import { HARD_LOOKALIKES, HARD_POSITIVES, PLACEHOLDERS, lookAlikeCorpus, positiveCorpus } from './tokens-corpus.js';
 
 const entries = catalogDocument<TokenCatalog>('tokens').tokens;
 
@@ -13,12 +13,20 @@ describe('look-alikes stay silent', () => {
     expect(flagged.length / corpus.length, flagged.slice(0, 20).join('\n')).toBeLessThanOrEqual(0.01);
   });
 
+  it.each(HARD_LOOKALIKES)('never flags %j', (line) => {
+    expect(scanTokens(line).map((m) => m.detector)).toEqual([]);
+  });
+
   it.each(PLACEHOLDERS)('never flags the placeholder %j in an assignment', (value) => {
     expect(scanTokens(`OPENAI_API_KEY = "${value}"`)).toEqual([]);
   });
 });
 
 describe('real formats are found', () => {
+  it.each(HARD_POSITIVES)('finds the credential in %j', (line) => {
+    expect(scanTokens(line).length).toBeGreaterThan(0);
+  });
+
   const corpus = positiveCorpus(entries);
 
   it(`finds at least 98% of ${corpus.length} synthetic credentials in context`, () => {

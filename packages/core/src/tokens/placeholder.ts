@@ -27,16 +27,24 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(trimmed)) return true;
   if (/\s/.test(trimmed) && /^[A-Za-z][A-Za-z ,.'_-]*$/.test(trimmed)) return true; // prose: "ENTER HF ACCESS TOKEN HERE"
   if (/(?:[Xx*]{4}|0{6})/.test(trimmed)) return true;
-  return hasFiller(trimmed);
+  return hasFiller(longestRun(trimmed));
+}
+
+/** The longest run of letters and digits: the random part of a structured token (`<id>:<random>`). */
+export function longestRun(value: string): string {
+  let best = '';
+  for (const run of value.match(/[A-Za-z0-9]+/g) ?? []) if (run.length > best.length) best = run;
+  return best;
 }
 
 /** A run of one repeated character, or an ascending/descending run, long enough that no random token has it. */
 export function hasFiller(value: string, runLength = 6): boolean {
+  const folded = value.toLowerCase(); // `AbCdEf` is as sequential as `abcdef`
   let same = 1;
   let up = 1;
   let down = 1;
-  for (let i = 1; i < value.length; i++) {
-    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+  for (let i = 1; i < folded.length; i++) {
+    const d = folded.charCodeAt(i) - folded.charCodeAt(i - 1);
     same = d === 0 ? same + 1 : 1;
     up = d === 1 ? up + 1 : 1;
     down = d === -1 ? down + 1 : 1;

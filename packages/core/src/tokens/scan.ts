@@ -1,5 +1,5 @@
 import { shannonEntropy } from './entropy.js';
-import { hasFiller, isPlaceholderValue, looksLikeIdentifier } from './placeholder.js';
+import { hasFiller, isPlaceholderValue, longestRun, looksLikeIdentifier } from './placeholder.js';
 import { builtinTokenCatalog, type CompiledCatalog, type CompiledEntry } from './compile.js';
 import type { Candidate } from './checks/index.js';
 import { nearRegions } from './regions.js';
@@ -152,7 +152,11 @@ function passesValueFilters(compiled: CompiledEntry, secret: string): boolean {
   const { entry } = compiled;
   if (entry.check === 'kubernetes-secret') return true; // its check judges the decoded values itself
   if (isPlaceholderValue(secret)) return false;
-  if (entry.check !== 'private-key' && entry.check !== 'service-account-json' && hasFiller(secret, secret.length >= 24 ? 6 : 5)) return false;
+  if (entry.check !== 'private-key' && entry.check !== 'service-account-json') {
+    // Judge the random part: `123456789:AA<random>` is a Telegram token, `ghp_000000…` is not.
+    const run = longestRun(secret);
+    if (hasFiller(run, run.length >= 24 ? 6 : 5)) return false;
+  }
   if (/EXAMPLE/.test(secret)) return false;
   if (!entry.check && looksLikeIdentifier(secret)) return false;
   const floor = entry.entropy ?? (secret.length >= 20 ? 3 : 0);

@@ -40,7 +40,7 @@ export function secretForName(name: string, value: string): boolean {
   const verdict = defaultNameClassifier().classify(name);
   if (verdict === 'no') return false;
   if (value.length < 8 || isPlaceholderValue(value) || looksLikeNonSecret(value)) return false;
-  if (/\s/.test(value)) return false;
+  if (/\s/.test(value) || isKeyboardDummy(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   const entropy = shannonEntropy(value);
   if (verdict === 'secret') return classes >= 2 && entropy >= 2.8;
@@ -56,4 +56,16 @@ function looksRandom(value: string): boolean {
 
 function longestRun(value: string): string {
   return (value.match(/[A-Za-z0-9+/=]+/g) ?? []).reduce((best, run) => (run.length > best.length ? run : best), '');
+}
+
+// Keyboard runs people type for a stand-in value: `abc123xyz`, `qwerty123`, `pass1234`.
+const DUMMY_RUNS = /(?=(123|234|345|456|abc|bcd|xyz|qwe|asd|zxc|000|111|aaa))/gi;
+
+/**
+ * A short value made of keyboard runs (two or more), or one that says it is for tests or demos
+ * (`Test1234!`, `demo-password`): a stand-in, not a password. Provider tokens are not judged this way.
+ */
+function isKeyboardDummy(value: string): boolean {
+  if (/test|demo/i.test(value)) return true;
+  return value.length <= 20 && [...value.matchAll(DUMMY_RUNS)].length >= 2;
 }
