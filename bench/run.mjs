@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from './lib/args.mjs';
 import { RESULTS_FILE, WORK_DIR } from './lib/paths.mjs';
 import { runSection } from './lib/run-section.mjs';
+import { removeProbeFolders } from './lib/targets.mjs';
 import { SECTIONS } from './sections/index.mjs';
 
 const parsed = parseArgs(process.argv.slice(2));
@@ -78,6 +79,7 @@ if (options.json) {
   writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
   out(`raw figures: ${path.relative(process.cwd(), RESULTS_FILE)}`);
 }
+removeProbeFolders();
 process.exitCode = harnessFailed ? 1 : 0;
 
 function readPreviousResults() {

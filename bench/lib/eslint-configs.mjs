@@ -1,7 +1,8 @@
 // Flat config files for the ESLint section, written to bench/.work/eslint/ so each side runs the same ESLint.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeIfChanged } from './files.mjs';
 import { PEERS_DIR, WORK_DIR, packageDist } from './paths.mjs';
 
 const ESLINT_WORK = path.join(WORK_DIR, 'eslint');
@@ -35,7 +36,7 @@ export function writeEslintConfigs() {
   const files = {};
   for (const [name, text] of Object.entries(VARIANTS)) {
     files[name] = path.join(ESLINT_WORK, `${name}.config.mjs`);
-    writeFileSync(files[name], text);
+    writeIfChanged(files[name], text);
   }
   return files;
 }

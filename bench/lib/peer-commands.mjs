@@ -1,6 +1,6 @@
 // Command lines for the peer tools, each run as `node <entry script>` so no npx or shell start-up is timed.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeIfChanged } from './files.mjs';
 import { WORK_DIR, peerScript } from './paths.mjs';
 
 export const NODE_NOOP_LABEL = 'node -e 0';
@@ -13,8 +13,7 @@ export function nodeNoopCommand(cwd) {
 /** secretlint with its recommended preset, on a glob or file list resolved from `cwd`. */
 export function secretlintCommand(patterns, cwd, label = SECRETLINT_LABEL) {
   const rc = path.join(WORK_DIR, 'secretlintrc.json');
-  mkdirSync(WORK_DIR, { recursive: true });
-  writeFileSync(rc, `${JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }, null, 2)}\n`);
+  writeIfChanged(rc, `${JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }, null, 2)}\n`);
   return {
     label,
     argv: [process.execPath, peerScript('secretlint', 'bin', 'secretlint.js'), '--secretlintrc', rc, '--format', 'json', ...patterns],

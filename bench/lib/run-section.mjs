@@ -15,8 +15,13 @@ export async function runSection(section, context, out) {
     return { ...record, skip: plan.skip, verdict: { status: 'SKIP', text: plan.skip } };
   }
   for (const line of plan.description ?? []) out(`   ${line}`);
-  const rows = await measure(plan.commands, context.runs, context.progress);
-  context.endProgress();
+  let rows;
+  try {
+    rows = await measure(plan.commands, context.runs, context.progress);
+  } finally {
+    context.endProgress();
+    plan.cleanup?.();
+  }
   out(indent(renderTable(rows)));
   for (const skipped of plan.skipped ?? []) out(`   SKIP ${skipped.label}: ${skipped.reason}`);
   const verdict = plan.verdict?.(rows) ?? { status: 'n/a', text: '' };

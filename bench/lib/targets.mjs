@@ -35,13 +35,20 @@ export async function probeAudit(args, cwd) {
   return { reason: `secret-audit --format json ${args.join(' ')} exited ${result.code}${said ? ` (${said})` : ''} without a JSON report` };
 }
 
-/** A small folder holding one TypeScript file with a token-shaped value, recreated for each probe. */
+/**
+ * A small folder holding one TypeScript file with a token-shaped value, recreated for each probe. It is
+ * per process, since several benchmark runs may share bench/.work; `removeProbeFolders` deletes it at exit.
+ */
 export function writeProbeFolder() {
-  const dir = path.join(WORK_DIR, 'probe');
+  const dir = path.join(WORK_DIR, `probe-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   makeStandaloneRoot(dir);
   writeFileSync(path.join(dir, 'client.ts'), `export const githubToken = '${fakeGithubToken()}';\n`);
   return dir;
+}
+
+export function removeProbeFolders() {
+  rmSync(path.join(WORK_DIR, `probe-${process.pid}`), { recursive: true, force: true });
 }
 
 let cliProbe;

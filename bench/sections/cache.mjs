@@ -16,15 +16,12 @@ export default {
   target: 'second run with the cache ≤ 20% of the first (ratio ≤ 0.20×)',
   async plan({ log }) {
     const sdks = ensureSdkCorpus(log);
-    const dir = path.join(WORK_DIR, 'cache-run');
-    if (!existsSync(dir)) {
-      for (const sdk of sdks) cpSync(sdk.dir, path.join(dir, path.relative(SDK_ROOT, sdk.dir)), { recursive: true });
-    }
-    makeStandaloneRoot(dir);
+    // Per process, because deleting the cache must not disturb another benchmark run timing its own.
+    const dir = path.join(WORK_DIR, `cache-run-${process.pid}`);
     const cache = path.join(dir, CACHE_DIR_NAME);
     const clearCache = () => rmSync(cache, { recursive: true, force: true });
     const description = [
-      `corpus: a copy of the SDK sources in bench/.work/cache-run; the cache is ${CACHE_DIR_NAME}/ in that folder`,
+      `corpus: a copy of the SDK sources in bench/.work/cache-run-<pid> (removed afterwards); the cache is ${CACHE_DIR_NAME}/ in that folder`,
       'each round runs cold (cache deleted first, untimed) and then warm',
     ];
     // Probe on a one-file folder: a full run here would cost as much as a measured one.
@@ -34,6 +31,9 @@ export default {
     if (!existsSync(path.join(probeDir, CACHE_DIR_NAME))) {
       return { skip: `secret-audit wrote no ${CACHE_DIR_NAME}/ after a run (no cache yet)` };
     }
+    rmSync(dir, { recursive: true, force: true });
+    for (const sdk of sdks) cpSync(sdk.dir, path.join(dir, path.relative(SDK_ROOT, sdk.dir)), { recursive: true });
+    makeStandaloneRoot(dir);
     const args = ['--format', 'json', '.'];
     return {
       description,
@@ -42,6 +42,7 @@ export default {
         auditCommand(WARM, args, { cwd: dir, compareTo: COLD }),
       ],
       verdict: (rows) => ratioVerdict(rows, WARM, COLD, 0.2),
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
     };
   },
 };

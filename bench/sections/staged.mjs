@@ -1,5 +1,5 @@
 // Issue 2: a pre-commit run (`--staged`) on 5 files, against the floor of starting Node at all.
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureSdkCorpus, SDK_ROOT } from '../lib/corpora.mjs';
 import { formatBytes, formatMs } from '../lib/format.mjs';
@@ -22,12 +22,13 @@ export default {
   async plan({ log }) {
     ensurePeers(log);
     ensureSdkCorpus(log);
-    const repo = path.join(WORK_DIR, 'staged-repo');
+    // Per process: another benchmark run may be timing its own copy at the same time.
+    const repo = path.join(WORK_DIR, `staged-repo-${process.pid}`);
     const picked = pickRealSizedFiles(SDK_ROOT, FILE_COUNT);
     const staged = createStagedRepo(repo, picked, SDK_ROOT);
     const bytes = picked.reduce((sum, file) => sum + statSync(file).size, 0);
     const description = [
-      `repo: bench/.work/staged-repo, ${staged.length} staged files from the SDK corpus, ${formatBytes(bytes)} in all:`,
+      `repo: bench/.work/staged-repo-<pid> (removed afterwards), ${staged.length} staged files from the SDK corpus, ${formatBytes(bytes)} in all:`,
       ...staged.map((file) => `  ${file}`),
     ];
     const commands = [];
@@ -48,6 +49,7 @@ export default {
       skipped,
       verdict: (rows) => (skipped.length ? skippedVerdict(skipped) : wallVerdict(rows, SUBJECT, LIMIT_MS)),
       after: (rows) => overheadNote(rows),
+      cleanup: () => rmSync(repo, { recursive: true, force: true }),
     };
   },
 };
