@@ -144,7 +144,8 @@ function reportSchemaError(ctx: ConfigContext, error: ErrorObject, base: Node): 
   const message = schemaMessage(error, node);
   if (!message || !node) return;
   const where = error.instancePath.slice(1).replace(/\//g, '.') || 'inf.yml';
-  ctx.out.add({ ruleId: 'config-schema', file: config.path, span: spanOf(config, node), evidence: where, snippet: `${where} ${error.keyword} ${JSON.stringify(error.params)}`, message });
+  const field = (error.params as { additionalProperty?: string }).additionalProperty;
+  ctx.out.add({ ruleId: 'config-schema', file: config.path, span: spanOf(config, node), evidence: field === undefined ? where : displayName(field), snippet: `${where} ${error.keyword} ${JSON.stringify(error.params)}`, message });
 }
 
 /** A message that says how to fix the shape; undefined for what another rule reports better. */

@@ -50,8 +50,8 @@ function step(config: YamlConfig, node: Node, segment: string): Node[] {
 }
 
 /** Shell text of settings such as `docker_server.start_command` and `build_commands[]`, with their nodes. */
-export function trussShellSettings(config: YamlConfig): Array<{ node: Node; text: string }> {
-  const out: Array<{ node: Node; text: string }> = [];
+export function trussShellSettings(config: YamlConfig): Array<{ node: Node; text: string; setting: string }> {
+  const out: Array<{ node: Node; text: string; setting: string }> = [];
   for (const path of platformFacts().truss.shellSettings) {
     const segments = path.split('.');
     let nodes: Node[] = [config.root];
@@ -63,7 +63,7 @@ export function trussShellSettings(config: YamlConfig): Array<{ node: Node; text
         return isSeq(child) ? child.items.map((i) => resolve(config, i)).filter((i): i is Node => i !== null) : [];
       });
     }
-    for (const node of nodes) if (isScalar(node) && node.range) out.push({ node, text: config.text.slice(node.range[0], node.range[1]) });
+    for (const node of nodes) if (isScalar(node) && node.range) out.push({ node, text: config.text.slice(node.range[0], node.range[1]), setting: path.replace(/\[\]$/, '') });
   }
   return out;
 }

@@ -33,7 +33,12 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
   const envSettings = valueOf(config, config.root, 'environment_variables');
   const misplaced = (name: string): string =>
     pairOf(config, envSettings, name) ? ` It is listed under \`environment_variables\`, which does not make it a secret: move it under \`secrets:\`.` : '';
-  const yamlReads = trussShellSettings(config).flatMap(({ node, text }) => shellReads(text, config.path, config.lines, node.range![0], 'yaml'));
+  const readers = new Map<CodeRead, string>();
+  const yamlReads = trussShellSettings(config).flatMap(({ node, text, setting }) => {
+    const reads = shellReads(text, config.path, config.lines, node.range![0], 'yaml');
+    for (const read of reads) readers.set(read, `\`${setting}\``);
+    return reads;
+  });
 
   for (const read of [...ctx.code.reads, ...yamlReads]) {
     const name = trussSecretName(read);
@@ -43,7 +48,7 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
     if (names.has(name) || read.inTest || read.shared) continue;
     ctx.out.add({
       ruleId: 'config-secret-undeclared', file: read.file, span: read.span, evidence: displayName(name), snippet: `${read.kind} ${name}`,
-      message: `The code reads Truss secret \`${displayName(name)}\`, but ${config.path} does not declare it, so ${howToRead(read)}. Add \`${displayName(name)}: null\` under \`secrets:\` in ${config.path}.${misplaced(name)}`,
+      message: `${readers.get(read) ?? 'The code'} reads Truss secret \`${displayName(name)}\`, but ${config.path} does not declare it, so ${howToRead(read)}. Add \`${displayName(name)}: null\` under \`secrets:\` in ${config.path}.${misplaced(name)}`,
     });
   }
 
@@ -58,8 +63,8 @@ export function trussCrossCheck(ctx: ConfigContext, declared: Declared[]): void 
 
   // With no code, no start command and no build commands there is nothing that could read a secret in view;
   // with the secrets mapping handed over as a whole, any of them may be read.
-  const readers = ctx.code.codeFiles + yamlReads.length + (valueOf(config, config.root, 'docker_server') ? 1 : 0);
-  if (readers === 0 || ctx.code.wholeSecrets) return;
+  const readerCount = ctx.code.codeFiles + yamlReads.length + (valueOf(config, config.root, 'docker_server') ? 1 : 0);
+  if (readerCount === 0 || ctx.code.wholeSecrets) return;
   for (const secret of declared) {
     if (used.has(secret.name) || ctx.code.mentions.has(secret.name)) continue;
     ctx.out.add({
