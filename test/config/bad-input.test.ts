@@ -70,3 +70,12 @@ describe('bad input becomes an error entry or a finding, never a crash or a hang
     expect(findings).toEqual([]);
   });
 });
+
+describe('line endings and byte order marks', () => {
+  it('reports the same positions for CRLF files and files with a BOM', async () => {
+    const lf = 'model_name: m\nsecrets:\n  a: "literal-value"\n';
+    const expected = ['config.yaml:3:6 config-secret-literal error'];
+    expect((await auditSummary({ 'config.yaml': lf.replace(/\n/g, '\r\n') })).findings).toEqual(expected);
+    expect((await auditSummary({ 'config.yaml': `\ufeff${lf}` })).findings).toEqual(expected);
+  });
+});
