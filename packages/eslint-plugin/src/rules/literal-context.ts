@@ -17,11 +17,14 @@ function isTransparent(node: TSESTree.Node, child: TSESTree.Node): boolean {
   }
 }
 
+function stringValue(node: TSESTree.Node | null | undefined): string | undefined {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
+}
+
 function keyName(key: TSESTree.Node, computed: boolean): string | undefined {
   if (key.type === AST_NODE_TYPES.Identifier && !computed) return key.name;
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  return undefined;
+  return stringValue(key);
 }
 
 /** `apiKey`, `this.apiKey`, `config['api_key']`: the name an assignment target gives its value. */
@@ -35,8 +38,9 @@ const EQUALITY = new Set(['===', '==', '!==', '!=']);
 
 /**
  * The name a literal is stored under, when the code gives it one: a variable, property, class field, parameter
- * default, JSX attribute, the other side of an equality test (`password === '...'`), or the key passed just before
- * it (`headers.set('Authorization', '...')`). The token detector uses it for secrets that have no telltale prefix.
+ * default, JSX attribute, the other side of an equality test (`password === '...'`), the key passed just before
+ * it (`headers.set('Authorization', '...')`) or paired with it (`['apiKey', '...']`). The token detector uses it
+ * for secrets that have no telltale prefix.
  */
 export function contextualName(literal: TSESTree.Node): string | undefined {
   let child: TSESTree.Node = literal;
@@ -68,9 +72,11 @@ export function contextualName(literal: TSESTree.Node): string | undefined {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-      const previous = index > 0 ? parent.arguments[index - 1] : undefined;
-      return previous?.type === AST_NODE_TYPES.Literal && typeof previous.value === 'string' ? previous.value : undefined;
+      return index > 0 ? stringValue(parent.arguments[index - 1]) : undefined;
     }
+    case AST_NODE_TYPES.ArrayExpression:
+      // A `[name, value]` entry: `new Headers([['Authorization', '…']])`, `new Map([['apiKey', '…']])`.
+      return parent.elements.length === 2 && parent.elements[1] === child ? stringValue(parent.elements[0]) : undefined;
     default:
       return undefined;
   }
