@@ -7,6 +7,9 @@ import { execBlock } from './statements.js';
 import { lastName, parametersOf, unwrap } from './syntax.js';
 import type { ClassInfo } from './values.js';
 
+/** A method that may store on `self`: an assignment to a field, or a field's contents changed in place. */
+const STORES_ON_SELF = /\bself\.\w+(?:\[[^\]\n]*\])?\s*[-+|]?=(?!=)|\bself\.\w+\.(?:update|append|extend|add|setdefault|insert|set)\(/;
+
 /** Class passes that only learn what methods store on `self`, before the pass that reports. */
 const LEARNING_PASSES = 1;
 
@@ -73,7 +76,9 @@ function choose(a: Analysis, interest: Interest, already: ReadonlySet<SyntaxNode
 
 function learnFields(a: Analysis, cls: ClassInfo, chosen: ReadonlySet<SyntaxNode>): void {
   for (let pass = 0; pass < LEARNING_PASSES; pass++) {
-    for (const method of cls.methods.values()) if (chosen.has(method)) analyseFunction(a, method, { closure: a.module, reporting: false });
+    for (const method of cls.methods.values()) {
+      if (chosen.has(method) && STORES_ON_SELF.test(method.text)) analyseFunction(a, method, { closure: a.module, reporting: false });
+    }
   }
 }
 

@@ -2,6 +2,9 @@ import type { Analysis } from './context.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Value } from './values.js';
 
+/** A cheap first look: every secret name and marker contains one of these (see rules/names.yaml). */
+const MAYBE_SECRET = /pass|pwd|secret|cred|key|token|auth|dsn|cookie|pat|bearer|environ|getenv|session|client|urlopen/i;
+
 /** Words (lower-case) that make a function worth analysing although they name no secret. */
 const MARKERS = new Set(['environ', 'getenv', 'session', 'client', 'urlopen', 'authorization', 'bearer', 'secrets']);
 
@@ -39,6 +42,8 @@ export class Interest {
   }
 
   private isHint(word: string): boolean {
+    // Declared and well-known secret environment names (`DATABASE_URL`) need not contain a secret word.
+    if (!MAYBE_SECRET.test(word) && !/^[A-Z][A-Z0-9_]+$/.test(word)) return false;
     return MARKERS.has(word.toLowerCase()) || this.a.names.classify(word) === 'secret';
   }
 }

@@ -12,6 +12,12 @@ const MAX_BYTES = 512 * 1024;
 const MAX_ANCESTORS = 3;
 
 /**
+ * Modules looked for in vain (third-party packages like `requests`), by importing directory, for the whole
+ * process: a repository's files import the same packages over and over.
+ */
+const missing = new Set<string>();
+
+/**
  * Loads the Python modules of the repository that a file imports helpers from (`from utils import download`,
  * `from .auth import get_token`), so calls into them are followed like calls within the file. Each module is
  * parsed once per analysed file; the trees live until `close`.
@@ -19,8 +25,7 @@ const MAX_ANCESTORS = 3;
 export class ModuleLoader {
   private readonly loaded = new Map<string, Analysis | null>();
   private readonly trees: Tree[] = [];
-  /** Modules already looked for in vain (third-party packages), by importing directory. */
-  private readonly missing = new Set<string>();
+
 
   constructor(
     private readonly parser: Parser,
@@ -30,9 +35,12 @@ export class ModuleLoader {
   /** The analysis of `module` as imported from `fromFile`, or undefined when it is not a file of the repository. */
   load(fromFile: string, module: string): Analysis | undefined {
     const key = `${dirname(fromFile)}\0${module}`;
-    if (this.missing.has(key)) return undefined;
+    if (missing.has(key)) return undefined;
     const found = this.find(fromFile, module);
-    if (!found) this.missing.add(key);
+    if (!found) {
+      if (missing.size > 20_000) missing.clear();
+      missing.add(key);
+    }
     return found;
   }
 
