@@ -5,7 +5,7 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary } from './summary.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, taintOnly, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
-import { analyzeFunction } from './walker.js';
+import { analyzeFunction } from './functions.js';
 
 /** What a call looks like once its callee and arguments are evaluated. */
 export interface CallShape {
@@ -177,7 +177,7 @@ function source(e: Engine, shape: CallShape): Value | undefined {
   if (dotted !== undefined && (t.secretFileReaders.has(dotted) || (name !== undefined && t.secretFileReaders.has(name)))) {
     const path = shape.args[0]?.str;
     if (path !== undefined && t.secretFileDirectories.some((d) => path.startsWith(d) || `${path}/` === d)) {
-      const value = sourceValue(e, node, `the secret file ${path}${shape.args[0]?.strComplete ? '' : '…'}`, `read from the secret file ${path}`);
+      const value = sourceValue(e, node, `${path}${shape.args[0]?.strComplete ? '' : '…'}`, `read from the secret file ${path}`);
       // fs.readFile(path, (err, data) => …): the data parameter holds the secret.
       runCallbacks(e, shape, [CLEAN, value]);
       return value;

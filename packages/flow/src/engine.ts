@@ -11,7 +11,7 @@ import { kindsOf, type Kinds } from './kinds.js';
 import { applySummary } from './calls.js';
 import { assignTo, evaluate, memberOf } from './evaluate.js';
 import { moduleValue } from './modules.js';
-import { analyzeFunction } from './walker.js';
+import { analyzeFunction } from './functions.js';
 import {
   CLEAN,
   Scope,

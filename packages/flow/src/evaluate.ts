@@ -3,7 +3,8 @@ import { seedByName } from './bindings.js';
 import { evaluateCall, evaluateNew } from './calls.js';
 import type { Engine } from './engine.js';
 import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Taint, type Value } from './value.js';
-import { analyzeFunction, newFunction, readField, walkClass, writeField, yieldValue } from './walker.js';
+import { readField, walkClass, writeField } from './classes.js';
+import { analyzeFunction, newFunction, yieldValue } from './functions.js';
 
 /** Nesting deeper than this (generated code) is not followed: the stack must hold for any input. */
 const MAX_DEPTH = 400;

@@ -30,15 +30,11 @@ export function narrowedNames(e: Engine, condition: TS.Expression, whenTrue: boo
   return whenTrue !== negated ? new Set([name]) : NONE;
 }
 
-/** `typeof x === 'string'` narrows x to a string (so its negation is safe); `x === undefined` to nothing. */
+/** `x === undefined`, `x == null`, `x === ''`: x holds nothing when the comparison holds. */
 function comparedName(e: Engine, subject: TS.Expression, other: TS.Expression): string | undefined {
   const ts = e.ts;
   const s = e.syntax.unwrap(subject);
   const o = e.syntax.unwrap(other);
-  if (ts.isTypeOfExpression(s) && ts.isIdentifier(s.expression) && ts.isStringLiteralLike(o)) {
-    // Entering `typeof x !== 'string'` means x is no string: report the name for the negated branch.
-    return undefined;
-  }
   const empty = o.kind === e.SK.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || (ts.isStringLiteralLike(o) && o.text === '');
   return empty && ts.isIdentifier(s) ? s.text : undefined;
 }

@@ -1,8 +1,13 @@
 import type * as TS from 'typescript';
 import { declarePattern, seedByName } from './bindings.js';
+import { walkClass } from './classes.js';
+import type { Engine } from './engine.js';
+import { drainDeferred, entryPointOf, newFunction, returnValue, throwValue } from './functions.js';
 import { safeNamesInBranch } from './narrowing.js';
-import type { Engine, FunctionFrame } from './engine.js';
-import { CLEAN, SAFE, Scope, appendStep, materialize, deepTaints, join, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, Scope, deepTaints, type Value } from './value.js';
+
+// Re-exported for callers that drive a walk themselves (program.ts).
+export { drainDeferred } from './functions.js';
 
 /** Walks statements once, in order, keeping scopes, class fields and per-function summaries up to date. */
 export function walkSourceFile(e: Engine): void {
@@ -22,7 +27,7 @@ export function walkStatements(e: Engine, statements: readonly TS.Statement[]): 
   for (const s of statements) walkStatement(e, s);
 }
 
-function inBlock(e: Engine, statements: readonly TS.Statement[]): void {
+export function inBlock(e: Engine, statements: readonly TS.Statement[]): void {
   const saved = e.scope;
   e.scope = new Scope(saved, e.frame.info);
   walkStatements(e, statements);
@@ -226,176 +231,4 @@ function declareImport(e: Engine, node: TS.ImportDeclaration): void {
   if (bindings && ts.isNamedImports(bindings)) {
     for (const el of bindings.elements) declare(el.name, e.moduleValue(module, (el.propertyName ?? el.name).text));
   }
-}
-
-/** An entry point's return value is output (flows.md): predict/run/train, handlers; never a plain helper. */
-export function entryPointOf(e: Engine, node: TS.Node, name: string, isMethod: boolean, exported: boolean): boolean {
-  const t = e.tables;
-  if (!t.entryPoints.has(name)) return false;
-  if (t.methodOrExportedEntryPoints.has(name)) return isMethod || exported;
-  void node;
-  return true;
-}
-
-export function newFunction(e: Engine, node: TS.SignatureDeclaration, name: string, isEntryPoint: boolean, cls?: ClassInfo): FunctionInfo {
-  return { node, name, scope: e.scope, cls: cls ?? (e.ts.isArrowFunction(node) ? e.frame.thisClass : undefined), isEntryPoint, state: 'new' };
-}
-
-function returnValue(e: Engine, expression: TS.Expression, at: TS.Node): void {
-  const value = e.evaluate(expression);
-  e.frame.returned = join(e.frame.returned, value);
-  if (e.frame.info?.isEntryPoint) e.sink('no-secret-in-output', at, value, `the return value of ${e.frame.info.name}`);
-}
-
-export function yieldValue(e: Engine, node: TS.YieldExpression, value: Value): void {
-  if (e.frame.info?.isEntryPoint) e.sink('no-secret-in-output', node, value, `what ${e.frame.info.name} yields`);
-}
-
-function throwValue(e: Engine, s: TS.ThrowStatement): void {
-  const ts = e.ts;
-  const x = e.syntax.unwrap(s.expression);
-  const value = e.evaluate(s.expression);
-  // `throw new XError(secret)` is reported where the error is built; a thrown Error object carries no new leak.
-  if (ts.isNewExpression(x) || (ts.isCallExpression(x) && e.isErrorConstructorCall(x))) return;
-  if (value.kind === 'errorObject') return;
-  if (ts.isIdentifier(x) && e.scope.lookup(x.text) === undefined && /^(?:err|error|e|ex|cause)$/i.test(x.text)) return;
-  e.sink('no-secret-in-error', s, value, 'throw');
-}
-
-/** Analyses a function's body once, with each parameter standing for whatever a caller passes. */
-export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]): Value {
-  if (info.state === 'done' && !seeds) return CLEAN;
-  if (info.state === 'running') return CLEAN;
-  info.state = 'running';
-  const summary = seeds ? undefined : e.newSummary();
-  if (summary) info.summary = summary;
-  const ts = e.ts;
-  const savedScope = e.scope;
-  const savedFrame = e.frame;
-  const savedConditional = e.conditional;
-  const scope = new Scope(info.scope, info);
-  e.scope = scope;
-  e.conditional = 0;
-  const frame: FunctionFrame = {
-    info,
-    summary,
-    returned: CLEAN,
-    deferred: [],
-    varScope: scope,
-    thisClass: ts.isArrowFunction(info.node) ? savedFrame.thisClass ?? info.cls : info.cls,
-    resolved: [],
-    parent: savedFrame,
-  };
-  e.frame = frame;
-  info.node.parameters.forEach((p, index) => {
-    const pname = ts.isIdentifier(p.name) ? p.name.text : `#${index}`;
-    let value: Value;
-    if (seeds) value = seeds[index] ?? CLEAN;
-    else {
-      const taint: Taint = { origin: { kind: 'param', index, fn: info }, path: [e.loc(p.name, () => `parameter \`${pname}\` of ${info.name}`)] };
-      value = { taints: [taint] };
-    }
-    if (p.initializer) value = join(value, e.evaluate(p.initializer));
-    if (ts.isIdentifier(p.name)) {
-      const binding = { name: p.name.text, value: CLEAN, owner: info, decl: p.name };
-      binding.value = seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding, paramOf: info });
-      scope.declare(binding);
-    } else declarePattern(e, p.name, value, p.initializer, p.type, scope);
-  });
-  const body = (info.node as TS.FunctionLikeDeclaration).body;
-  if (body) {
-    if (ts.isBlock(body)) walkStatements(e, body.statements);
-    else returnValue(e, body, body);
-  }
-  drainDeferred(e);
-  if (summary) finishSummary(e, info, frame.returned);
-  e.scope = savedScope;
-  e.frame = savedFrame;
-  e.conditional = savedConditional;
-  info.state = 'done';
-  return frame.returned;
-}
-
-function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
-  const summary = info.summary!;
-  const end = e.loc(info.node.name ?? info.node, `returned by ${info.name}`);
-  for (const t of deepTaints(returned) ?? []) {
-    if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, ...(t.origin.access ? { access: t.origin.access } : {}), path: materialize(appendStep(t.path, end)) });
-    else if (t.origin.kind === 'source' && t.origin.paramOf !== info) summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: materialize(appendStep(t.path, end)) });
-  }
-  if (returned.kind && returned.kind !== 'env') summary.returnKind = returned.kind;
-  e.summaries.set(info.node, summary);
-}
-
-export function drainDeferred(e: Engine): void {
-  const deferred = e.frame.deferred;
-  while (deferred.length > 0) {
-    const info = deferred.shift()!;
-    if (info.state === 'new') analyzeFunction(e, info);
-  }
-}
-
-/** Analyses a class: field initialisers, constructor, then methods; once more if a method stored a secret in a field an earlier one read. */
-export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
-  const ts = e.ts;
-  const cls: ClassInfo = { name: node.name?.text ?? 'anonymous class', node, fields: new Map(), methods: new Map(), stale: false, readFields: new Set(), isError: isErrorClass(e, node) };
-  const savedClass = e.frame.thisClass;
-  const order: FunctionInfo[] = [];
-  e.frame.thisClass = cls;
-  for (const m of node.members) {
-    const name = e.syntax.propertyName(m.name);
-    if (ts.isConstructorDeclaration(m) && m.body) {
-      const info = newFunction(e, m, `${cls.name} constructor`, false, cls);
-      cls.methods.set('constructor', info);
-      order.unshift(info);
-    } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && name !== undefined) {
-      const info = newFunction(e, m, name, entryPointOf(e, m, name, true, false), cls);
-      if (!ts.isSetAccessorDeclaration(m)) cls.methods.set(name, info);
-      order.push(info);
-    } else if (ts.isPropertyDeclaration(m) && name !== undefined && m.initializer) {
-      const init = e.syntax.unwrap(m.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) {
-        const info = newFunction(e, init, name, entryPointOf(e, init, name, true, false), cls);
-        cls.methods.set(name, info);
-        order.push(info);
-      } else {
-        const value = e.evaluate(m.initializer);
-        cls.fields.set(name, seedByName(e, name, value, { nameNode: m.name, init: m.initializer, type: m.type }));
-      }
-    } else if (ts.isClassStaticBlockDeclaration(m)) inBlock(e, m.body.statements);
-  }
-  for (const info of order) analyzeFunction(e, info);
-  if (cls.stale) {
-    cls.stale = false;
-    for (const info of order) {
-      info.state = 'new';
-      analyzeFunction(e, info);
-    }
-  }
-  e.frame.thisClass = savedClass;
-  return cls;
-}
-
-function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {
-  const ts = e.ts;
-  const heritage = node.heritageClauses?.find((h) => h.token === e.SK.ExtendsKeyword)?.types[0];
-  if (!heritage) return false;
-  const base = e.syntax.dotted(heritage.expression);
-  if (base === undefined) return false;
-  const local = e.scope.lookup(base)?.value.cls;
-  if (local) return local.isError;
-  return e.isErrorName(base.slice(base.lastIndexOf('.') + 1));
-}
-
-/** `this.x` read: what the class stored there (and whether a later store must trigger a second pass). */
-export function readField(cls: ClassInfo, name: string): Value | undefined {
-  cls.readFields.add(name);
-  return cls.fields.get(name);
-}
-
-export function writeField(cls: ClassInfo, name: string, value: Value): void {
-  const before = cls.fields.get(name);
-  const next = before ? join(before, value) : value;
-  cls.fields.set(name, next);
-  if (cls.readFields.has(name) && (deepTaints(next)?.length ?? 0) > (deepTaints(before ?? CLEAN)?.length ?? 0)) cls.stale = true;
 }

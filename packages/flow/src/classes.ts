@@ -1,0 +1,70 @@
+import type * as TS from 'typescript';
+import { seedByName } from './bindings.js';
+import type { Engine } from './engine.js';
+import { analyzeFunction, entryPointOf, newFunction } from './functions.js';
+import { CLEAN, deepTaints, join, type ClassInfo, type FunctionInfo, type Value } from './value.js';
+import { inBlock } from './walker.js';
+
+/** Analyses a class: field initialisers, constructor, then methods; once more if a method stored a secret in a field an earlier one read. */
+export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
+  const ts = e.ts;
+  const cls: ClassInfo = { name: node.name?.text ?? 'anonymous class', node, fields: new Map(), methods: new Map(), stale: false, readFields: new Set(), isError: isErrorClass(e, node) };
+  const savedClass = e.frame.thisClass;
+  const order: FunctionInfo[] = [];
+  e.frame.thisClass = cls;
+  for (const m of node.members) {
+    const name = e.syntax.propertyName(m.name);
+    if (ts.isConstructorDeclaration(m) && m.body) {
+      const info = newFunction(e, m, `${cls.name} constructor`, false, cls);
+      cls.methods.set('constructor', info);
+      order.unshift(info);
+    } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && name !== undefined) {
+      const info = newFunction(e, m, name, entryPointOf(e, m, name, true, false), cls);
+      if (!ts.isSetAccessorDeclaration(m)) cls.methods.set(name, info);
+      order.push(info);
+    } else if (ts.isPropertyDeclaration(m) && name !== undefined && m.initializer) {
+      const init = e.syntax.unwrap(m.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) {
+        const info = newFunction(e, init, name, entryPointOf(e, init, name, true, false), cls);
+        cls.methods.set(name, info);
+        order.push(info);
+      } else {
+        const value = e.evaluate(m.initializer);
+        cls.fields.set(name, seedByName(e, name, value, { nameNode: m.name, init: m.initializer, type: m.type }));
+      }
+    } else if (ts.isClassStaticBlockDeclaration(m)) inBlock(e, m.body.statements);
+  }
+  for (const info of order) analyzeFunction(e, info);
+  if (cls.stale) {
+    cls.stale = false;
+    for (const info of order) {
+      info.state = 'new';
+      analyzeFunction(e, info);
+    }
+  }
+  e.frame.thisClass = savedClass;
+  return cls;
+}
+
+function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {
+  const heritage = node.heritageClauses?.find((h) => h.token === e.SK.ExtendsKeyword)?.types[0];
+  if (!heritage) return false;
+  const base = e.syntax.dotted(heritage.expression);
+  if (base === undefined) return false;
+  const local = e.scope.lookup(base)?.value.cls;
+  if (local) return local.isError;
+  return e.isErrorName(base.slice(base.lastIndexOf('.') + 1));
+}
+
+/** `this.x` read: what the class stored there (and whether a later store must trigger a second pass). */
+export function readField(cls: ClassInfo, name: string): Value | undefined {
+  cls.readFields.add(name);
+  return cls.fields.get(name);
+}
+
+export function writeField(cls: ClassInfo, name: string, value: Value): void {
+  const before = cls.fields.get(name);
+  const next = before ? join(before, value) : value;
+  cls.fields.set(name, next);
+  if (cls.readFields.has(name) && (deepTaints(next)?.length ?? 0) > (deepTaints(before ?? CLEAN)?.length ?? 0)) cls.stale = true;
+}
