@@ -36,6 +36,18 @@ const leaks: Array<[string, string]> = [
   [HTTPS, 'fetch(`http://api.example.com/users/${id}`);'],
   [HTTPS, "const API_URL = 'http://api.example.com';\nconst c = axios.create({ baseURL: API_URL });"],
   [HTTPS, "import http from 'node:http';\nhttp.get('http://example.com/status', (res) => res.resume());"],
+  [LOG, 'class Model { constructor({ secrets }) { this._secrets = secrets; } load() { console.log(this._secrets); } }'],
+  [LOG, "const { data: { apiKey } } = await client.get('/x');\nconsole.log(apiKey);"],
+  [LOG, 'const config = { apiKey: process.env.X_API_KEY };\nconsole.log(`Config: ${JSON.stringify(config)}`);'],
+  [LOG, "const config = { apiKey: process.env.X_API_KEY };\nlogger.info('Config loaded', config);"],
+  [LOG, 'console.table(credentials);'],
+  [LOG, 'console.log(...[apiKey]);'],
+  [LOG, "logger.info(util.format('key=%s', process.env.OPENAI_API_KEY));"],
+  [LOG, "console.log(Buffer.from(apiKey, 'utf8'));"],
+  [OUTPUT, 'class App { async setup(config) { this.apiKey = process.env.API_KEY; } async run(input) { return { result: 1, debug: this.apiKey }; } }'],
+  [OUTPUT, "app.get('/', (req, res) => { res.setHeader('X-Debug-Key', process.env.OPENAI_API_KEY); res.end(); });"],
+  [OUTPUT, 'export async function GET() { return NextResponse.json({ key: process.env.OPENAI_API_KEY }); }'],
+  [ERROR, 'throw new HttpException(`Invalid key ${process.env.OPENAI_API_KEY}`, 401);'],
 ];
 
 const lookAlikes: string[] = [
@@ -58,6 +70,15 @@ const lookAlikes: string[] = [
   "export function show(password: string) { console.log(password.replace(new RegExp('.', 'g'), '*')); }",
   "const apiKey = process.env.OPENAI_API_KEY;\nif (!apiKey) console.warn(`OPENAI_API_KEY is empty (${JSON.stringify(apiKey)})`);",
   'function f(token: unknown) { if (typeof token !== "string" || !token) throw new Error(`expected a string, got ${token}`); }',
+  "console.log(`${'*'.repeat(apiKey.length)}`);",
+  "logger.info({ apiKey: '[REDACTED]' });",
+  "logger.info({ apiKey: apiKey ? '***' : undefined });",
+  "const config = { apiKey: process.env.X_API_KEY, model: 'm' };\nconst redacted = { ...config, apiKey: undefined };\nconsole.log(redacted);",
+  "const config = { apiKey: process.env.X_API_KEY, model: 'm' };\nconst safe = { ...config };\ndelete safe.apiKey;\nconsole.log(safe);",
+  "console.log('Response:', await response.text());",
+  'console.log(`${apiKey.substr(0, 4)}****`);',
+  'class Model { constructor({ secrets }) { this._secrets = secrets; } load() { console.log(Object.keys(this._secrets)); } }',
+  "app.get('/', (req, res) => { res.setHeader('Content-Type', 'text/plain'); res.end('ok'); });",
 ];
 
 describe('everyday leaks', () => {

@@ -70,9 +70,11 @@ function evaluateNode(e: Engine, node: TS.Expression): Value {
     case e.SK.PostfixUnaryExpression:
       evaluate(e, (node as TS.PostfixUnaryExpression).operand);
       return SAFE;
+    case e.SK.DeleteExpression:
+      forget(e, (node as TS.DeleteExpression).expression);
+      return SAFE;
     case e.SK.TypeOfExpression:
     case e.SK.VoidExpression:
-    case e.SK.DeleteExpression:
       evaluate(e, (node as TS.TypeOfExpression).expression);
       return SAFE;
     case e.SK.ObjectLiteralExpression:
@@ -296,6 +298,20 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
   if (op === e.SK.CommaToken) return right;
   // Comparisons, arithmetic, `in`, `instanceof`: a boolean or a number.
   return SAFE;
+}
+
+/** `delete copy.apiKey`: the member is gone from what the binding holds. */
+function forget(e: Engine, target: TS.Expression): void {
+  const ts = e.ts;
+  const t = e.syntax.unwrap(target);
+  if (!ts.isPropertyAccessExpression(t) && !ts.isElementAccessExpression(t)) return void evaluate(e, t);
+  const key = e.syntax.memberName(t);
+  const object = e.syntax.unwrap(t.expression);
+  const binding = ts.isIdentifier(object) ? e.scope.lookup(object.text) : undefined;
+  if (key === undefined || !binding?.value.props?.has(key) || e.conditional > 0) return;
+  const props = new Map(binding.value.props);
+  props.delete(key);
+  binding.value = { ...binding.value, props };
 }
 
 /** `a + b + c + …` folded left to right without recursion (generated code joins thousands of strings). */
