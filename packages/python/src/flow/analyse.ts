@@ -1,11 +1,11 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
-import type { Analysis, Frame } from './context.js';
+import { type Analysis, type Frame, isSecretName } from './context.js';
 import { Interest, carries } from './interest.js';
 import { checkCogInputs } from './platform.js';
 import { execBlock } from './statements.js';
-import { lastName, parametersOf, unwrap } from './syntax.js';
-import type { ClassInfo } from './values.js';
+import { lastName, normaliseAnnotation, parametersOf, unwrap } from './syntax.js';
+import { type ClassInfo, type Taint, sourceTaint } from './values.js';
 
 /** A method that may store on `self`: an assignment to a field, or a field's contents changed in place. */
 const STORES_ON_SELF = /\bself\.\w+(?:\[[^\]\n]*\])?\s*[-+|]?=(?!=)|\bself\.\w+\.(?:update|append|extend|add|setdefault|insert|set)\(/;
@@ -101,7 +101,6 @@ function index(a: Analysis, root: SyntaxNode): void {
 function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
   const name = node.childForFieldName('name')?.text;
   if (!name) return;
-  void wrapper;
   const bases = (node.childForFieldName('superclasses')?.namedChildren ?? [])
     .filter((b) => b.type === 'identifier' || b.type === 'attribute')
     .map((b) => lastName(a.imports.canonical(b.text)));
@@ -115,12 +114,35 @@ function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
     a.methodOwner.set(fn.id, cls);
     if (member.type === 'decorated_definition' && member.namedChildren.some((d) => d.type === 'decorator' && /\bstaticmethod\b/.test(d.text))) a.staticMethods.add(fn.id);
   }
+  const printed = printedSecretField(a, node, wrapper, bases);
+  if (printed) cls.printsSecret = printed;
   for (const entry of a.tables.catalog.sinks.output.entryClasses) {
     const matches = entry.bases?.some((b) => bases.includes(b)) || entry.names?.includes(name);
     if (!matches) continue;
     for (const method of entry.methods) if (cls.methods.has(method)) cls.entryMethods.set(method, entry.platform);
   }
   a.classes.set(name, cls);
+}
+
+/** Bases and decorators whose classes print every field in their repr. */
+const DATA_CLASS_BASES = new Set(['BaseModel', 'BaseSettings', 'NamedTuple', 'BaseAppInput', 'BaseAppOutput']);
+
+/**
+ * `@dataclass class Config: hf_token: str = ...`: printing an instance prints the field. A field typed as a
+ * Secret type (pydantic `SecretStr`) prints masked, so it does not count.
+ */
+function printedSecretField(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode, bases: string[]): Taint | undefined {
+  const dataclass = wrapper.type === 'decorated_definition' && wrapper.namedChildren.some((d) => d.type === 'decorator' && /\bdataclass\b/.test(d.text));
+  if (!dataclass && !bases.some((b) => DATA_CLASS_BASES.has(b))) return undefined;
+  for (const statement of node.childForFieldName('body')?.namedChildren ?? []) {
+    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment') continue;
+    const name = assignment.childForFieldName('left');
+    const type = assignment.childForFieldName('type');
+    if (name?.type !== 'identifier' || !type || a.tables.secretTypes.has(normaliseAnnotation(type.text).replace(/^Optional\[(\w+)\]$/, '$1'))) continue;
+    if (isSecretName(a, name.text)) return sourceTaint(`${node.childForFieldName('name')?.text ?? 'the class'}.${name.text}`, name, `${name.text} is a field shown when the object is printed`);
+  }
+  return undefined;
 }
 
 /** `@app.get("/x")`, `@router.post(...)`, `@app.route(...)`: the function answers web requests. */

@@ -159,6 +159,7 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
     const out: Value = { instance: cls };
     const holds = held.taint ?? held.held ?? held.secretObject;
     if (holds) out.held = holds;
+    if (cls.printsSecret) out.taint = withStep(cls.printsSecret, call.node, `${cls.name} instance created`)!;
     return out;
   }
   return inline(a, f, target, call, callee?.instance ? { instance: callee.instance } : undefined);

@@ -54,6 +54,8 @@ export interface ClassInfo {
   fields: Map<string, Value>;
   /** Methods whose return value goes back to the model's caller, and the platform that says so. */
   entryMethods: Map<string, string>;
+  /** A data class (dataclass, pydantic model) whose printed form shows a secret-named field in clear. */
+  printsSecret?: Taint;
 }
 
 export const CLEAN: Value = Object.freeze({});
