@@ -85,7 +85,7 @@ ${flawed ? '        print(f"loaded {repo_id} with token {token}")\n' : ''}${trac
 
 function writeInferenceSh(dir, random, index) {
   const flawed = random.chance(0.125);
-  const undeclaredRead = flawed ? '        self.webhook = os.environ["WEBHOOK_URL"]\n' : '';
+  const undeclaredRead = flawed ? '        self.tracker_key = os.environ["WANDB_API_KEY"]\n' : '';
   const captions = random.chance(0.4);
   put(
     path.join(dir, 'inf.yml'),

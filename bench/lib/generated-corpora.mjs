@@ -24,7 +24,7 @@ export const MODEL_FOLDER_COUNT = 500;
 
 export function ensureModelFolders() {
   const dir = path.join(WORK_DIR, `models-${MODEL_FOLDER_COUNT}`);
-  const summary = buildOnce(dir, { generator: 'model-folders', version: 2, count: MODEL_FOLDER_COUNT }, (target) =>
+  const summary = buildOnce(dir, { generator: 'model-folders', version: 3, count: MODEL_FOLDER_COUNT }, (target) =>
     writeModelFolders(target, MODEL_FOLDER_COUNT),
   );
   return { dir, summary };
