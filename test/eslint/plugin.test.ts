@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
+import { defineConfig } from 'eslint/config';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { docsUrl, ruleMeta } from '@secret-hygiene/core';
 
@@ -37,15 +38,15 @@ describe('plugin object', () => {
 
   it.each(RULE_IDS)('%s: docs url, description and doc page come from the rule registry', (id) => {
     const rule = plugin.rules[id as keyof typeof plugin.rules];
-    expect(rule.meta.docs?.url).toBe(docsUrl(id));
-    expect(rule.meta.docs?.description).toBe(ruleMeta(id)?.short);
+    expect(rule.meta?.docs?.url).toBe(docsUrl(id));
+    expect(rule.meta?.docs?.description).toBe(ruleMeta(id)?.short);
     expect(existsSync(repoFile(`rules/docs/${id}.md`))).toBe(true);
   });
 
   it('require-https offers suggestions; flow rules take the shared options schema', () => {
-    expect(plugin.rules['require-https'].meta.hasSuggestions).toBe(true);
+    expect(plugin.rules['require-https'].meta?.hasSuggestions).toBe(true);
     for (const id of FLOW_RULE_IDS) {
-      const schema = plugin.rules[id as keyof typeof plugin.rules].meta.schema as Array<{ properties: object }>;
+      const schema = plugin.rules[id as keyof typeof plugin.rules].meta?.schema as Array<{ properties: object }>;
       expect(Object.keys(schema[0]!.properties).sort()).toEqual(
         ['extraEntryPoints', 'extraLoggers', 'extraSanitizers', 'extraSecretEnv', 'extraSecretTypes'],
       );
@@ -67,6 +68,14 @@ describe('configs', () => {
       'secret-hygiene/no-secret-in-output': 'error',
       'secret-hygiene/require-https': 'warn',
     });
+  });
+
+  it("fit ESLint's own config types (checked by the typecheck script) and defineConfig", () => {
+    const config = defineConfig([
+      ...plugin.configs['recommended-type-checked'],
+      { plugins: { 'secret-hygiene': plugin }, rules: { 'secret-hygiene/no-secret-in-log': ['error', { extraLoggers: ['audit'] }] } },
+    ]);
+    expect(config).toHaveLength(3);
   });
 
   it('recommended-type-checked adds the project service for TypeScript files', () => {
