@@ -96,6 +96,27 @@ function index(a: Analysis, root: SyntaxNode): void {
     }
   };
   visit(root);
+  inherit(a);
+  for (const cls of a.classes.values()) findEntryMethods(a, cls);
+}
+
+/**
+ * A subclass of a class of this file sees its base's methods and shares its fields (`self.token` set in the
+ * base's `setup` and read in the subclass's `predict`); entry points are the subclass's own.
+ */
+function inherit(a: Analysis): void {
+  for (let round = 0; round < 3; round++) {
+    for (const cls of a.classes.values()) {
+      for (const baseName of cls.bases) {
+        const base = a.classes.get(baseName);
+        if (!base || base === cls) continue;
+        for (const [name, method] of base.methods) if (!cls.methods.has(name)) cls.methods.set(name, method);
+        for (const inherited of base.bases) if (!cls.bases.includes(inherited)) cls.bases.push(inherited);
+        for (const [name, value] of cls.fields) base.fields.set(name, value);
+        cls.fields = base.fields;
+      }
+    }
+  }
 }
 
 function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
@@ -116,12 +137,15 @@ function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
   }
   const printed = printedSecretField(a, node, wrapper, bases);
   if (printed) cls.printsSecret = printed;
+  a.classes.set(name, cls);
+}
+
+function findEntryMethods(a: Analysis, cls: ClassInfo): void {
   for (const entry of a.tables.catalog.sinks.output.entryClasses) {
-    const matches = entry.bases?.some((b) => bases.includes(b)) || entry.names?.includes(name);
+    const matches = entry.bases?.some((b) => cls.bases.includes(b)) || entry.names?.includes(cls.name);
     if (!matches) continue;
     for (const method of entry.methods) if (cls.methods.has(method)) cls.entryMethods.set(method, entry.platform);
   }
-  a.classes.set(name, cls);
 }
 
 /** Bases and decorators whose classes print every field in their repr. */
