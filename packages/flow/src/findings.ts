@@ -66,6 +66,10 @@ function toFinding(file: string, text: string, lines: LineIndex, r: FlowResult, 
 
 /** `console.log(…)`: the callee (or the statement keyword) of the sink, never its arguments. */
 export function evidenceOf(snippet: string): string {
-  const head = /^[\w$.\s]*(?:new\s+[\w$.]+|[\w$.]+)/.exec(snippet)?.[0]?.trim() ?? '';
-  return head && head.length <= 60 ? `${head}(…)` : '…';
+  const keyword = /^(return|throw|yield)\b/.exec(snippet)?.[1];
+  if (keyword) return `${keyword} …`;
+  const matched = /^(?:new\s+)?[\w$]+(?:\s*\.\s*[\w$]+)*/.exec(snippet)?.[0] ?? '';
+  const head = matched.replace(/\s*\.\s*/g, '.').replace(/\s+/g, ' ');
+  if (!head || head.length > 60) return '…';
+  return snippet.slice(matched.length).trimStart().startsWith('=') ? `${head} = …` : `${head}(…)`;
 }
