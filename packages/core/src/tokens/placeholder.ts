@@ -57,7 +57,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
 const HASH_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|xxh\d*)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:[.:-][A-Za-z_$][A-Za-z0-9_$]*)*$/;
-const PATH_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)|^[\w.-]+(?:\/[\w.@-]+){2,}\/?$/;
+const PATH_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)|^[\w.-]+(?:\/[\w.@-]+){2,}\/?$|^[\w.@-]+(?:\/[\w.@-]+)+\.[a-z]{1,5}$/;
 const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/;
 
 /**
@@ -71,6 +71,7 @@ export function looksLikeNonSecret(value: string): boolean {
   if (HEX.test(value) && [7, 8, 12, 16, 20, 32, 40, 56, 64, 96, 128].includes(value.length)) return true;
   if (VERSION.test(value) || PATH_OR_URL.test(value)) return true;
   if (IDENTIFIER.test(value) && isWordy(value)) return true;
+  if (isWordSlug(value)) return true;
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(value) && decodesToText(value)) return true;
   return false;
 }
@@ -96,6 +97,13 @@ function isWordy(value: string): boolean {
   const wordLike = parts.filter((p) => p.length <= 2 || (p.length <= 4 && /^[A-Z]+$/.test(p)) || isWordLike(p));
   const average = value.replace(/[^A-Za-z]/g, '').length / parts.length;
   return wordLike.length === parts.length && short * 3 <= parts.length && average >= 2.5;
+}
+
+/** Words and small numbers joined by separators: `scram-sha-256`, `hf-access-token-prod`, `us-east-1`. */
+function isWordSlug(value: string): boolean {
+  const segments = value.split(/[-_./:]+/).filter(Boolean);
+  if (segments.length < 2) return false;
+  return segments.every((s) => /^\d{1,4}$/.test(s) || (/^[A-Za-z]+$/.test(s) && (s.length <= 3 || isWordLike(s))));
 }
 
 /** One word: not too long, with vowels spread through it (random letter runs have long consonant stretches). */

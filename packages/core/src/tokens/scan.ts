@@ -9,7 +9,7 @@ import type { ScanOptions, TokenMatch } from './types.js';
 
 const DEFAULT_WINDOW = 120;
 // Lockfiles hold integrity hashes and resolved URLs by the thousand and never a hand-written secret.
-const LOCKFILE = /(?:^|[/\\])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|Cargo\.lock|go\.sum|composer\.lock|Gemfile\.lock|packages\.lock\.json|flake\.lock|\.terraform\.lock\.hcl)$/i;
+const LOCKFILE = /(?:^|[/\\])(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|Cargo\.lock|go\.sum|composer\.lock|Gemfile\.lock|packages\.lock\.json|flake\.lock|\.terraform\.lock\.hcl)$/i;
 
 /**
  * Every credential the catalog recognises in `text`. A keyword prefilter decides which entries run at all;

@@ -9,7 +9,7 @@ export const connectionUrlCheck: Check = ({ candidate, match }) => {
   const user = match.groups?.user ?? '';
   const host = match.groups?.host ?? '';
   const password = candidate.secret;
-  if (isPlaceholderValue(password) || /^[$%]|^\{|\}$/.test(password)) return [];
+  if (password.length < 4 || isPlaceholderValue(password) || /^[$%]|^\{|\}$/.test(password)) return [];
   if (user !== '' && isPlaceholderValue(user) && password.toLowerCase() === user.toLowerCase()) return [];
   if (/^(?:pass(?:word)?|pwd|secret|<.*>|\*+|x+)$/i.test(password) || /^pass(?:word)?\d?$/i.test(password)) return [];
   if (DOC_HOSTS.test(host)) return [];

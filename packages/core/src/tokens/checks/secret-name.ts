@@ -6,6 +6,7 @@ import type { Check } from './types.js';
 // Files where a bare word after `=` or `:` is a value, not an expression.
 const PLAIN_VALUE_FILES = /(?:^|[/\\])(?:\.env[\w.-]*|[^/\\]*\.(?:env|ya?ml|toml|ini|cfg|conf|properties|sh|bash|zsh|txt|md|json)|Dockerfile[\w.-]*|\.npmrc|\.pypirc|\.netrc)$/i;
 const NAME_CHAR = /[\w.$-]/;
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
 /**
  * The generic rule: a random-looking value assigned to a name that says it holds a secret
@@ -17,6 +18,8 @@ export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
   if (!quoted) {
     if (path !== undefined && !PLAIN_VALUE_FILES.test(path)) return [];
     if (/^[(.[]/.test(text[candidate.end] ?? '')) return [];
+    if (MEMBER_CHAIN.test(candidate.secret)) return []; // `result.groups?.password`: an expression, not a value
+    if (!/^[A-Za-z0-9]/.test(candidate.secret)) return []; // `node::credentials::X`, `password: -v`
   }
   // `("API_KEY", "value")` is a call that sets a secret; in a list (`['apiKey', 'adminAPIKey']`) the comma only
   // separates words, so after a comma the value must look random on its own.
@@ -62,10 +65,13 @@ function longestRun(value: string): string {
 const DUMMY_RUNS = /(?=(123|234|345|456|abc|bcd|xyz|qwe|asd|zxc|000|111|aaa))/gi;
 
 /**
- * A short value made of keyboard runs (two or more), or one that says it is for tests or demos
- * (`Test1234!`, `demo-password`): a stand-in, not a password. Provider tokens are not judged this way.
+ * A value typed as a stand-in: keyboard runs (two or more), home-row mashing, or words that say it is for
+ * tests or demos (`Test1234!`, `demo-password`). Provider tokens are not judged this way.
  */
 function isKeyboardDummy(value: string): boolean {
   if (/test|demo/i.test(value)) return true;
+  // Home-row mashing (`askfjh234as9sd8`): random letters are spread over the whole alphabet.
+  const letters = value.replace(/[^A-Za-z]/g, '').toLowerCase();
+  if (letters.length >= 3 && letters.replace(/[^asdfghjkl]/g, '').length / letters.length >= 0.8) return true;
   return value.length <= 20 && [...value.matchAll(DUMMY_RUNS)].length >= 2;
 }
