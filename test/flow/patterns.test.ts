@@ -48,6 +48,8 @@ const leaks: Array<[string, string]> = [
   [OUTPUT, "app.get('/', (req, res) => { res.setHeader('X-Debug-Key', process.env.OPENAI_API_KEY); res.end(); });"],
   [OUTPUT, 'export async function GET() { return NextResponse.json({ key: process.env.OPENAI_API_KEY }); }'],
   [ERROR, 'throw new HttpException(`Invalid key ${process.env.OPENAI_API_KEY}`, 401);'],
+  [LOG, "import pino from 'pino';\nconst log = pino({ redact: ['apiKey'] });\nlog.info({ key: process.env.OPENAI_API_KEY });"],
+  [LOG, "import pino from 'pino';\nconst log = pino({ redact: ['apiKey'] });\nlog.info(`key ${process.env.OPENAI_API_KEY}`);"],
 ];
 
 const lookAlikes: string[] = [
@@ -79,6 +81,8 @@ const lookAlikes: string[] = [
   'console.log(`${apiKey.substr(0, 4)}****`);',
   'class Model { constructor({ secrets }) { this._secrets = secrets; } load() { console.log(Object.keys(this._secrets)); } }',
   "app.get('/', (req, res) => { res.setHeader('Content-Type', 'text/plain'); res.end('ok'); });",
+  "import pino from 'pino';\nconst log = pino({ redact: ['apiKey', 'req.headers.authorization'] });\nlog.info({ apiKey: process.env.OPENAI_API_KEY, model: 'gpt' });",
+  "import pino from 'pino';\nconst log = pino({ redact: { paths: ['*.password'], censor: '***' } }).child({ svc: 'a' });\nlog.warn({ user: { name: 'x', password: process.env.DB_PASSWORD } });",
 ];
 
 describe('everyday leaks', () => {

@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import { inheritMember } from './evaluate.js';
+import { redactedKeys } from './redaction.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary } from './summary.js';
@@ -315,16 +316,23 @@ function propagate(e: Engine, shape: CallShape): Value {
   return CLEAN;
 }
 
+function withRedaction(value: Value, keys: ReadonlySet<string> | undefined): Value {
+  return keys ? { ...value, redacts: keys } : value;
+}
+
 /** Loggers and HTTP clients made by factories: `pino()`, `winston.createLogger()`, `debug('app')`, `axios.create()`. */
 function madeKind(e: Engine, shape: CallShape): Value | undefined {
   const t = e.tables;
   const { name, dotted, receiver, callee } = shape;
-  if (callee.kind === 'loggerFactory') return { kind: 'logger' };
+  if (callee.kind === 'loggerFactory') return withRedaction({ kind: 'logger' }, redactedKeys(e, shape.argNodes[0]));
   if (callee.kind === 'logFunctionFactory' || (dotted !== undefined && t.logFunctionFactories.has(dotted))) return { kind: 'logFunction' };
   if (name !== undefined && receiver) {
     const k = receiver.kind;
     if ((k === 'logger' || k === 'loggerClass' || k === 'module' || k === 'logFunction') && t.loggerFactoryMethods.has(name)) {
-      return { kind: k === 'logFunction' && name === 'extend' ? 'logFunction' : 'logger' };
+      // A child logger keeps its parent's censored keys and may add its own.
+      const own = redactedKeys(e, shape.argNodes[1] ?? shape.argNodes[0]);
+      const keys = receiver.redacts && own ? new Set([...receiver.redacts, ...own]) : (own ?? receiver.redacts);
+      return withRedaction({ kind: k === 'logFunction' && name === 'extend' ? 'logFunction' : 'logger' }, keys);
     }
     if (k === 'transport' && (name === 'create' || name === 'extend')) return { kind: 'transport' };
   }

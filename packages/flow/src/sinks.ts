@@ -1,6 +1,7 @@
 import type { CallShape } from './calls.js';
 import { allArgTaints } from './calls.js';
 import type { Engine } from './engine.js';
+import { taintsAfterRedaction } from './redaction.js';
 import { deepTaints, unionTaints, type Taint, type Value } from './value.js';
 
 const LOG = 'no-secret-in-log';
@@ -11,7 +12,8 @@ const OUTPUT = 'no-secret-in-output';
 export function callSinks(e: Engine, shape: CallShape): void {
   const label = shape.dotted ?? calleeLabel(e, shape);
   if (isLogCall(e, shape)) {
-    e.sink(LOG, shape.node, allArgTaints(shape), label);
+    const redacts = shape.receiver?.redacts ?? shape.callee.redacts;
+    e.sink(LOG, shape.node, redacts ? loggedAfterRedaction(shape, redacts) : allArgTaints(shape), label);
     return;
   }
   const errorArgs = errorArguments(e, shape);
@@ -48,6 +50,12 @@ export function newSinks(e: Engine, shape: CallShape): 'error' | undefined {
   if (e.tables.responseConstructors.has(name)) e.sink(OUTPUT, shape.node, pick(shape, [0]), label);
   else if (e.tables.transportConstructors.has(shape.dotted ?? name) || shape.callee.kind === 'transport') transportSink(e, shape, label);
   return undefined;
+}
+
+function loggedAfterRedaction(shape: CallShape, keys: ReadonlySet<string>): readonly Taint[] | undefined {
+  let taints: readonly Taint[] | undefined;
+  for (const a of shape.args) taints = unionTaints(taints, taintsAfterRedaction(a, keys));
+  return taints;
 }
 
 function pick(shape: CallShape, indices: readonly number[]): readonly Taint[] | undefined {

@@ -82,6 +82,8 @@ export interface Value {
   schemeAt?: number;
   fn?: FunctionInfo;
   cls?: ClassInfo;
+  /** For a logger: keys it censors (pino `redact`). */
+  redacts?: ReadonlySet<string>;
 }
 
 export const CLEAN: Value = Object.freeze({});
