@@ -58,6 +58,9 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
     if (members.length === 0) return;
     const outcome = analyzeWholeProgram(project, members, input.options ?? {});
     for (const [file, list] of outcome.results) results.set(file, list);
+    for (const [file, reason] of outcome.failures) {
+      output.errors.push({ file: given.get(file) ?? file, message: `the analyzer could not analyse this file (${reason.slice(0, 300)})` });
+    }
     output.stats.projects++;
     output.stats.files += members.length;
     output.stats.runs += outcome.runs;

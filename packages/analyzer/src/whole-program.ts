@@ -20,6 +20,8 @@ export const MAX_RUNS_PER_FILE = 4;
 export interface ProgramResults {
   /** Results by the file whose analysis produced them (a result's own `fileName` may name another file). */
   results: Map<string, FlowResult[]>;
+  /** Files the engine failed on, with the reason; the rest of the program is analysed without them. */
+  failures: Map<string, string>;
   /** File analyses run in all (at least one per file, more when summaries changed in an import cycle). */
   runs: number;
 }
@@ -49,6 +51,7 @@ class WholeProgram {
   private readonly unresolved = new Map<string, Array<{ asker: string; call: ts.CallExpression | ts.NewExpression }>>();
   private readonly published = new Map<string, Map<string, string>>();
   private readonly runsOf = new Map<string, number>();
+  private readonly failures = new Map<string, string>();
   private current = '';
   private runs = 0;
 
@@ -77,7 +80,7 @@ class WholeProgram {
     }
     const results = new Map<string, FlowResult[]>();
     for (const [file, analysis] of this.analyses) results.set(file, analysis.results);
-    return { results, runs: this.runs };
+    return { results, failures: this.failures, runs: this.runs };
   }
 
   /** Analyses one file; returns the files to run again because facts they used have changed. */
@@ -85,12 +88,20 @@ class WholeProgram {
     this.current = file.fileName;
     this.runs++;
     this.runsOf.set(file.fileName, (this.runsOf.get(file.fileName) ?? 0) + 1);
-    const analysis = analyzeProgramFile(engineTs, file as unknown as TS.SourceFile, {
-      ...this.options,
-      checker: this.project.checker as unknown as TS.TypeChecker,
-      resolveCallee: (call) => this.calleeSummary(call as unknown as ts.CallExpression),
-      resolveImport: (module, name) => this.importedValue(file, module, name),
-    });
+    let analysis: ProgramFileAnalysis;
+    try {
+      analysis = analyzeProgramFile(engineTs, file as unknown as TS.SourceFile, {
+        ...this.options,
+        checker: this.project.checker as unknown as TS.TypeChecker,
+        resolveCallee: (call) => this.calleeSummary(call as unknown as ts.CallExpression),
+        resolveImport: (module, name) => this.importedValue(file, module, name),
+      });
+    } catch (error) {
+      this.failures.set(file.fileName, String((error as Error)?.message ?? error).split('\n')[0]!);
+      this.analyses.delete(file.fileName);
+      return [];
+    }
+    this.failures.delete(file.fileName);
     this.analyses.set(file.fileName, analysis);
     for (const [node, summary] of analysis.summaries) this.summaries.set(node as unknown as ts.Node, summary);
     const changed = this.publish(file, analysis);
