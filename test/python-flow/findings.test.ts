@@ -127,6 +127,20 @@ describe('options and names', () => {
   });
 });
 
+describe('precision', () => {
+  it('binds the elements of a returned tuple one by one', async () => {
+    const list = await findings(
+      ['import os', 'def creds():', '    return os.environ.get("USER_NAME"), os.environ["DB_PASSWORD"]', 'user, password = creds()', 'print(user)', 'print(password)'].join('\n'),
+    );
+    expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
+  });
+
+  it('does not take the standard library secrets module for a secrets mapping', async () => {
+    const list = await findings(['import secrets', 'nonce = secrets.token_urlsafe(16)', 'print(secrets)', 'print(nonce)', 'import settings', 'print(settings.API_KEY)'].join('\n'));
+    expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
+  });
+});
+
 describe('bad input', () => {
   it('analyses what it can of a file with syntax errors', async () => {
     const list = await findings('def broken(:\n  pass\nimport os\nprint(os.environ["HF_TOKEN"])\nclass (\n');

@@ -67,8 +67,11 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
       return dictionary(a, f, node);
     case 'list':
     case 'tuple':
+    case 'expression_list': {
+      const items = node.namedChildren.map((c) => evaluate(a, f, c));
+      return { ...container(items), items };
+    }
     case 'set':
-    case 'expression_list':
       return container(node.namedChildren.map((c) => evaluate(a, f, c)));
     case 'list_comprehension':
     case 'set_comprehension':
@@ -99,6 +102,8 @@ function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
   if (a.imports.isImported(name)) {
     const canonical = a.imports.canonical(name);
     if (a.tables.environObjects.has(canonical)) return environ(node, canonical);
+    // `import secrets` is the standard library's module; `from settings import API_KEY` is a value.
+    if (a.imports.isModule(name)) return { ...OPAQUE, ref: 'module' };
     return byName(a, { ...OPAQUE, ref: 'module' }, name, node);
   }
   const fn = a.functions.get(name) ?? a.classes.get(name)?.node;
@@ -131,8 +136,7 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   if (object.secretObject && attr === 'secret_value') return { taint: object.secretObject };
   if (a.tables.secretMappings.has(attr)) return secretsMapping(label, node);
-  if (isSecretName(a, attr) && object.ref !== 'module') return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
-  if (object.held && isSecretName(a, attr)) return { taint: object.held };
+  if (isSecretName(a, attr)) return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
   return OPAQUE;
 }
 

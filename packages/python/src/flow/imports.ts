@@ -3,6 +3,8 @@ import type { PyNode as SyntaxNode } from './tree.js';
 /** What the names of a module stand for after its imports: `from requests import post as p` -> `p` is `requests.post`. */
 export class ImportMap {
   private readonly aliases = new Map<string, string>();
+  /** Names bound by `import x` / `import x as y`: modules, not values. */
+  private readonly moduleNames = new Set<string>();
   /** Top-level module names imported anywhere in the file. */
   readonly modules = new Set<string>();
 
@@ -12,11 +14,15 @@ export class ImportMap {
         if (child.type === 'aliased_import') {
           const name = child.childForFieldName('name')?.text;
           const alias = child.childForFieldName('alias')?.text;
-          if (name && alias) this.aliases.set(alias, name);
+          if (name && alias) {
+            this.aliases.set(alias, name);
+            this.moduleNames.add(alias);
+          }
           if (name) this.modules.add(name.split('.')[0]!);
         } else {
           const top = child.text.split('.')[0]!;
           this.aliases.set(top, top);
+          this.moduleNames.add(top);
           this.modules.add(top);
         }
       }
@@ -36,6 +42,10 @@ export class ImportMap {
   /** True when `name` was brought in by an import (so it is not a local variable of unknown origin). */
   isImported(name: string): boolean {
     return this.aliases.has(name);
+  }
+
+  isModule(name: string): boolean {
+    return this.moduleNames.has(name);
   }
 
   /** The dotted name with its first part replaced by what the import says it is. */

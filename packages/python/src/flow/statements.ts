@@ -169,9 +169,12 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
     case 'tuple_pattern':
     case 'list_pattern':
     case 'list_splat_pattern':
-    case 'parenthesized_expression':
-      for (const child of target.namedChildren) bind(a, f, child, join([value]), at);
+    case 'parenthesized_expression': {
+      const targets = target.namedChildren;
+      const pairwise = value.items?.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
+      targets.forEach((child, i) => bind(a, f, child, pairwise ? value.items![i]! : join([value]), at));
       return;
+    }
     default:
       return;
   }

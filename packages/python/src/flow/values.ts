@@ -36,6 +36,8 @@ export interface Value {
   opaque?: boolean;
   /** A special object the rules name. */
   ref?: Ref;
+  /** The elements of a tuple or list literal, so `user, password = pair` binds each its own. */
+  items?: Value[];
   /** A function or class defined in this file, for calls. */
   callable?: SyntaxNode;
   /** An instance of a class defined in this file (`self`). */
