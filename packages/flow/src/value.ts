@@ -209,7 +209,9 @@ export function taintsWithStep(taints: readonly Taint[], step: FlowLocation): Ta
 
 export function appendStep(path: FlowLocation[], step: FlowLocation): FlowLocation[] {
   const last = path[path.length - 1];
-  if (last && (last instanceof NodeStep && step instanceof NodeStep ? last.node === step.node : last.start === step.start && last.end === step.end)) return path;
+  // Consecutive steps at the same place say one thing; lazy steps compare by node so no offset is computed.
+  const lazy = last instanceof NodeStep || step instanceof NodeStep;
+  if (last && (lazy ? last instanceof NodeStep && step instanceof NodeStep && last.node === step.node : last.start === step.start && last.end === step.end)) return path;
   const next = [...path, step];
   // Keep the source and the steps nearest the sink.
   return next.length > MAX_PATH ? [next[0]!, ...next.slice(next.length - MAX_PATH + 1)] : next;
