@@ -135,6 +135,24 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
   });
 
+  it('keeps dict entries and keyword arguments apart, and flags typed bool are not secrets', async () => {
+    const list = await findings(
+      [
+        'import os',
+        'def f(**kwargs):',
+        '    print(kwargs["model"])',
+        '    print(kwargs.get("token"))',
+        'f(model="x", token=os.environ["HF_TOKEN"])',
+        'd = {"model": "m", "api_key": os.environ["OPENAI_API_KEY"]}',
+        'print(d["model"])',
+        'print(d)',
+        'def ask(password: bool = False, retries: int = 3):',
+        '    print(password, retries)',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['4:no-secret-in-log:error', '8:no-secret-in-log:error']);
+  });
+
   it('does not take the standard library secrets module for a secrets mapping', async () => {
     const list = await findings(['import secrets', 'nonce = secrets.token_urlsafe(16)', 'print(secrets)', 'print(nonce)', 'import settings', 'print(settings.API_KEY)'].join('\n'));
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);

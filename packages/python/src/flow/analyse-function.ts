@@ -3,8 +3,8 @@ import { type Analysis, Env, type Frame } from './context.js';
 import { secretAnnotation } from './platform.js';
 import { secretsMapping } from './sources.js';
 import { runBody } from './statements.js';
-import { isAsync, parametersOf } from './syntax.js';
-import { OPAQUE, type Value, sourceTaint } from './values.js';
+import { type Parameter, isAsync, parametersOf } from './syntax.js';
+import { CLEAN, OPAQUE, type Value, sourceTaint } from './values.js';
 
 export interface FunctionRun {
   closure: Env;
@@ -26,7 +26,7 @@ export function analyseFunction(a: Analysis, fn: SyntaxNode, run: FunctionRun): 
       env.set(param.name, { instance: owner });
       return;
     }
-    env.set(param.name, parameterValue(a, param.name, param.annotation, param.node));
+    env.set(param.name, parameterValue(a, param));
   });
   const frame: Frame = { env, fn, isAsync: isAsync(fn), returns: [], reporting: run.reporting, depth: run.depth ?? 0, nested: [] };
   if (owner) frame.cls = owner;
@@ -35,7 +35,13 @@ export function analyseFunction(a: Analysis, fn: SyntaxNode, run: FunctionRun): 
   return frame;
 }
 
-function parameterValue(a: Analysis, name: string, annotation: string | undefined, node: SyntaxNode): Value {
+/** Annotations and defaults of flags and numbers: `password: bool = False` says whether to ask, not what. */
+const NOT_TEXT = /^(?:bool|int|float|Optional\[(?:bool|int|float)\]|(?:bool|int|float)\|None)$/;
+const FLAG_DEFAULT = new Set(['true', 'false', 'integer', 'float']);
+
+function parameterValue(a: Analysis, param: Parameter): Value {
+  const { name, annotation, node } = param;
+  if ((annotation !== undefined && NOT_TEXT.test(annotation)) || (param.defaultNode && FLAG_DEFAULT.has(param.defaultNode.type))) return CLEAN;
   const kind = secretAnnotation(a, annotation);
   if (kind === 'Secret' || kind === 'Optional[Secret]') return { secretObject: sourceTaint(name, node, `Secret input ${name}`) };
   if (kind === 'list[Secret]') return { taint: sourceTaint(name, node, `${name} holds unwrapped secrets`) };

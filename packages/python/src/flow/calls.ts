@@ -198,6 +198,8 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
   }
   if (receiver && method !== undefined) {
     if (receiver.sealed) return { sealed: true };
+    const key = call.positional[0]?.complete ? call.positional[0].str : undefined;
+    if (receiver.keyed && key !== undefined && (method === 'get' || method === 'pop')) return receiver.keyed.get(key) ?? call.positional[1] ?? CLEAN;
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });

@@ -151,6 +151,7 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const key = evaluate(a, f, keyNode);
   const name = key.complete ? key.str : undefined;
   if (object.ref === 'environ') return name === undefined ? OPAQUE : envSource(a, name, node);
+  if (name !== undefined && object.keyed) return object.keyed.get(name) ?? CLEAN;
   if (object.ref === 'secrets') return mappingSource(dottedName(valueNode) ?? 'secrets', name, node);
   if (name !== undefined && a.tables.secretMappingKwargs.has(name) && !object.taint) return secretsMapping(`${valueNode?.text ?? 'kwargs'}['${name}']`, node);
   if (object.taint) return { taint: object.taint };
@@ -216,21 +217,28 @@ function binary(a: Analysis, f: Frame, node: SyntaxNode): Value {
 
 function dictionary(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const values: Value[] = [];
+  let keyed: Map<string, Value> | undefined = new Map();
   for (const child of node.namedChildren) {
     if (child.type !== 'pair') {
       values.push(evaluate(a, f, child));
+      keyed = undefined; // `**other` adds keys we cannot name
       continue;
     }
     const key = evaluate(a, f, child.childForFieldName('key'));
     const valueNode = child.childForFieldName('value');
     const value = evaluate(a, f, valueNode);
-    values.push(key, value);
+    values.push(key);
+    let entry = value;
     if (!value.taint && key.complete && key.str !== undefined && a.tables.credentialKeys.has(key.str.toLowerCase())) {
       const evidence = credentialEvidence(a, valueNode);
-      if (evidence) values.push({ taint: sourceTaint(evidence, valueNode!, `${evidence} is sent as a credential`) });
+      if (evidence) entry = { taint: sourceTaint(evidence, valueNode!, `${evidence} is sent as a credential`) };
     }
+    values.push(entry);
+    if (keyed && key.complete && key.str !== undefined) keyed.set(key.str, entry);
+    else keyed = undefined;
   }
-  return container(values);
+  const out = container(values);
+  return keyed ? { ...out, keyed } : out;
 }
 
 /** An ambiguous name (`token`, `key`) used as a credential's value: `{"Authorization": f"Bearer {token}"}`. */

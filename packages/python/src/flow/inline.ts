@@ -35,7 +35,7 @@ export function inline(a: Analysis, f: Frame, fn: SyntaxNode, call: CallFacts, s
     }
     let value: Value | undefined;
     if (param.kind === 'args') value = join(positional.splice(index));
-    else if (param.kind === 'kwargs') value = join([...keywords.values()]);
+    else if (param.kind === 'kwargs') value = { ...join([...keywords.values()]), keyed: new Map(keywords) };
     else if (keywords.has(param.name)) {
       value = keywords.get(param.name);
       keywords.delete(param.name);

@@ -36,6 +36,8 @@ export interface Value {
   opaque?: boolean;
   /** A special object the rules name. */
   ref?: Ref;
+  /** The entries of a dict literal or of `**kwargs` by static key, so `d["model"]` is not `d["token"]`. */
+  keyed?: Map<string, Value>;
   /** The elements of a tuple or list literal, so `user, password = pair` binds each its own. */
   items?: Value[];
   /** A function or class defined in this file, for calls. */
