@@ -203,7 +203,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
-      if (t.argumentMethods.has(method)) parts.push(...all.map((v) => (v.taint ? { taint: v.taint } : undefined)));
+      if (t.argumentMethods.has(method)) {
+        // `", ".join(mapping)` joins the mapping's keys: the names of secrets, not their values.
+        const names = (v: Value) => method === 'join' && (v.ref === 'secrets' || v.ref === 'environ');
+        parts.push(...all.map((v) => (v.taint && !names(v) ? { taint: v.taint } : undefined)));
+      }
       const out = join(parts);
       if (method === 'format' && receiver.str !== undefined) return { ...out, str: receiver.str.split('{')[0], complete: false };
       return out.taint ? { taint: out.taint } : receiver.opaque ? OPAQUE : CLEAN;
@@ -238,7 +242,11 @@ function isSecretOption(a: Analysis, option: string): boolean {
   return a.names.classify(option.replace(/^-+/, '').replace(/-/g, '_')) === 'secret';
 }
 
+/** Calls that, given a mapping, keep only its keys: `list(self._secrets)` lists names. */
+const KEYS_OF_MAPPING = new Set(['list', 'sorted', 'set', 'tuple', 'frozenset', 'iter', 'enumerate']);
+
 function propagate(canonical: string, all: Value[]): Value {
+  if (KEYS_OF_MAPPING.has(canonical) && (all[0]?.ref === 'secrets' || all[0]?.ref === 'environ')) return OPAQUE;
   const shown = all.find((v) => v.taint || v.secretFile);
   const taint = shown?.taint ?? shown?.secretFile;
   const out: Value = taint ? { taint } : {};

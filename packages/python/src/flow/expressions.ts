@@ -267,7 +267,7 @@ function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
     for (const clause of node.namedChildren) {
       if (clause.type === 'for_in_clause') {
         const iterable = evaluate(a, f, clause.childForFieldName('right'));
-        const element = iterable.ref === 'environ' ? OPAQUE : join([iterable]);
+        const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
         for (const target of clause.childrenForFieldName('left')) bindNames(f, target, element);
       } else if (clause.type === 'if_clause') evaluate(a, f, clause.namedChildren[0]);
     }

@@ -55,7 +55,8 @@ function execStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       return alternatives(a, f, (s.childForFieldName('body')?.namedChildren ?? []).filter((c) => c.type === 'case_clause').map((c) => c.childForFieldName('consequence')), false);
     case 'for_statement': {
       const iterable = evaluate(a, f, s.childForFieldName('right'));
-      const element: Value = iterable.ref === 'environ' ? OPAQUE : join([iterable]);
+      // Iterating a mapping of secrets yields their names, not their values.
+      const element: Value = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
       const left = s.childForFieldName('left');
       if (left) bindNames(f, left, element);
       return alternatives(a, f, [s.childForFieldName('body'), s.childForFieldName('alternative')], false);
