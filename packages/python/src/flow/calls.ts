@@ -100,14 +100,14 @@ function source(a: Analysis, call: CallFacts): Value | undefined {
   const opener = canonical !== undefined && t.secretFileOpeners.has(canonical);
   if (opener || (method === 'open' && receiver?.str !== undefined)) {
     const path = opener ? (first ?? call.keywords.get('file')) : receiver;
-    if (isSecretPath(a, path?.str)) {
+    if (isSecretPath(a, path?.str, path?.complete === true)) {
       return { secretFile: sourceTaint(path!.str!, node, 'secret file opened'), str: path!.str!, complete: path!.complete === true };
     }
     return path?.str !== undefined && canonical !== 'open' ? { str: path.str, complete: path.complete === true } : OPAQUE;
   }
   if (method !== undefined && t.secretFileReadMethods.has(method)) {
     if (receiver?.secretFile) return { taint: withStep(receiver.secretFile, node, `read with ${method}()`)! };
-    if (isSecretPath(a, receiver?.str)) return { taint: sourceTaint(receiver!.str!, node, 'secret file read') };
+    if (isSecretPath(a, receiver?.str, receiver?.complete === true)) return { taint: sourceTaint(receiver!.str!, node, 'secret file read') };
   }
   return undefined;
 }

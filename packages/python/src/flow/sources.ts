@@ -21,9 +21,10 @@ export function mappingSource(mapping: string, name: string | undefined, node: S
 }
 
 /** True when a static path lies in a directory where platforms mount secrets (`/secrets/hf_access_token`). */
-export function isSecretPath(a: Analysis, path: string | undefined): boolean {
+export function isSecretPath(a: Analysis, path: string | undefined, complete = true): boolean {
   if (path === undefined) return false;
-  return a.tables.catalog.sources.secretFileDirectories.some((dir) => path.startsWith(dir) && path.length > dir.length);
+  // `f"/secrets/{name}"` is known only up to the directory, which is enough.
+  return a.tables.catalog.sources.secretFileDirectories.some((dir) => path.startsWith(dir) && (path.length > dir.length || !complete));
 }
 
 const SLICE = /^\[?\s*(-?\d+)?\s*:\s*(-?\d+)?\s*(?::\s*1?\s*)?\]?$/;
