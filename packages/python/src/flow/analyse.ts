@@ -31,7 +31,7 @@ export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly S
   a.inlined.clear();
   for (const [name, fn] of a.functions) {
     const entry = entryFunction(a, name);
-    if (entry) checkCogInputs(a, parametersOf(fn), name);
+    if (entry || takesCogInputs(a, fn)) checkCogInputs(a, parametersOf(fn), name);
     const route = a.routes.has(fn.id) ? { name, platform: 'web route' } : undefined;
     const output = entry ?? route;
     if (chosen.has(fn)) analyseFunction(a, fn, { closure: a.module, reporting: true, ...(output ? { entry: output } : {}) });
@@ -39,10 +39,16 @@ export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly S
   for (const cls of a.classes.values()) {
     for (const [name, method] of cls.methods) {
       const platform = cls.entryMethods.get(name);
-      if (platform === 'Cog') checkCogInputs(a, parametersOf(method), name);
+      if (platform === 'Cog' || takesCogInputs(a, method)) checkCogInputs(a, parametersOf(method), name);
       if (chosen.has(method)) analyseFunction(a, method, { closure: a.module, reporting: true, ...(platform ? { entry: { name, platform } } : {}) });
     }
   }
+}
+
+/** A function of a module importing `cog` whose parameters are declared with `Input(...)`: Cog publishes them. */
+function takesCogInputs(a: Analysis, fn: SyntaxNode): boolean {
+  if (!a.imports.modules.has('cog')) return false;
+  return parametersOf(fn).some((p) => p.defaultNode?.type === 'call' && /^(?:cog\.)?Input$/.test(p.defaultNode.childForFieldName('function')?.text ?? ''));
 }
 
 /**
