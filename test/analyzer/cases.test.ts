@@ -6,6 +6,13 @@ import { flowFindings } from '@secret-hygiene/flow';
 import { ROOT, annotatedAlerts, caseFolders, keyOf, readFolder } from './support.js';
 
 const leaks = caseFolders('leaks');
+const analysed = new Map<string, ReturnType<typeof analyzeFiles>>();
+/** Each case is analysed once for all the checks on it. */
+function analyse(dir: string): ReturnType<typeof analyzeFiles> {
+  let out = analysed.get(dir);
+  if (!out) analysed.set(dir, (out = analyzeFiles({ cwd: ROOT, files: readFolder(dir) })));
+  return out;
+}
 const lookalikes = caseFolders('lookalikes');
 
 describe('multi-file fixtures', () => {
@@ -16,10 +23,9 @@ describe('multi-file fixtures', () => {
   });
 
   it.each(leaks)('%s: the analyzer reports exactly the annotated leaks, with a cross-file path', (dir) => {
-    const files = readFolder(dir);
-    const { findings, errors } = analyzeFiles({ cwd: ROOT, files });
+    const { findings, errors } = analyse(dir);
     expect(errors).toEqual([]);
-    expect(new Set(findings.map(keyOf))).toEqual(annotatedAlerts(files));
+    expect(new Set(findings.map(keyOf))).toEqual(annotatedAlerts(readFolder(dir)));
     for (const finding of findings) {
       expect(finding.flow?.length, keyOf(finding)).toBeGreaterThan(1);
       expect(finding.flow?.at(-1)).toMatchObject({ file: finding.file, line: finding.line });
@@ -28,7 +34,7 @@ describe('multi-file fixtures', () => {
 
   it('shows paths that cross files (a logger made elsewhere may leave the path in one file)', () => {
     const crossing = leaks.filter((dir) => {
-      const { findings } = analyzeFiles({ cwd: ROOT, files: readFolder(dir) });
+      const { findings } = analyse(dir);
       return findings.some((f) => new Set(f.flow?.map((s) => s.file)).size > 1);
     });
     expect(crossing.length).toBeGreaterThanOrEqual(leaks.length - 2);
@@ -42,8 +48,7 @@ describe('multi-file fixtures', () => {
   });
 
   it.each(lookalikes)('%s: stays silent', (dir) => {
-    const files = readFolder(dir);
-    const { findings, errors } = analyzeFiles({ cwd: ROOT, files });
+    const { findings, errors } = analyse(dir);
     expect(errors).toEqual([]);
     expect(findings.map(keyOf)).toEqual([]);
   });
