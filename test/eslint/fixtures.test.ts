@@ -7,7 +7,7 @@ import plugin from 'eslint-plugin-secret-hygiene';
 import { compareWithAnnotations } from './support/expectations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURE_GLOBS = ['fixtures/**/*.{js,ts}'];
+const FIXTURE_GLOBS = ['fixtures/**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'];
 // Whole-program fixtures: their flows cross files, and ESLint sees one file at a time. A finding ESLint cannot
 // reach there is not a failure; a finding it reports that is not annotated still is.
 const CROSS_FILE_DIR = 'fixtures/analyzer/';
