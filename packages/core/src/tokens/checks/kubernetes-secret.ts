@@ -7,6 +7,10 @@ import type { Candidate, Check } from './types.js';
  */
 export const kubernetesSecretCheck: Check = ({ text, match }) => {
   const { start, end } = documentAround(text, match.index);
+  // A document is read once, however many `kind: Secret` lines it holds.
+  const seen = documents(text).read;
+  if (seen.has(start)) return [];
+  seen.add(start);
   const document = text.slice(start, end);
   const found: Candidate[] = [];
   const section = /^(data|stringData):[ \t]*\r?$/gm;
@@ -39,29 +43,30 @@ function isSecretValue(value: string, encoded: boolean): boolean {
 
 /** The YAML document (between `---` separators) that holds `offset`. */
 function documentAround(text: string, offset: number): { start: number; end: number } {
-  const separators = documentSeparators(text);
-  let start = 0;
-  let end = text.length;
-  for (const [at, after] of separators) {
-    if (at <= offset) start = after;
-    else {
-      end = at;
-      break;
-    }
+  const { separators } = documents(text);
+  // The last separator at or before `offset` (binary search: a file may hold thousands of documents).
+  let lo = 0;
+  let hi = separators.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (separators[mid]![0] <= offset) lo = mid + 1;
+    else hi = mid;
   }
+  const start = lo > 0 ? separators[lo - 1]![1] : 0;
+  const end = lo < separators.length ? separators[lo]![0] : text.length;
   return { start, end };
 }
 
-// The separators of the last text seen: a file with many Secret documents is split once, not once per document.
-let cached: { text: string; separators: Array<[number, number]> } | undefined;
+// The split of the last text seen: a file with many Secret documents is split once, not once per document.
+let cached: { text: string; separators: Array<[number, number]>; read: Set<number> } | undefined;
 
-function documentSeparators(text: string): Array<[number, number]> {
+function documents(text: string): { separators: Array<[number, number]>; read: Set<number> } {
   if (cached?.text !== text) {
     const separators: Array<[number, number]> = [];
     for (const m of text.matchAll(/^---[ \t]*(?:#.*)?\r?$/gm)) separators.push([m.index, m.index + m[0].length]);
-    cached = { text, separators };
+    cached = { text, separators, read: new Set() };
   }
-  return cached.separators;
+  return cached;
 }
 
 function nextLineEnd(text: string, offset: number): number {
