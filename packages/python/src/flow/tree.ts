@@ -117,6 +117,19 @@ const TEXT_ONLY = new Set(['type', 'decorator']);
 /** Delimiters of strings, never needed: the literal's text says the same. */
 const SKIPPED = new Set(['comment', 'string_start', 'string_end']);
 
+/** Node types none of whose children has a field name (tree-sitter-python's grammar). */
+const FIELDLESS = new Set(['module', 'expression_statement', 'argument_list', 'parameters', 'list', 'tuple', 'set',
+  'dictionary', 'concatenated_string', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern', 'string']);
+
+const IDENTIFIER = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
+
+/** Where an identifier starting at `start` ends: its characters are all the grammar allows in one. */
+function identifierEnd(source: string, start: number): number {
+  IDENTIFIER.lastIndex = start;
+  IDENTIFIER.test(source);
+  return IDENTIFIER.lastIndex;
+}
+
 let namedTypes: { language: unknown; named: boolean[] } | undefined;
 
 /** Which node type ids are named, asked once per grammar so the walk never asks per node. */
@@ -184,10 +197,11 @@ function copyBelow(cursor: TreeCursor, top: PyNode, context: CopyContext): void 
       const type = types[typeId] ?? cursor.nodeType;
       if (!SKIPPED.has(type)) {
         const parent = stack[stack.length - 1]!;
-        const fieldId = cursor.currentFieldId;
+        // Each cursor getter is a trip into WebAssembly: skip the ones whose answer is known.
+        const fieldId = FIELDLESS.has(parent.type) ? 0 : cursor.currentFieldId;
         const field = fieldId ? (fields[fieldId] ?? null) : null;
         const start = cursor.startIndex;
-        const node = make(context, type, start, cursor.endIndex);
+        const node = make(context, type, start, type === 'identifier' ? identifierEnd(source, start) : cursor.endIndex);
         parent.adopt(node, field);
         if (type === 'block' && field === 'body' && parent.type === 'function_definition') node.defer(cursor.currentNode);
         else if (!(TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start))) && cursor.gotoFirstChild()) {
