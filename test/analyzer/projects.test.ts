@@ -51,6 +51,14 @@ describe('programs of a scan', () => {
     expect(out.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/main.ts:2']);
   });
 
+  it('loads a jsconfig.json project of JavaScript files', () => {
+    const jsconfig = JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', paths: { '~/*': ['./src/*'] } }, include: ['src'] });
+    const { cwd, scanned } = project({ 'jsconfig.json': jsconfig, 'src/settings.js': SOURCE, 'src/main.js': "import { settings } from '~/settings.js';\nconsole.log(settings);\n" });
+    const out = analyzeFiles({ cwd, files: scanned });
+    expect(out.errors).toEqual([]);
+    expect(out.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/main.js:2']);
+  });
+
   it('reads the scanned text, not the disk (staged content)', () => {
     const { cwd, scanned } = project({ 'tsconfig.json': CONFIG, 'src/settings.ts': 'export const settings = { region: "eu" };\n', 'src/main.ts': LOGGER });
     const staged = scanned.map((f) => (f.path === 'src/settings.ts' ? { ...f, text: SOURCE } : f));

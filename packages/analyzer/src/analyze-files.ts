@@ -14,7 +14,7 @@ export interface ScannedFile {
 
 export interface AnalyzeFilesInput {
   cwd: string;
-  /** The scanned files: scripts are analysed, `tsconfig.json` files define the projects. */
+  /** The scanned files: scripts are analysed, `tsconfig.json` (and `jsconfig.json`) files define the projects. */
   files: readonly ScannedFile[];
   options?: FlowOptions;
 }
@@ -48,7 +48,7 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
     texts.set(abs, file.text);
   }
   const scripts = new Set([...given.keys()].filter(isAnalyzableScript));
-  const configs = [...given.keys()].filter((p) => basename(p) === 'tsconfig.json').sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
+  const configs = [...given.keys()].filter((p) => basename(p) === 'tsconfig.json' || basename(p) === 'jsconfig.json').sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
   const output: AnalyzeFilesOutput = { findings: [], errors: [], covered: new Set(), stats: { projects: 0, files: 0, runs: 0 } };
   const results = new Map<string, FlowResult[]>();
   const claimed = new Set<string>();

@@ -25,9 +25,11 @@ const LOOSE_OPTIONS: ts.CompilerOptions = {
   noResolve: true,
 };
 
-/** Loads the program of a tsconfig.json; `texts` replaces disk content (staged scans) for the files it names. */
+/** Loads the program of a tsconfig.json (or jsconfig.json); `texts` replaces disk content (staged scans) for the files it names. */
 export function loadTsconfigProject(configFile: string, texts: ReadonlyMap<string, string>): LoadedProject {
-  const project = new Project({ tsConfigFilePath: configFile, compilerOptions: { noEmit: true } });
+  // A jsconfig.json is a tsconfig for JavaScript: its files are JS.
+  const javascript = configFile.endsWith('jsconfig.json');
+  const project = new Project({ tsConfigFilePath: configFile, compilerOptions: { noEmit: true, ...(javascript ? { allowJs: true } : {}) } });
   const problems = project.getConfigFileParsingDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
   if (problems.length > 0) {
     const first = problems[0]!;
