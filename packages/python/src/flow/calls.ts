@@ -43,8 +43,14 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   if (sink(a, f, call, receiverNode)) return CLEAN;
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
-  if (url?.taint && a.tables.catalog.sinks.transport.urlInErrors) f.requestTaint ??= url.taint;
+  if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;
   return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
+}
+
+/** A request of a library whose exceptions print the URL (a client object counts: requests, httpx, aiohttp). */
+function namesUrlInErrors(a: Analysis, call: CallFacts): boolean {
+  if (call.receiver?.ref === 'client') return true;
+  return call.canonical !== undefined && a.tables.urlInErrors.has(call.canonical.split('.')[0]!);
 }
 
 /** Log and error calls; true when the call is a log (its result is nothing). */

@@ -41,7 +41,7 @@ export interface PythonFlowCatalog {
       clientMethods: string[];
       clientMethodFirstMethods: string[];
       urlKeywords: string[];
-      urlInErrors: boolean;
+      urlInErrors: string[];
     };
   };
 }
@@ -84,6 +84,7 @@ export interface PythonFlowTables {
   clientMethods: Set<string>;
   clientMethodFirstMethods: Set<string>;
   urlKeywords: Set<string>;
+  urlInErrors: Set<string>;
 }
 
 let tables: PythonFlowTables | undefined;
@@ -129,6 +130,7 @@ export function pythonFlowTables(): PythonFlowTables {
     clientMethods: new Set(si.transport.clientMethods),
     clientMethodFirstMethods: new Set(si.transport.clientMethodFirstMethods),
     urlKeywords: new Set(si.transport.urlKeywords),
+    urlInErrors: new Set(si.transport.urlInErrors),
   };
   return tables;
 }
