@@ -176,11 +176,18 @@ function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
       complete = false;
       // A Secret object interpolated shows its masked repr, so only plaintext taints the string.
       const value = evaluate(a, f, child.childForFieldName('expression'));
-      if (value.taint) parts.push({ taint: value.taint });
+      if (value.taint && !isShortFormat(child, a.tables.catalog.sanitizers.shortRevealMax)) parts.push({ taint: value.taint });
     }
   }
   const out: Value = { ...join(parts), str, complete };
   return out;
+}
+
+/** `f"{key:.4}"`: a precision that cuts the value to a short reveal. */
+function isShortFormat(interpolation: SyntaxNode, max: number): boolean {
+  const spec = interpolation.childForFieldName('format_specifier')?.text.replace(/^:/, '');
+  const precision = spec === undefined ? undefined : /^[^.]*\.(\d+)s?$/.exec(spec)?.[1];
+  return precision !== undefined && Number(precision) <= max;
 }
 
 function concatenate(values: Value[]): Value {
