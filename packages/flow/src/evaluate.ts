@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
 import { evaluateCall, evaluateNew } from './calls.js';
+import { hardcodedDetector } from './hardcoded.js';
 import type { Engine } from './engine.js';
 import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
@@ -130,8 +131,14 @@ function identifier(e: Engine, id: TS.Identifier): Value {
 const SCHEME_AT_START = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function stringLiteral(e: Engine, lit: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): Value {
-  const value: Value = { str: lit.text, strComplete: true, literal: true };
-  if (SCHEME_AT_START.test(lit.text)) value.schemeAt = lit.getStart(e.sf) + 1;
+  const text = lit.text;
+  const detector = hardcodedDetector(text);
+  if (detector) {
+    const label = `a hardcoded ${detector}`;
+    return { str: text, strComplete: true, taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(lit, `${label} token`)] }] };
+  }
+  const value: Value = { str: text, strComplete: true, literal: true };
+  if (SCHEME_AT_START.test(text)) value.schemeAt = lit.getStart(e.sf) + 1;
   return value;
 }
 

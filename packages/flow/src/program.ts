@@ -3,7 +3,7 @@ import { Engine, type CalleeResolver } from './engine.js';
 import type { FunctionSummary } from './summary.js';
 import { flowTables } from './tables.js';
 import type { AnalyzeOptions, FlowLocation, FlowResult } from './types.js';
-import { Scope, join, type Binding, type ClassInfo, type FunctionInfo, type Value } from './value.js';
+import { Scope, join, withStep, type Binding, type ClassInfo, type FunctionInfo, type Value } from './value.js';
 import { drainDeferred, walkSourceFile } from './walker.js';
 
 /**
@@ -46,7 +46,11 @@ class ModuleScope extends Scope {
   override declare(binding: Binding): Binding {
     const imported = this.imported;
     this.imported = undefined;
-    if (imported && this.isImportName(binding) && binding.value !== imported) binding.value = join(imported, binding.value);
+    if (imported && this.isImportName(binding)) {
+      const decl = (binding as { decl?: TS.Node }).decl;
+      const arrived = decl ? withImportStep(imported, { start: decl.getStart(), end: decl.getEnd(), note: `imported as \`${binding.name}\`` }) : imported;
+      binding.value = binding.value === imported ? arrived : join(arrived, binding.value);
+    }
     return super.declare(binding);
   }
 
@@ -246,4 +250,13 @@ function spreadRestParameter(ts: typeof TS, node: TS.Node, summary: FunctionSumm
 
 function isParameterProperty(ts: typeof TS, parameter: TS.ParameterDeclaration, name: string): boolean {
   return ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.isParameterPropertyDeclaration(parameter, parameter.parent);
+}
+
+/** The imported value with the import on the path of each secret it carries (members included, a few levels). */
+function withImportStep(value: Value, step: FlowLocation, depth = 0): Value {
+  const stepped = withStep(value, step);
+  if (!value.props || depth >= 3) return stepped;
+  const props = new Map<string, Value>();
+  for (const [key, member] of value.props) props.set(key, withImportStep(member, step, depth + 1));
+  return { ...stepped, props };
 }

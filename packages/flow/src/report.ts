@@ -19,7 +19,7 @@ const SINK_NOTE: Record<FlowRuleId, string> = {
 /** A name safe to print: identifiers, dotted paths and env names only, never a literal's text. */
 export function safeLabel(label: string): string {
   const short = label.length > 60 ? `${label.slice(0, 57)}...` : label;
-  return /^[A-Za-z_$@/][\w$.@/\-[\]()…]*$/.test(short) && !/[A-Za-z0-9]{33,}/.test(short) ? short : 'a secret';
+  return /^[A-Za-z_$@/][\w$.@/\-[\]()… ]*$/.test(short) && !/[A-Za-z0-9]{33,}/.test(short) ? short : 'a secret';
 }
 
 export function flowMessage(ruleId: FlowRuleId, sourceLabel: string, sinkLabel: string): string {
