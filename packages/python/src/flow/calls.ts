@@ -44,6 +44,10 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
   if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;
+  if (canonical !== undefined && a.tables.echoingCalls.has(canonical)) {
+    const echoed = [...call.positional, ...call.splats].find((v) => v.taint);
+    if (echoed?.taint) f.requestTaint ??= echoed.taint;
+  }
   return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 

@@ -28,7 +28,7 @@ export interface PythonFlowCatalog {
       loggerMethods: string[];
       settingKeywords: string[];
     };
-    error: { constructorSuffixes: string[]; calls: string[] };
+    error: { constructorSuffixes: string[]; calls: string[]; echoingCalls: string[] };
     output: {
       entryClasses: Array<{ platform: string; bases?: string[]; names?: string[]; methods: string[] }>;
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
@@ -78,6 +78,7 @@ export interface PythonFlowTables {
   logSettingKeywords: Set<string>;
   errorSuffixes: string[];
   errorCalls: Set<string>;
+  echoingCalls: Set<string>;
   transportCalls: Set<string>;
   methodFirstCalls: Set<string>;
   clientConstructors: Set<string>;
@@ -124,6 +125,7 @@ export function pythonFlowTables(): PythonFlowTables {
     logSettingKeywords: new Set(si.log.settingKeywords),
     errorSuffixes: si.error.constructorSuffixes,
     errorCalls: new Set(si.error.calls),
+    echoingCalls: new Set(si.error.echoingCalls),
     transportCalls: new Set(si.transport.calls),
     methodFirstCalls: new Set(si.transport.methodFirstCalls),
     clientConstructors: new Set(si.transport.clientConstructors),

@@ -43,7 +43,7 @@ export interface Frame {
   /** False in the passes that only learn what methods store on `self`. */
   reporting: boolean;
   depth: number;
-  /** A secret in the URL of a request made in the current `try` body: its exceptions name that URL. */
+  /** A secret in the URL of a request (or a command line) in the current `try` body: its exceptions repeat it. */
   requestTaint?: Taint;
   /** Nested functions defined in this body, analysed at its end unless a call already did. */
   nested: SyntaxNode[];

@@ -250,7 +250,7 @@ function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
     if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
       const pattern = clause.namedChildren.find((c) => c.type === 'as_pattern');
       const alias = pattern?.childForFieldName('alias')?.namedChildren[0];
-      if (alias) bindNames(f, alias, request ? { taint: withStep(request, clause, 'the exception names the request URL')! } : OPAQUE);
+      if (alias) bindNames(f, alias, request ? { taint: withStep(request, clause, 'the exception repeats the request URL or command')! } : OPAQUE);
       const block = clause.namedChildren.find((c) => c.type === 'block');
       if (block) execBlock(a, f, block);
     } else if (clause.type === 'else_clause' || clause.type === 'finally_clause') {
