@@ -3,6 +3,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { inline } from './inline.js';
+import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
 import { envSource, isSecretPath, mappingSource } from './sources.js';
 import { storeInto } from './store.js';
@@ -61,8 +62,12 @@ function namesUrlInErrors(a: Analysis, call: CallFacts): boolean {
 function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode | null): boolean {
   const receiverDotted = dottedName(receiverNode);
   if (isLogCall(a, call.canonical, call.receiver, receiverDotted, call.method)) {
-    const shown = printedArguments(a, call.positional, call.keywords, call.splats).find((v) => v.taint);
-    if (shown?.taint) reportFlow(a, f, 'no-secret-in-log', call.node, shown.taint, call.written, `${call.written}(…)`);
+    for (const value of printedArguments(a, call.positional, call.keywords, call.splats)) {
+      const shown = printedTaint(a, f, value, call.node);
+      if (!shown) continue;
+      reportFlow(a, f, 'no-secret-in-log', call.node, shown, call.written, `${call.written}(…)`);
+      break;
+    }
     return true;
   }
   if (call.canonical !== undefined && a.tables.errorCalls.has(call.canonical)) {

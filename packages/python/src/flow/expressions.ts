@@ -1,6 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { evaluateCall } from './calls.js';
 import { type Analysis, Env, type Frame, isSecretName } from './context.js';
+import { printedTaint } from './repr.js';
 import { reportOutput } from './sinks.js';
 import { envSource, isShortReveal, mappingSource, secretsMapping } from './sources.js';
 import { dottedName, literalContent } from './syntax.js';
@@ -176,7 +177,8 @@ function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
       complete = false;
       // A Secret object interpolated shows its masked repr, so only plaintext taints the string.
       const value = evaluate(a, f, child.childForFieldName('expression'));
-      if (value.taint && !isShortFormat(child, a.tables.catalog.sanitizers.shortRevealMax)) parts.push({ taint: value.taint });
+      const shown = printedTaint(a, f, value, child);
+      if (shown && !isShortFormat(child, a.tables.catalog.sanitizers.shortRevealMax)) parts.push({ taint: shown });
     }
   }
   const out: Value = { ...join(parts), str, complete };
