@@ -1,3 +1,4 @@
+import type { Finding } from '@secret-hygiene/core';
 import type { SourceFile } from '../files/source-file.js';
 import { flowScanner, isScript } from './flow.js';
 import type { ScanOutput, Scanner } from './scanner.js';
@@ -27,9 +28,15 @@ export const analyzerScanner: Scanner = {
     const rest = files.filter((file: SourceFile) => isScript(file.path) && !covered.has(file.path));
     if (rest.length > 0) {
       const fallback = await flowScanner.scan(rest, context);
-      output.findings.push(...fallback.findings);
+      const seen = new Set(output.findings.map(findingKey));
+      output.findings.push(...fallback.findings.filter((f) => !seen.has(findingKey(f))));
       output.errors.push(...fallback.errors);
     }
     return output;
   },
 };
+
+/** One finding per rule and position, whichever path found it. */
+function findingKey(f: Finding): string {
+  return `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`;
+}
