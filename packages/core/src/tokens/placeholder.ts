@@ -65,10 +65,11 @@ const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/;
  * integrity strings, identifiers (camelCase, snake_case, dotted), paths, URLs without a password, versions,
  * data URIs, and base64 that decodes to ordinary text.
  */
-export function looksLikeNonSecret(value: string): boolean {
+export function looksLikeNonSecret(value: string, options: { hexMayBeKey?: boolean } = {}): boolean {
   if (UUID.test(value)) return true;
   if (HASH_PREFIX.test(value) || value.startsWith('data:')) return true;
-  if (HEX.test(value) && [7, 8, 12, 16, 20, 32, 40, 56, 64, 96, 128].includes(value.length)) return true;
+  // A digest-length hex string is a hash, unless its name already says it is a key (`API_KEY = "<32 hex>"`).
+  if (!options.hexMayBeKey && HEX.test(value) && [7, 8, 12, 16, 20, 32, 40, 56, 64, 96, 128].includes(value.length)) return true;
   if (VERSION.test(value) || PATH_OR_URL.test(value)) return true;
   if (IDENTIFIER.test(value) && isWordy(value)) return true;
   if (isWordSlug(value)) return true;

@@ -42,7 +42,7 @@ function nameAround(text: string, index: number): string {
 export function secretForName(name: string, value: string): boolean {
   const verdict = defaultNameClassifier().classify(name);
   if (verdict === 'no') return false;
-  if (value.length < 8 || isPlaceholderValue(value) || looksLikeNonSecret(value)) return false;
+  if (value.length < 8 || isPlaceholderValue(value) || looksLikeNonSecret(value, { hexMayBeKey: verdict === 'secret' })) return false;
   if (/\s/.test(value) || isKeyboardDummy(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   const entropy = shannonEntropy(value);
