@@ -242,6 +242,8 @@ function resolveAccess(e: Engine, arg: Value, access: readonly string[] | undefi
   for (const key of access ?? []) {
     const known = value.props?.get(key);
     if (known) value = known;
+    // An object literal's other members say nothing of one it lacks (as in memberOf).
+    else if (value.props?.size && !value.taints?.length) value = CLEAN;
     else if (value.kind === 'env') value = e.names.isSecretEnv(key) ? value : CLEAN;
     else {
       const taints = deepTaints(value);
