@@ -1,4 +1,5 @@
-import { defaultNameClassifier, splitWords } from '../names.js';
+import { catalogDocument } from '../catalog/builtin.js';
+import { defaultNameClassifier, splitWords, type NameVocabulary } from '../names.js';
 import type { Candidate } from './checks/index.js';
 
 // Words that say a hex string is a digest or revision, not a key: `sha256 <hex>`, `commit <hex>`, `rev=<hex>`.
@@ -30,10 +31,19 @@ export function assignedName(text: string, start: number): string | undefined {
   return name?.split('.').filter(Boolean).pop();
 }
 
-/** A prefix-less value assigned to a name that clearly holds something else (`app_id`, `commit_sha`). */
+/**
+ * A prefix-less value assigned to a name that says it holds something else: an id, a digest, a version, a URL
+ * (`app_id`, `commit_sha`, `model_version`). Names the vocabulary does not know (`BUNDLE_..._COM`) say nothing.
+ */
 export function isAssignedToNonSecretName(text: string, candidate: Candidate): boolean {
   const name = assignedName(text, candidate.start);
   if (name === undefined || defaultNameClassifier().classify(name) !== 'no') return false;
+  const words = splitWords(name);
   // Compounds the vocabulary does not split (`NGROK_AUTHTOKEN`, `apitoken`) still name a credential.
-  return !splitWords(name).some((w) => /(?:token|key|secret|password|passwd|pwd|pass)$/.test(w));
+  if (words.some((w) => /(?:token|key|secret|password|passwd|pwd|pass)$/.test(w))) return false;
+  const { metadataWords, sanitizedWords } = catalogDocument<NameVocabulary>('names');
+  nonSecretWords ??= new Set([...metadataWords, ...sanitizedWords]);
+  return words.some((w) => nonSecretWords!.has(w));
 }
+
+let nonSecretWords: Set<string> | undefined;
