@@ -49,6 +49,8 @@ const leaks: Array<[string, string]> = [
   [OUTPUT, 'export async function GET() { return NextResponse.json({ key: process.env.OPENAI_API_KEY }); }'],
   [ERROR, 'throw new HttpException(`Invalid key ${process.env.OPENAI_API_KEY}`, 401);'],
   [LOG, "import pino from 'pino';\nconst log = pino({ redact: ['apiKey'] });\nlog.info({ key: process.env.OPENAI_API_KEY });"],
+  [LOG, "class Uploader {\n  constructor(key) { this.key = key; }\n  upload() { console.log('uploading with ' + this.key); }\n}\nnew Uploader(process.env.OPENAI_API_KEY);"],
+  [ERROR, "class C {\n  constructor(private readonly auth: string) {}\n  async go() {\n    await fetch('https://x.example.com', { headers: { Authorization: `Api-Key ${this.auth}` } });\n    throw new Error(`failed with ${this.auth}`);\n  }\n}"],
   // A literal the token detector recognises is a source whatever its variable is called.
   [LOG, `const t = '${'ghp_'}a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';\nconsole.log(t);`],
   [LOG, "import pino from 'pino';\nconst log = pino({ redact: ['apiKey'] });\nlog.info(`key ${process.env.OPENAI_API_KEY}`);"],
@@ -86,6 +88,8 @@ const lookAlikes: string[] = [
   "import pino from 'pino';\nconst log = pino({ redact: ['apiKey', 'req.headers.authorization'] });\nlog.info({ apiKey: process.env.OPENAI_API_KEY, model: 'gpt' });",
   "import pino from 'pino';\nconst log = pino({ redact: { paths: ['*.password'], censor: '***' } }).child({ svc: 'a' });\nlog.warn({ user: { name: 'x', password: process.env.DB_PASSWORD } });",
   "console.log('/v1/chat/completions', 'application/json', 'text/event-stream', 'gpt-4o-mini-2024-07-18');",
+  "class Uploader {\n  constructor(key) { this.key = key; }\n  upload() { console.log('uploading with ' + this.key); }\n}\nnew Uploader('public-bucket');",
+  "class Client {\n  constructor(private readonly cfg: { k: string; region: string }) {}\n  go() { console.log(this.cfg.region); }\n}\nnew Client({ k: process.env.OPENAI_API_KEY ?? '', region: 'eu' });",
   "const id = '3f2a9c4e-8b1d-4e6f-9a7c-2d5e8f1a3b4c';\nconsole.log(id);",
 ];
 

@@ -6,6 +6,7 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary } from './summary.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, taintOnly, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
+import { constructWith } from './classes.js';
 import { analyzeFunction } from './functions.js';
 
 /** What a call looks like once its callee and arguments are evaluated. */
@@ -99,7 +100,10 @@ export function evaluateNew(e: Engine, node: TS.NewExpression): Value {
   const cls = shape.callee.cls;
   if (cls) {
     const ctor = cls.methods.get('constructor');
-    if (ctor) applySummary(e, summaryOf(e, ctor), shape, `new ${cls.name}`);
+    if (ctor) {
+      applySummary(e, summaryOf(e, ctor), shape, `new ${cls.name}`);
+      constructWith(e, cls, shape.args, node);
+    }
     return { cls };
   }
   if (name !== undefined && e.tables.propagatorFunctions.has(`new ${name}`)) {
@@ -266,11 +270,14 @@ function propagate(e: Engine, shape: CallShape): Value {
   const { name, dotted, receiver } = shape;
   if (name !== undefined && receiver) {
     const callbackRule = RECEIVER_TO_CALLBACK[name];
-    if (callbackRule && shape.argNodes.some((a) => isInlineFunction(e, a))) {
+    // `.then(show)`, `.forEach(report)`: a function passed by name runs like an inline callback, through its summary.
+    const references = shape.args.filter((a, i) => a.fn !== undefined && !isInlineFunction(e, shape.argNodes[i]!));
+    if (callbackRule && (references.length > 0 || shape.argNodes.some((a) => isInlineFunction(e, a)))) {
       const element = taintOnly(deepTaints(receiver));
       const seeds: Value[] = [];
       if (callbackRule.param >= 0) seeds[callbackRule.param] = element;
-      const returned = runCallbacks(e, shape, seeds);
+      let returned = runCallbacks(e, shape, seeds);
+      for (const ref of references) returned = join(returned, applySummary(e, summaryOf(e, ref.fn!), { node: shape.node, args: seeds }, ref.fn!.name));
       if (callbackRule.result === 'callback') return taintOnly(deepTaints(returned));
       if (callbackRule.result === 'receiver') return element;
       if (callbackRule.result === 'join') return join(element, taintOnly(deepTaints(returned)));

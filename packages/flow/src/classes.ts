@@ -2,13 +2,13 @@ import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
 import type { Engine } from './engine.js';
 import { analyzeFunction, entryPointOf, newFunction } from './functions.js';
-import { CLEAN, deepTaints, join, type ClassInfo, type FunctionInfo, type Value } from './value.js';
+import { CLEAN, deepTaints, join, taintOnly, withStep, type ClassInfo, type FunctionInfo, type Value } from './value.js';
 import { inBlock } from './walker.js';
 
 /** Analyses a class: field initialisers, constructor, then methods; once more if a method stored a secret in a field an earlier one read. */
 export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
   const ts = e.ts;
-  const cls: ClassInfo = { name: node.name?.text ?? 'anonymous class', node, fields: new Map(), methods: new Map(), stale: false, readFields: new Set(), isError: isErrorClass(e, node) };
+  const cls: ClassInfo = { name: node.name?.text ?? 'anonymous class', node, fields: new Map(), methods: new Map(), stale: false, readFields: new Set(), isError: isErrorClass(e, node), fieldsFromConstructor: new Map() };
   const savedClass = e.frame.thisClass;
   const order: FunctionInfo[] = [];
   e.frame.thisClass = cls;
@@ -56,6 +56,37 @@ function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {
   return e.isErrorName(base.slice(base.lastIndexOf('.') + 1));
 }
 
+/**
+ * `new C(process.env.KEY)`: fields that keep a constructor argument now hold its secret, so the methods that read
+ * them are analysed once more (only when a secret really arrives, which is rare).
+ */
+export function constructWith(e: Engine, cls: ClassInfo, args: readonly Value[], call: TS.Node): void {
+  let changed = false;
+  for (const [field, sources] of cls.fieldsFromConstructor) {
+    for (const { param, access } of sources) {
+      const arg = args[param];
+      let part = arg;
+      for (const key of access ?? []) part = part?.props?.get(key) ?? (part ? taintOnly(deepTaints(part)) : undefined);
+      const taints = part ? deepTaints(part)?.filter((t) => t.origin.kind !== 'param') : undefined;
+      if (!part || !taints || taints.length === 0) continue;
+      // The argument keeps its shape (`this.cfg.region` stays clean when only `cfg.key` is secret).
+      const stored = withStep(part, e.loc(call, `passed to new ${cls.name}, stored in this.${field}`));
+      cls.fields.set(field, join(cls.fields.get(field) ?? CLEAN, stored));
+      changed = true;
+    }
+  }
+  if (!changed || reanalysing.has(cls)) return;
+  reanalysing.add(cls);
+  for (const [name, info] of cls.methods) {
+    if (name === 'constructor' || info.state === 'running') continue;
+    info.state = 'new';
+    analyzeFunction(e, info);
+  }
+  reanalysing.delete(cls);
+}
+
+const reanalysing = new WeakSet<ClassInfo>();
+
 /** `this.x` read: what the class stored there (and whether a later store must trigger a second pass). */
 export function readField(cls: ClassInfo, name: string): Value | undefined {
   cls.readFields.add(name);
@@ -63,6 +94,15 @@ export function readField(cls: ClassInfo, name: string): Value | undefined {
 }
 
 export function writeField(cls: ClassInfo, name: string, value: Value): void {
+  const ctor = cls.methods.get('constructor');
+  for (const t of deepTaints(value) ?? []) {
+    const origin = t.origin;
+    if (origin.kind !== 'param' || origin.fn !== ctor) continue;
+    const list = cls.fieldsFromConstructor.get(name) ?? [];
+    const access = origin.access;
+    if (!list.some((f) => f.param === origin.index && (f.access ?? []).join('.') === (access ?? []).join('.'))) list.push({ param: origin.index, ...(access ? { access } : {}) });
+    cls.fieldsFromConstructor.set(name, list);
+  }
   const before = cls.fields.get(name);
   const next = before ? join(before, value) : value;
   cls.fields.set(name, next);

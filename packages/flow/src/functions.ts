@@ -3,6 +3,7 @@ import { seedByName } from './bindings.js';
 import { declarePattern } from './bindings.js';
 import type { Engine, FunctionFrame } from './engine.js';
 import { CLEAN, Scope, appendStep, deepTaints, join, materialize, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
+import { writeField } from './classes.js';
 import { walkStatements } from './walker.js';
 
 /** An entry point's return value is output (flows.md): predict/run/train, handlers; never a plain helper. */
@@ -77,6 +78,8 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
       const binding = { name: p.name.text, value: CLEAN, owner: info, decl: p.name };
       binding.value = seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding, paramOf: info });
       scope.declare(binding);
+      // `constructor(private key: string)` stores the parameter in a field.
+      if (info.cls && ts.isConstructorDeclaration(info.node) && ts.isParameterPropertyDeclaration(p, info.node)) writeField(info.cls, p.name.text, binding.value);
     } else declarePattern(e, p.name, value, p.initializer, p.type, scope);
   });
   const body = (info.node as TS.FunctionLikeDeclaration).body;

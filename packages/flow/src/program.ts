@@ -134,7 +134,7 @@ export function analyzeProgramFile(ts: typeof TS, sourceFile: TS.SourceFile, opt
     const value = declaredValue(engine, moduleScope, declaration);
     if (!value) return undefined;
     stamp.value(value);
-    return value as unknown as ModuleValue;
+    return forImporters(value) as unknown as ModuleValue;
   };
   return { results, summaries: engine.summaries, valueOf };
 }
@@ -259,4 +259,30 @@ function withImportStep(value: Value, step: FlowLocation, depth = 0): Value {
   const props = new Map<string, Value>();
   for (const [key, member] of value.props) props.set(key, withImportStep(member, step, depth + 1));
   return { ...stepped, props };
+}
+
+const importedClasses = new WeakMap<ClassInfo, ClassInfo>();
+
+/**
+ * A module's value as other files see it. Their engines must not re-walk this file's methods (positions are
+ * read in the file being analysed), so an imported class does not re-analyse its methods per construction:
+ * what its constructor parameters reach comes through the constructor's summary instead.
+ */
+function forImporters(value: Value, depth = 0): Value {
+  let out = value;
+  if (value.cls) {
+    let imported = importedClasses.get(value.cls);
+    if (!imported) {
+      imported = { ...value.cls };
+      if ('fieldsFromConstructor' in imported) (imported as { fieldsFromConstructor: Map<string, unknown> }).fieldsFromConstructor = new Map();
+      importedClasses.set(value.cls, imported);
+    }
+    out = { ...out, cls: imported };
+  }
+  if (value.props && depth < 3) {
+    const props = new Map<string, Value>();
+    for (const [key, member] of value.props) props.set(key, forImporters(member, depth + 1));
+    out = { ...out, props };
+  }
+  return out;
 }

@@ -109,6 +109,8 @@ export interface ClassInfo {
   stale: boolean;
   readFields: Set<string>;
   isError: boolean;
+  /** Fields that hold (a member of) a constructor parameter: `new C(secret)` makes them secret. */
+  fieldsFromConstructor: Map<string, Array<{ param: number; access?: readonly string[] }>>;
 }
 
 export interface FunctionInfo {
