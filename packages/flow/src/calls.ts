@@ -226,6 +226,7 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
     const taints = arg ? deepTaints(resolveAccess(e, arg, ps.access)) : undefined;
     if (taints && taints.length > 0) e.sinkThroughCall(ps, taints, callStep);
   }
+  for (const request of summary.paramRequests ?? []) requestThroughCall(e, request, shape.args[request.param], shape.node);
   let taints: readonly Taint[] | undefined;
   const back = e.loc(shape.node, `returned by ${name}`);
   for (const pr of summary.paramReturns) {
@@ -238,6 +239,35 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   }
   const value = taintOnly(taints);
   return summary.returnKind ? { ...value, kind: summary.returnKind } : value;
+}
+
+/** A callee requests the URL it was given: a plain-HTTP literal here makes that request a require-https warning. */
+function requestThroughCall(e: Engine, request: NonNullable<FunctionSummary['paramRequests']>[number], arg: Value | undefined, call: TS.Node): void {
+  if (!arg) return;
+  if (arg.param) {
+    const outer = e.summaryOf(arg.param.fn);
+    const requests = outer ? (outer.paramRequests ??= []) : undefined;
+    if (requests && !requests.some((r) => r.param === arg.param!.index && r.start === request.start)) requests.push({ ...request, param: arg.param.index });
+    return;
+  }
+  if (arg.str === undefined) return;
+  const verdict = e.urls.classify(arg.str, arg.strComplete ?? false);
+  if (verdict.verdict !== 'insecure') return;
+  const fix = arg.schemeAt !== undefined && verdict.secureScheme && verdict.scheme ? { start: arg.schemeAt, end: arg.schemeAt + verdict.scheme.length, text: verdict.secureScheme } : undefined;
+  const callStart = call.getStart(e.sf);
+  e.results.add({
+    ruleId: 'require-https',
+    severity: 'warning',
+    message: `A request to ${verdict.host ?? 'a remote host'} uses plain ${verdict.scheme}://; use ${verdict.secureScheme ?? 'an encrypted scheme'}.`,
+    start: request.start,
+    end: request.end,
+    ...(request.fileName ? { fileName: request.fileName } : {}),
+    path: [
+      { start: callStart, end: call.getEnd(), note: `plain ${verdict.scheme}:// URL passed here` },
+      { start: request.start, end: request.end, note: `requested by ${request.sinkLabel}`, ...(request.fileName ? { fileName: request.fileName } : {}) },
+    ],
+    ...(fix && !request.fileName ? { fix } : {}),
+  });
 }
 
 /** The part of an argument a callee used: `work.id` of the object passed as `work`. */

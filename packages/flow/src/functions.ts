@@ -71,7 +71,7 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
     if (seeds) value = seeds[index] ?? CLEAN;
     else {
       const taint: Taint = { origin: { kind: 'param', index, fn: info }, path: [e.loc(p.name, () => `parameter \`${pname}\` of ${info.name}`)] };
-      value = { taints: [taint] };
+      value = { taints: [taint], param: { fn: info, index } };
     }
     if (p.initializer) value = join(value, e.evaluate(p.initializer));
     if (ts.isIdentifier(p.name)) {

@@ -129,11 +129,20 @@ function isTransportCall(e: Engine, shape: CallShape): boolean {
   return !bound || bound.value.kind === 'transport' || bound.value.kind === 'module';
 }
 
+/** `function get(url) { return fetch(url); }`: the URL comes from the caller, which the summary tells. */
+function urlFromParameter(e: Engine, shape: CallShape, param: NonNullable<Value['param']>, label: string): void {
+  const summary = e.summaryOf(param.fn);
+  if (!summary) return;
+  const start = shape.node.getStart(e.sf);
+  const requests = (summary.paramRequests ??= []);
+  if (!requests.some((r) => r.param === param.index && r.start === start)) requests.push({ param: param.index, start, end: shape.node.getEnd(), sinkLabel: label });
+}
+
 /** The request URL: the first argument, or its `url`/`baseURL` option. */
 function requestUrl(e: Engine, shape: CallShape): Value | undefined {
   const first = shape.args[0];
   if (!first) return undefined;
-  if (first.str !== undefined) return first;
+  if (first.str !== undefined || first.param) return first;
   for (const key of e.tables.urlOptions) {
     const option = first.props?.get(key);
     if (option?.str !== undefined) return option;
@@ -143,6 +152,7 @@ function requestUrl(e: Engine, shape: CallShape): Value | undefined {
 
 function transportSink(e: Engine, shape: CallShape, label: string): void {
   const url = requestUrl(e, shape);
+  if (url?.str === undefined && url?.param) return urlFromParameter(e, shape, url.param, label);
   if (url?.str === undefined) return;
   const verdict = e.urls.classify(url.str, url.strComplete ?? false);
   if (verdict.verdict !== 'insecure') return;

@@ -15,6 +15,8 @@ export interface FunctionSummary {
   returnSources: Array<{ label: string; byName: boolean; path: FlowLocation[] }>;
   /** What the return value is when it matters for sinks: a logger, a transport client. */
   returnKind?: ValueKind;
+  /** Parameter `param` is the URL of a request made at `start…end`: a caller passing `http://…` makes it plain HTTP. */
+  paramRequests?: Array<{ param: number; start: number; end: number; fileName?: string; sinkLabel: string }>;
 }
 
 export interface ParamSink {

@@ -84,6 +84,8 @@ export interface Value {
   cls?: ClassInfo;
   /** For a logger: keys it censors (pino `redact`). */
   redacts?: ReadonlySet<string>;
+  /** The value is parameter `index` of `fn` as passed (a URL handed to a request helper). */
+  param?: { fn: FunctionInfo; index: number };
 }
 
 export const CLEAN: Value = Object.freeze({});
