@@ -22,6 +22,14 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('keeps --staged to the fast checks unless --deep is given', () => {
+    expect(parseCliArgs(['--staged']).deep).toBe(false);
+    expect(parseCliArgs(['--staged', '--deep']).deep).toBe(true);
+    expect(parseCliArgs(['src']).deep).toBe(true);
+    expect(parseCliArgs(['src', '--no-deep']).deep).toBe(false);
+    expect(() => parseCliArgs(['--deep', '--no-deep'])).toThrow(UsageError);
+  });
+
   it('accepts grouped short flags and a value glued to its flag', () => {
     expect(parseCliArgs(['-qfjson'])).toMatchObject({ quiet: true, format: 'json' });
   });

@@ -25,6 +25,7 @@ const OPTIONS = {
   staged: { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
+  deep: { type: 'boolean' },
   'no-deep': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -75,6 +76,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
   }
   const { values, positionals } = parsed;
+  if (values.deep && values['no-deep']) throw new UsageError('--deep and --no-deep contradict each other');
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -86,7 +88,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     staged: values.staged ?? false,
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values['write-baseline'] !== undefined ? { writeBaseline: values['write-baseline'] } : {}),
-    deep: !(values['no-deep'] ?? false),
+    // A pre-commit run must stay near Node's start-up time, so --staged keeps to the fast checks unless asked.
+    deep: values.deep ?? (values['no-deep'] ? false : !(values.staged ?? false)),
     maxFileSize: values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
     quiet: values.quiet ?? false,
     help: values.help ?? false,

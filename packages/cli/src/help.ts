@@ -1,6 +1,6 @@
 export const USAGE =
   'Usage: secret-audit [paths...] [--format text|json|sarif] [--output FILE] [--staged] [--baseline FILE] ' +
-  '[--write-baseline FILE] [--no-deep] [--max-file-size SIZE] [--quiet]';
+  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--quiet]';
 
 export const HELP = `${USAGE}
 
@@ -19,15 +19,19 @@ Options
   -o, --output FILE         write the report to FILE instead of standard output
                               secret-audit --format json -o audit.json
       --staged              scan what is staged in git's index, not the working tree (pre-commit hooks);
-                            paths, if given, narrow the staged set
-                              secret-audit --staged --no-deep
+                            paths, if given, narrow the staged set; runs the fast checks only unless
+                            --deep is given
+                              secret-audit --staged
       --baseline FILE       report only findings that FILE does not already list
                               secret-audit . --baseline .secret-audit-baseline.json
       --write-baseline FILE record the current findings in FILE (they then count as known in this run)
                               secret-audit . --write-baseline .secret-audit-baseline.json
       --no-deep             only the fast checks (hardcoded tokens, configs); skip the flow analyses of
-                            JavaScript/TypeScript and Python
+                            JavaScript/TypeScript and Python (the default with --staged)
                               secret-audit src --no-deep
+      --deep                run the flow analyses with --staged too (they load TypeScript, ts-morph and
+                            tree-sitter, which costs about a second)
+                              secret-audit --staged --deep
       --max-file-size SIZE  skip larger files (default 1MiB; accepts bytes, KiB, MiB); notebooks may be 16 times
                             larger, since their images are not scanned
                               secret-audit . --max-file-size 4MiB
