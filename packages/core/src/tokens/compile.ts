@@ -1,6 +1,6 @@
 import { CatalogError } from '../catalog/errors.js';
 import { catalogDocument } from '../catalog/builtin.js';
-import { CHECKS, type Check } from './checks/index.js';
+import { CHECKS, QUICK_TESTS, type Check } from './checks/index.js';
 import { KeywordSet } from './prefilter.js';
 import type { TokenCatalog, TokenEntry } from './types.js';
 
@@ -13,6 +13,8 @@ export interface CompiledEntry {
   /** For `anchored` entries: the same pattern, sticky, run only where one of its keywords starts. */
   anchoredRegex: RegExp | undefined;
   check: Check | undefined;
+  /** For anchored entries: a cheap test at a keyword position that must pass before the pattern runs there. */
+  quickTest: ((text: string, at: number) => boolean) | undefined;
   /** Position in the catalog: on overlapping matches the earlier (more specific) entry wins. */
   rank: number;
 }
@@ -46,6 +48,7 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
       regex: compileRegex(entry, file, 'g'),
       anchoredRegex: entry.anchored ? compileRegex(entry, file, 'y') : undefined,
       check: resolveCheck(entry, file),
+      quickTest: entry.check ? QUICK_TESTS[entry.check] : undefined,
       rank,
     };
     for (const keyword of entry.keywords) {

@@ -98,7 +98,7 @@ function* matchesIn(compiled: CompiledEntry, text: string, catalog: CompiledCata
   const { entry, regex, anchoredRegex } = compiled;
   if (entry.near && !entry.near.some((word) => hits.present[catalog.keywordIndex.get(word)!])) return;
   if (anchoredRegex) {
-    yield* anchoredMatches(anchoredRegex, text, keywordStarts(entry.keywords, catalog, hits));
+    yield* anchoredMatches(anchoredRegex, text, keywordStarts(entry.keywords, catalog, hits), compiled.quickTest);
     return;
   }
   const occurrences = (entry.near ?? []).map((word) => ({ at: hits.positions[catalog.keywordIndex.get(word)!] ?? [], length: word.length }));
@@ -122,10 +122,10 @@ function keywordStarts(keywords: readonly string[], catalog: CompiledCatalog, hi
 }
 
 /** A sticky regex tried at each start position; a position inside the previous match is skipped. */
-function* anchoredMatches(regex: RegExp, text: string, starts: readonly number[]): Generator<RegExpExecArray> {
+function* anchoredMatches(regex: RegExp, text: string, starts: readonly number[], quickTest?: (text: string, at: number) => boolean): Generator<RegExpExecArray> {
   let covered = -1;
   for (const start of starts) {
-    if (start < covered) continue;
+    if (start < covered || (quickTest && !quickTest(text, start))) continue;
     regex.lastIndex = start;
     const match = regex.exec(text);
     if (!match) continue;

@@ -75,3 +75,22 @@ function isKeyboardDummy(value: string): boolean {
   if (letters.length >= 3 && letters.replace(/[^asdfghjkl]/g, '').length / letters.length >= 0.8) return true;
   return value.length <= 20 && [...value.matchAll(DUMMY_RUNS)].length >= 2;
 }
+
+/**
+ * A cheap test at a keyword position, before the generic pattern runs there: after the name (word characters,
+ * `.`, `-`), closing quotes or brackets and blanks, an assignment operator must follow. Most occurrences of
+ * `key` or `token` in code (`getToken(`, `apiKey.length`) fail here without a regex call.
+ */
+export function assignmentFollows(text: string, at: number): boolean {
+  let i = at;
+  const nameEnd = Math.min(text.length, at + 60);
+  while (i < nameEnd && isNameCode(text.charCodeAt(i))) i++;
+  for (let n = 0; n < 3 && i < text.length && /["'\]\\]/.test(text[i]!); n++) i++;
+  for (let n = 0; n < 4 && i < text.length && (text[i] === ' ' || text[i] === '\t'); n++) i++;
+  const c = text[i];
+  return c === '=' || c === ':' || c === ',';
+}
+
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
