@@ -12,7 +12,9 @@ export function hardcodedDetector(text: string): string | undefined {
   if (!TOKEN_SHAPED.test(text) || !/\d/.test(text) || !/[A-Za-z]/.test(text) || text.startsWith('/') || text.startsWith('http')) return undefined;
   let detector = memo.get(text);
   if (detector === undefined) {
-    detector = classifyLiteral(text)?.detector ?? null;
+    // Only confident formats: a low-confidence match is no reason to report where the value goes.
+    const match = classifyLiteral(text);
+    detector = match && match.severity === 'error' ? match.detector : null;
     if (memo.size > 10_000) memo.clear();
     memo.set(text, detector);
   }
