@@ -57,7 +57,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$|^[0-9A-F]+$/;
 const HASH_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?|xxh\d*)[-:]/i;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*(?:[.:-][A-Za-z_$][A-Za-z0-9_$]*)*$/;
-const PATH_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)|^[\w.-]+(?:\/[\w.@-]+){2,}\/?$|^[\w.@-]+(?:\/[\w.@-]+)+\.[a-z]{1,5}$/;
+const PATH_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|urn:|\/|\.\.?\/|~\/|[A-Za-z]:\\)|^[\w.-]+(?:\/[\w.@-]+){2,}\/?$|^[\w.@-]+(?:\/[\w.@-]+)+\.[a-z]{1,5}$/;
 const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/;
 
 /**
@@ -104,7 +104,11 @@ function isWordy(value: string): boolean {
 function isWordSlug(value: string): boolean {
   const segments = value.split(/[-_./:]+/).filter(Boolean);
   if (segments.length < 2) return false;
-  return segments.every((s) => /^\d{1,4}$/.test(s) || (/^[A-Za-z]+$/.test(s) && (s.length <= 3 || isWordLike(s))));
+  return segments.every((s) => {
+    if (/^\d{1,4}$/.test(s)) return true;
+    const word = /^([A-Za-z]+)\d{0,4}$/.exec(s)?.[1]; // `x509`, `v2`, `sha256`
+    return word !== undefined && (word.length <= 3 || isWordLike(word));
+  });
 }
 
 /** One word: not too long, with vowels spread through it (random letter runs have long consonant stretches). */
