@@ -47,3 +47,9 @@ export function isAssignedToNonSecretName(text: string, candidate: Candidate): b
 }
 
 let nonSecretWords: Set<string> | undefined;
+
+/** Whether one of `words` occurs within `window` characters of `[start, end)` (case-insensitively). */
+export function isNear(text: string, start: number, end: number, words: readonly string[], window: number): boolean {
+  const around = text.slice(Math.max(0, start - window), Math.min(text.length, end + window)).toLowerCase();
+  return words.some((w) => around.includes(w));
+}

@@ -1,10 +1,9 @@
-import { shannonEntropy } from './entropy.js';
-import { hasFiller, isPlaceholderValue, longestRun, looksLikeIdentifier } from './placeholder.js';
 import { builtinTokenCatalog, type CompiledCatalog, type CompiledEntry } from './compile.js';
 import type { Candidate } from './checks/index.js';
 import { nearRegions } from './regions.js';
 import type { KeywordHits } from './prefilter.js';
-import { isAssignedToNonSecretName, isHashInContext, isTruncatedInContext } from './context.js';
+import { isAssignedToNonSecretName, isHashInContext, isNear, isTruncatedInContext } from './context.js';
+import { passesValueFilters } from './filters.js';
 import type { ScanOptions, TokenMatch } from './types.js';
 
 const DEFAULT_WINDOW = 120;
@@ -82,7 +81,7 @@ function* runEntry(compiled: CompiledEntry, text: string, path: string | undefin
     if (entry.near && !isNear(text, match.index, match.index + match[0].length, entry.near, window)) continue;
     const confirmed = check ? check({ text, match, candidate, path }) : [candidate];
     for (const c of confirmed) {
-      if (!passesValueFilters(compiled, c.secret)) continue;
+      if (!passesValueFilters(entry, c.secret)) continue;
       if (isTruncatedInContext(text, c) || catalog.documented.has(c.secret) || catalog.publicPrefixes.some((p) => c.secret.startsWith(p))) continue;
       if (entry.near && !check && (isHashInContext(text, c) || isAssignedToNonSecretName(text, c))) continue;
       yield c;
@@ -145,25 +144,4 @@ function shift(match: RegExpExecArray, offset: number): void {
       pair[1] += offset;
     }
   }
-}
-
-/** Look-alike suppression shared by every entry: placeholders, filler runs, and the entry's entropy floor. */
-function passesValueFilters(compiled: CompiledEntry, secret: string): boolean {
-  const { entry } = compiled;
-  if (entry.check === 'kubernetes-secret') return true; // its check judges the decoded values itself
-  if (isPlaceholderValue(secret)) return false;
-  if (entry.check !== 'private-key' && entry.check !== 'service-account-json') {
-    // Judge the random part: `123456789:AA<random>` is a Telegram token, `ghp_000000…` is not.
-    const run = longestRun(secret);
-    if (hasFiller(run, run.length >= 24 ? 6 : 5)) return false;
-  }
-  if (/EXAMPLE/.test(secret)) return false;
-  if (!entry.check && looksLikeIdentifier(secret)) return false;
-  const floor = entry.entropy ?? (secret.length >= 20 ? 3 : 0);
-  return floor === 0 || shannonEntropy(secret) >= floor;
-}
-
-function isNear(text: string, start: number, end: number, words: readonly string[], window: number): boolean {
-  const around = text.slice(Math.max(0, start - window), Math.min(text.length, end + window)).toLowerCase();
-  return words.some((w) => around.includes(w));
 }
