@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLiteral, scanTokens } from '@secret-hygiene/core';
+
+// Synthetic values in documented shapes, assembled at run time.
+const HEX32 = '7f3a9c2e1b8d4f6a' + '0c5e9b2d7f1a3c8e';
+const HEX40 = HEX32 + '6b4d0f2a';
+const OPENAI = 'sk-proj-' + 'Xq7LmN2pQ4rS6tU8vW0xYz1A2b3C4d5E6f7G8hJ9kL1mN2pQ4rS6tU8';
+
+describe('context decides prefix-less formats', () => {
+  it('finds a provider key when the provider is named nearby', () => {
+    expect(scanTokens(`DD_API_KEY=${HEX32}`).map((m) => m.detector)).toEqual(['datadog-api-key']);
+    expect(scanTokens(`wandb.login(key="${HEX40}")`).map((m) => m.detector)).toEqual(['wandb-api-key']);
+  });
+
+  it('ignores the same shape with no provider nearby', () => {
+    expect(scanTokens(`checksum ${HEX32}`)).toEqual([]);
+  });
+
+  it('ignores a digest or revision next to the provider name', () => {
+    expect(scanTokens(`pip install git+https://github.com/wandb/wandb@${HEX40}`)).toEqual([]);
+    expect(scanTokens(`datadog agent image sha256 ${HEX32}${HEX32}`)).toEqual([]);
+    expect(scanTokens(`DATADOG_TRACE_ID = "${HEX32}"`)).toEqual([]);
+  });
+});
+
+describe('values that are not credentials', () => {
+  it('skips truncated values', () => {
+    expect(scanTokens(`key: ${OPENAI}...`)).toEqual([]);
+    expect(scanTokens(`key: ${OPENAI}`).length).toBe(1);
+  });
+
+  it('skips sample keys from providers\u2019 documentation and publishable keys', () => {
+    expect(scanTokens('stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"')).toEqual([]);
+    expect(scanTokens(`const publishableKey = "pk_live_${'51HqLyjWDarjtT1zdp7dcQwErTy'}";`)).toEqual([]);
+  });
+
+  it('leaves names that only talk about secrets alone in the generic rule', () => {
+    for (const name of ['passwordHash', 'nextPageToken', 'maxTokens', 'secretName', 'tokenUrl']) {
+      expect(classifyLiteral('Zr8kL2pQ9mV4xT7wHq3', { name }), name).toBeUndefined();
+    }
+    for (const name of ['password', 'clientSecret', 'OPENAI_API_KEY', 'db_pwd', 'authToken']) {
+      expect(classifyLiteral('Zr8kL2pQ9mV4xT7wHq3', { name })?.detector, name).toBe('generic-secret-assignment');
+    }
+  });
+});
