@@ -11,6 +11,7 @@ describe('secret-name classifier', () => {
     'REPLICATE_API_TOKEN', 'STRIPE_SECRET_KEY', 'DB_PASSWORD', 'jwtSecret', 'webhookSecret', 'encryptionKey',
     'signingKey', 'authKey', 'user_password', 'newPassword', 'rawPassword', 'hfToken', 'githubToken',
     'secretKey', 'openaiKey', 'authorization', 'Authorization', 'sessionCookie', 'masterKey', 'MY_SERVICE_TOKEN',
+    'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -18,11 +19,12 @@ describe('secret-name classifier', () => {
     'hasToken', 'isSecret', 'hasPassword', 'requiresPassword', 'nextToken', 'nextPageToken', 'pageToken',
     'maxTokens', 'max_tokens', 'tokenCount', 'tokens', 'tokenizer', 'secretName', 'secretArn', 'SECRET_NAME',
     'keyId', 'keyName', 'apiKeyHeader', 'apiKeyEnvVar', 'tokenUrl', 'TOKEN_URL', 'authorizationUrl',
-    'maskedToken', 'redactedKey', 'encryptedSecret', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
+    'maskedToken', 'redactedKey', 'encryptedSecret', 'publishableKey', 'publicKey', 'cacheKey', 'SORT_KEY',
+    'i18nKey', 'partitionKey', 'password_encryption', 'secret-audit', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 
-  it.each(['token', 'key', 'auth', 'cookie', 'publicKey'])('%s is ambiguous', (name) => {
+  it.each(['token', 'key', 'auth', 'cookie', 'webKey'])('%s is ambiguous', (name) => {
     expect(names.classify(name)).toBe('ambiguous');
   });
 

@@ -9,6 +9,7 @@ export interface NameVocabulary {
   metadataWords: string[];
   booleanPrefixes: string[];
   nonSecretTokenQualifiers: string[];
+  nonSecretKeyQualifiers: string[];
   secretEnvNames: string[];
   nonSecretEnvNames: string[];
 }
@@ -33,6 +34,7 @@ export class NameClassifier {
   private readonly metadata: Set<string>;
   private readonly booleans: Set<string>;
   private readonly nonSecretTokenQualifiers: Set<string>;
+  private readonly nonSecretKeyQualifiers: Set<string>;
   private readonly secretEnv: Set<string>;
   private readonly nonSecretEnv: Set<string>;
   private readonly memo = new Map<string, NameVerdict>();
@@ -44,6 +46,7 @@ export class NameClassifier {
     this.metadata = new Set(vocabulary.metadataWords);
     this.booleans = new Set(vocabulary.booleanPrefixes);
     this.nonSecretTokenQualifiers = new Set(vocabulary.nonSecretTokenQualifiers);
+    this.nonSecretKeyQualifiers = new Set(vocabulary.nonSecretKeyQualifiers);
     this.secretEnv = new Set([...vocabulary.secretEnvNames, ...extraSecretNames]);
     this.nonSecretEnv = new Set(vocabulary.nonSecretEnvNames);
   }
@@ -94,6 +97,7 @@ export class NameClassifier {
     const before = words[i - 1];
     if (before === undefined) return 'ambiguous';
     if (word === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
+    if (word === 'key' && this.nonSecretKeyQualifiers.has(before)) return 'no';
     if (qualifiers.has(before) || this.secretHeads.has(before)) return 'secret';
     // By convention an upper-snake `<SERVICE>_TOKEN` environment name holds a credential.
     if (word === 'token' && upperSnake) return 'secret';
