@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, builtinCatalog, loadCatalogDir } from '@secret-hygiene/core';
+import { writeBuiltinCatalog } from '../../packages/core/src/catalog/build.js';
 
 const rulesDir = fileURLToPath(new URL('../../rules', import.meta.url));
 
@@ -54,5 +55,15 @@ describe('catalog', () => {
     const file = join(dir, 'rules.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - id: config-schema\n', '  - id: config-schema\n    colour: red\n'));
     expect(() => loadCatalogDir(dir)).toThrow(/entry \d+ \(config-schema\).*must NOT have additional properties 'colour'/);
+  });
+
+  it('fails the build on a token pattern that does not compile, naming the entry', () => {
+    const dir = copyRules();
+    const file = join(dir, 'tokens.yaml');
+    const text = readFileSync(file, 'utf8');
+    const broken = text.replace(/pattern: (['"]?)/, 'pattern: $1(?<broken');
+    expect(broken).not.toBe(text);
+    writeFileSync(file, broken);
+    expect(() => writeBuiltinCatalog(dir, join(dir, 'out.json'))).toThrow(/tokens\.yaml: .*pattern does not compile/);
   });
 });

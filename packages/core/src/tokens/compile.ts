@@ -35,7 +35,7 @@ export interface CompiledCatalog {
  * Compiles every entry, failing with the file, the entry and the reason when one does not hold up
  * (a regex that does not compile, a structural entry without a check, a keyword that is not lower case).
  */
-export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): CompiledCatalog {
+export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE, options: { lazyRegexes?: boolean } = {}): CompiledCatalog {
   const seen = new Set<string>();
   const keywordIndex = new Map<string, number>();
   const entriesByKeyword: CompiledEntry[][] = [];
@@ -43,14 +43,16 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
   const entries = catalog.tokens.map((entry, rank) => {
     if (seen.has(entry.id)) throw new CatalogError(file, entry.id, 'duplicate id');
     seen.add(entry.id);
-    const compiled: CompiledEntry = {
-      entry,
-      regex: compileRegex(entry, file, 'g'),
-      anchoredRegex: entry.anchored ? compileRegex(entry, file, 'y') : undefined,
-      check: resolveCheck(entry, file),
-      quickTest: entry.check ? QUICK_TESTS[entry.check] : undefined,
-      rank,
-    };
+    const compiled: CompiledEntry = options.lazyRegexes
+      ? lazyEntry(entry, file, rank)
+      : {
+          entry,
+          regex: compileRegex(entry, file, 'g'),
+          anchoredRegex: entry.anchored ? compileRegex(entry, file, 'y') : undefined,
+          check: resolveCheck(entry, file),
+          quickTest: entry.check ? QUICK_TESTS[entry.check] : undefined,
+          rank,
+        };
     for (const keyword of entry.keywords) {
       if (keyword !== keyword.toLowerCase()) throw new CatalogError(file, entry.id, `keyword '${keyword}' must be lower case`);
       let index = keywordIndex.get(keyword);
@@ -73,6 +75,27 @@ export function compileCatalog(catalog: TokenCatalog, file = CATALOG_FILE): Comp
     return compiled;
   });
   return { entries, keywords: new KeywordSet([...keywordIndex.keys()], tracked), keywordIndex, entriesByKeyword, documented: new Set(catalog.documented ?? []), publicPrefixes: catalog.public ?? [] };
+}
+
+/**
+ * An entry whose regexes are built on first use: most runs switch on a handful of entries, so a start-up does not
+ * pay for hundreds of regexes. Only for a catalog already compiled eagerly once (the build does it for the shipped one).
+ */
+function lazyEntry(entry: TokenEntry, file: string, rank: number): CompiledEntry {
+  let regex: RegExp | undefined;
+  let anchored: RegExp | undefined;
+  return {
+    entry,
+    get regex() {
+      return (regex ??= compileRegex(entry, file, 'g'));
+    },
+    get anchoredRegex() {
+      return entry.anchored ? (anchored ??= compileRegex(entry, file, 'y')) : undefined;
+    },
+    check: resolveCheck(entry, file),
+    quickTest: entry.check ? QUICK_TESTS[entry.check] : undefined,
+    rank,
+  };
 }
 
 function compileRegex(entry: TokenEntry, file: string, mode: 'g' | 'y'): RegExp {
@@ -99,8 +122,8 @@ function resolveCheck(entry: TokenEntry, file: string): Check | undefined {
 
 let shared: CompiledCatalog | undefined;
 
-/** The shipped catalog, compiled on first use and kept for the process. */
+/** The shipped catalog (checked entry by entry at build time), compiled on first use and kept for the process. */
 export function builtinTokenCatalog(): CompiledCatalog {
-  shared ??= compileCatalog(catalogDocument<TokenCatalog>('tokens'));
+  shared ??= compileCatalog(catalogDocument<TokenCatalog>('tokens'), CATALOG_FILE, { lazyRegexes: true });
   return shared;
 }
