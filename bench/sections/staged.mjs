@@ -11,7 +11,7 @@ import { auditCommand, probeAudit } from '../lib/targets.mjs';
 import { skippedVerdict, wallVerdict } from '../lib/verdict.mjs';
 
 const SUBJECT = 'secret-audit --staged';
-const FAST = 'secret-audit --staged --no-deep';
+const DEEP = 'secret-audit --staged --deep';
 const FILE_COUNT = 5;
 const LIMIT_MS = 150;
 
@@ -37,8 +37,8 @@ export default {
     if (probe.reason) skipped.push({ label: SUBJECT, reason: probe.reason });
     else {
       commands.push(auditCommand(SUBJECT, ['--staged'], { cwd: repo, compareTo: NODE_NOOP_LABEL }));
-      // The hook line the CLI's help suggests; shown beside the target row, not judged.
-      commands.push(auditCommand(FAST, ['--staged', '--no-deep'], { cwd: repo, compareTo: NODE_NOOP_LABEL }));
+      // With the flow analyses switched on (they load TypeScript): shown beside the target row, not judged.
+      commands.push(auditCommand(DEEP, ['--staged', '--deep'], { cwd: repo, compareTo: NODE_NOOP_LABEL }));
     }
     commands.push(nodeNoopCommand(repo));
     // secretlint has no staged mode; handing it the same paths shows what a peer costs on these files.
