@@ -12,6 +12,8 @@ import { applySummary } from './calls.js';
 import { assignTo, evaluate, memberOf } from './evaluate.js';
 import { moduleValue } from './modules.js';
 import { analyzeFunction } from './functions.js';
+import { notCredential } from './ambiguous.js';
+import { squash } from './tables.js';
 import {
   CLEAN,
   Scope,
@@ -201,6 +203,20 @@ export class Engine {
       for (const r of this.pending.get(t.origin.binding) ?? []) this.results.add(r);
       this.pending.delete(t.origin.binding);
     }
+  }
+
+  /**
+   * End of the file: a bare `token` that reached a log or an error is a credential unless the file showed it is a
+   * lexer token or a pagination cursor (flows.yaml `ambiguousNames`); on other rules it still needs evidence.
+   */
+  finish(): void {
+    const { reportedRules: reported, reportedNames } = this.tables.ambiguous;
+    for (const [binding, results] of this.pending) {
+      if (binding.confirmed || !reportedNames.has(squash(binding.name)) || !results.some((r) => reported.has(r.ruleId))) continue;
+      if (notCredential(this, binding.decl)) continue;
+      for (const r of results) if (reported.has(r.ruleId)) this.results.add(r);
+    }
+    this.pending.clear();
   }
 
   /** Assigns to a binding: replaces in straight-line code of its own function, joins in branches and closures. */

@@ -1,5 +1,5 @@
 import type { FlowOptions } from './types.js';
-import { shippedJsCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';
+import { shippedAmbiguousCatalog, shippedJsCatalog, type AmbiguousNameCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';
 
 /** The catalog compiled into the lookups the engine asks on every node; built once per option set. */
 export interface FlowTables {
@@ -55,6 +55,45 @@ export interface FlowTables {
   transportMethods: Set<string>;
   urlOptions: Set<string>;
   transportModules: Set<string>;
+
+  /** Counter-evidence for a bare `token` (flows.yaml `ambiguousNames`). */
+  ambiguous: AmbiguousTables;
+}
+
+/** Lower-case, without `_`: how names are compared with the `ambiguousNames` lists. */
+export function squash(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}
+
+export interface AmbiguousTables {
+  reportedNames: Set<string>;
+  reportedRules: Set<string>;
+  tokenMembers: Set<string>;
+  tokenArrays: Set<string>;
+  tokenCalls: Set<string>;
+  tokenReceivers: Set<string>;
+  kindEnumWords: Set<string>;
+  comparedLiterals: RegExp[];
+  notKeywords: Set<string>;
+  paginationKeys: Set<string>;
+  listCallWords: Set<string>;
+}
+
+export function compileAmbiguous(c: AmbiguousNameCatalog): AmbiguousTables {
+  const squashed = (l: readonly string[]) => new Set(l.map(squash));
+  return {
+    reportedNames: squashed(c.reportedNames),
+    reportedRules: new Set(c.reportedRules),
+    tokenMembers: new Set(c.tokenMembers),
+    tokenArrays: squashed(c.tokenArrays),
+    tokenCalls: squashed(c.tokenCalls),
+    tokenReceivers: squashed(c.tokenReceivers),
+    kindEnumWords: squashed(c.kindEnumWords),
+    comparedLiterals: c.comparedLiterals.map((p) => new RegExp(p, 'u')),
+    notKeywords: new Set(c.notKeywords),
+    paginationKeys: squashed(c.paginationKeys),
+    listCallWords: squashed(c.listCallWords),
+  };
 }
 
 const cache = new Map<string, FlowTables>();
@@ -70,7 +109,7 @@ export function flowTables(options: FlowOptions = {}): FlowTables {
   return tables;
 }
 
-export function compile(c: JsFlowCatalog, o: FlowOptions): FlowTables {
+export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNameCatalog = shippedAmbiguousCatalog()): FlowTables {
   const set = (...lists: Array<readonly string[] | undefined>) => new Set(lists.flatMap((l) => l ?? []));
   const libraries = c.sinks.log.libraries;
   return {
@@ -125,5 +164,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions): FlowTables {
     transportMethods: set(c.sinks.transport.methods),
     urlOptions: set(c.sinks.transport.urlOptions),
     transportModules: set(c.sinks.transport.modules),
+
+    ambiguous: compileAmbiguous(ambiguous),
   };
 }

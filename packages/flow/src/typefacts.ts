@@ -50,6 +50,15 @@ export class TypeFacts {
     return type !== undefined && this.parts(type).length > 0 && this.parts(type).every((t) => (t.flags & this.ts.TypeFlags.StringLike) !== 0);
   }
 
+  /** A known type with no string in it (`Token`, an object): a bare `token` of that type is not a credential. */
+  isKnownNonString(node: TS.Node): boolean {
+    const type = this.typeOf(node);
+    if (!type) return false;
+    const parts = this.parts(type);
+    const f = this.ts.TypeFlags;
+    return parts.length > 0 && parts.every((t) => (t.flags & (f.StringLike | f.Any | f.Unknown | f.TypeParameter)) === 0);
+  }
+
   /** A function or class: printing it shows code, not data. */
   isCallable(node: TS.Node): boolean {
     const type = this.typeOf(node);

@@ -13,6 +13,7 @@ export { drainDeferred } from './functions.js';
 export function walkSourceFile(e: Engine): void {
   walkStatements(e, e.sf.statements);
   drainDeferred(e);
+  e.finish();
 }
 
 export function walkStatements(e: Engine, statements: readonly TS.Statement[]): void {
