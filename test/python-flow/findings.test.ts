@@ -121,9 +121,9 @@ describe('options and names', () => {
     expect(summary(await findings(source, { extraSecretEnv: ['WEBHOOK_URL'] }))).toEqual(['2:no-secret-in-log:error']);
   });
 
-  it('needs evidence before an ambiguous name counts: a token in an Authorization header does', async () => {
+  it('reports a bare token without counter-evidence, and a token in an Authorization header', async () => {
     const list = await findings(['def call(token):', '    print(token)', '    headers = {"Authorization": f"Bearer {token}"}', '    print(headers)'].join('\n'));
-    expect(summary(list)).toEqual(['4:no-secret-in-log:error']);
+    expect(summary(list)).toEqual(['2:no-secret-in-log:error', '4:no-secret-in-log:error']);
   });
 });
 

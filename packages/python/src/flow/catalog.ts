@@ -86,6 +86,62 @@ export interface PythonFlowTables {
   clientMethodFirstMethods: Set<string>;
   urlKeywords: Set<string>;
   urlInErrors: Set<string>;
+  /** Counter-evidence for a bare `token` (flows.yaml `ambiguousNames`, shared with the TypeScript engine). */
+  ambiguous: AmbiguousTables;
+}
+
+/** The shared `ambiguousNames` section of `rules/flows.yaml`. */
+export interface AmbiguousNameCatalog {
+  reportedNames: string[];
+  reportedRules: string[];
+  tokenMembers: string[];
+  tokenArrays: string[];
+  tokenCalls: string[];
+  tokenReceivers: string[];
+  tokenModules: string[];
+  kindEnumWords: string[];
+  comparedLiterals: string[];
+  notKeywords: string[];
+  paginationKeys: string[];
+  listCallWords: string[];
+}
+
+export interface AmbiguousTables {
+  reportedNames: Set<string>;
+  reportedRules: Set<string>;
+  tokenMembers: Set<string>;
+  tokenArrays: Set<string>;
+  tokenCalls: Set<string>;
+  tokenReceivers: Set<string>;
+  tokenModules: Set<string>;
+  kindEnumWords: Set<string>;
+  comparedLiterals: RegExp[];
+  notKeywords: Set<string>;
+  paginationKeys: Set<string>;
+  listCallWords: Set<string>;
+}
+
+/** Lower-case, without `_`: how names are compared with the `ambiguousNames` lists. */
+export function squash(name: string): string {
+  return name.replace(/_/g, '').toLowerCase();
+}
+
+function compileAmbiguous(c: AmbiguousNameCatalog): AmbiguousTables {
+  const squashed = (l: readonly string[]) => new Set(l.map(squash));
+  return {
+    reportedNames: squashed(c.reportedNames),
+    reportedRules: new Set(c.reportedRules),
+    tokenMembers: new Set(c.tokenMembers),
+    tokenArrays: squashed(c.tokenArrays),
+    tokenCalls: squashed(c.tokenCalls),
+    tokenReceivers: squashed(c.tokenReceivers),
+    tokenModules: new Set(c.tokenModules),
+    kindEnumWords: squashed(c.kindEnumWords),
+    comparedLiterals: c.comparedLiterals.map((p) => new RegExp(p, 'u')),
+    notKeywords: new Set(c.notKeywords),
+    paginationKeys: squashed(c.paginationKeys),
+    listCallWords: squashed(c.listCallWords),
+  };
 }
 
 let tables: PythonFlowTables | undefined;
@@ -133,6 +189,7 @@ export function pythonFlowTables(): PythonFlowTables {
     clientMethodFirstMethods: new Set(si.transport.clientMethodFirstMethods),
     urlKeywords: new Set(si.transport.urlKeywords),
     urlInErrors: new Set(si.transport.urlInErrors),
+    ambiguous: compileAmbiguous(catalogDocument<{ ambiguousNames: AmbiguousNameCatalog }>('flows').ambiguousNames),
   };
   return tables;
 }

@@ -1,4 +1,5 @@
 import type { PyNode as SyntaxNode } from './tree.js';
+import { isAmbiguousCredential } from './ambiguous.js';
 import { evaluateCall } from './calls.js';
 import { type Analysis, Env, type Frame, isSecretName } from './context.js';
 import { printedTaint } from './repr.js';
@@ -99,7 +100,7 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
 function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const name = node.text;
   const bound = f.env.lookup(name);
-  if (bound) return byName(a, bound, name, node);
+  if (bound) return bareToken(a, byName(a, bound, name, node), name, node);
   if (a.imports.isImported(name)) {
     const canonical = a.imports.canonical(name);
     if (a.tables.environObjects.has(canonical)) return environ(node, canonical);
@@ -109,7 +110,13 @@ function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   const fn = a.functions.get(name) ?? a.classes.get(name)?.node;
   if (fn) return { callable: fn };
-  return byName(a, OPAQUE, name, node);
+  return bareToken(a, byName(a, OPAQUE, name, node), name, node);
+}
+
+/** A bare `token` nothing is known about is a credential unless its function shows a lexer or a cursor. */
+function bareToken(a: Analysis, value: Value, name: string, node: SyntaxNode): Value {
+  if (!value.opaque || value.taint || !isAmbiguousCredential(a, name, node)) return value;
+  return { ...value, taint: { ...sourceTaint(name, node, `\`${name}\` is named like a credential`), ambiguous: true } };
 }
 
 /** A value nothing is known about takes the verdict of its name: `api_key` holds a secret. */
@@ -238,7 +245,7 @@ function dictionary(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const value = evaluate(a, f, valueNode);
     values.push(key);
     let entry = value;
-    if (!value.taint && key.complete && key.str !== undefined && a.tables.credentialKeys.has(key.str.toLowerCase())) {
+    if ((!value.taint || value.taint.ambiguous) && key.complete && key.str !== undefined && a.tables.credentialKeys.has(key.str.toLowerCase())) {
       const evidence = credentialEvidence(a, valueNode);
       if (evidence) entry = { taint: sourceTaint(evidence, valueNode!, `${evidence} is sent as a credential`) };
     }

@@ -1,4 +1,5 @@
 import type { Analysis } from './context.js';
+import { squash } from './catalog.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Value } from './values.js';
 
@@ -44,7 +45,7 @@ export class Interest {
   private isHint(word: string): boolean {
     // Declared and well-known secret environment names (`DATABASE_URL`) need not contain a secret word.
     if (!MAYBE_SECRET.test(word) && !/^[A-Z][A-Z0-9_]+$/.test(word)) return false;
-    return MARKERS.has(word.toLowerCase()) || this.a.names.classify(word) === 'secret';
+    return MARKERS.has(word.toLowerCase()) || this.a.names.classify(word) === 'secret' || this.a.tables.ambiguous.reportedNames.has(squash(word));
   }
 }
 

@@ -1,4 +1,5 @@
 import { wordsOf } from './words.js';
+import { reportsAmbiguous } from './ambiguous.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { type PythonFlowRuleId, SINK_NOTE, flowMessage } from './report.js';
@@ -8,6 +9,7 @@ import { type Taint, type Value, stepAt } from './values.js';
 /** Records a secret reaching a sink, with its path ending at the sink. */
 export function reportFlow(a: Analysis, f: Frame, ruleId: PythonFlowRuleId, node: SyntaxNode, taint: Taint, sink: string, evidence: string): void {
   if (!f.reporting) return;
+  if (taint.ambiguous && !reportsAmbiguous(a, ruleId)) return;
   a.results.add({
     ruleId,
     severity: 'error',

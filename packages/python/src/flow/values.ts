@@ -15,6 +15,8 @@ export function stepAt(node: SyntaxNode, note: string): Step {
 export interface Taint {
   label: string;
   steps: readonly Step[];
+  /** Only a bare `token`'s name says it is a secret: reported on logs and errors only (flows.yaml `ambiguousNames`). */
+  ambiguous?: boolean;
 }
 
 /** What the front end knows about the result of an expression. */
@@ -70,7 +72,7 @@ const MAX_STEPS = 12;
 export function withStep(taint: Taint | undefined, node: SyntaxNode, note: string): Taint | undefined {
   if (!taint) return undefined;
   if (taint.steps.length >= MAX_STEPS) return taint;
-  return { label: taint.label, steps: [...taint.steps, stepAt(node, note)] };
+  return { label: taint.label, steps: [...taint.steps, stepAt(node, note)], ...(taint.ambiguous ? { ambiguous: true } : {}) };
 }
 
 export function sourceTaint(label: string, node: SyntaxNode, note: string): Taint {

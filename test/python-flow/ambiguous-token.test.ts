@@ -1,0 +1,51 @@
+// A bare `token` reaching print, logging or raise is reported unless its function shows it is a lexer token or a
+// pagination cursor (flows.yaml `ambiguousNames`, shared with the TypeScript engine).
+import { pythonFindings } from '@secret-hygiene/python';
+import { describe, expect, it } from 'vitest';
+
+async function rules(lines: string[]): Promise<string[]> {
+  const list = await pythonFindings('app/auth.py', lines.join('\n'));
+  return list.map((f) => `${f.line}:${f.ruleId}`);
+}
+
+describe('a bare token without counter-evidence is reported', () => {
+  it.each([
+    ['raised', ['def check(token):', '    if not valid(token):', '        raise ValueError("bad token " + token)'], ['3:no-secret-in-error']],
+    ['printed in an f-string', ['def login(user, token):', '    print(f"login {user} with {token}")'], ['2:no-secret-in-log']],
+    ['logged', ['import logging', 'log = logging.getLogger(__name__)', 'def login(token):', '    log.info("token=%s", token)'], ['4:no-secret-in-log']],
+    ['method', ['class Auth:', '    def login(self, token):', '        print("using", token)'], ['3:no-secret-in-log']],
+    ['except block', ['def call(token):', '    try:', '        api(token)', '    except Exception as err:', '        raise RuntimeError(f"failed with {token}") from err'], ['5:no-secret-in-error']],
+    ['a module variable', ['token = load()', 'print(token)'], ['2:no-secret-in-log']],
+  ])('%s', async (_name, lines, expected) => {
+    expect(await rules(lines)).toEqual(expected);
+  });
+});
+
+describe('counter-evidence keeps it silent', () => {
+  it.each([
+    ['token.type', ['def show(token):', '    if token.type == "OP":', '        print(token)']],
+    ['token.value', ['def show(token):', '    print(token.value, token)']],
+    ['the tokenize module', ['import tokenize', 'def dump(readline):', '    for token in tokenize.generate_tokens(readline):', '        print(token)']],
+    ['tokens[i]', ['def dump(tokens):', '    for i in range(len(tokens)):', '        token = tokens[i]', '        print(token)']],
+    ['a loop over tokens', ['def dump(tokens):', '    for token in tokens:', '        print(token)']],
+    ['lexer.next()', ['def parse(lexer):', '    token = lexer.next()', '    raise SyntaxError("unexpected " + token)']],
+    ['compared with punctuation', ['def expect_paren(token):', '    if token != "(":', '        raise SyntaxError(f"expected ( got {token}")']],
+    ['pagination keyword', ['def all_items(client, token):', '    while True:', '        page = client.list_items(page_token=token)', '        print("page", token)', '        token = page.next_page_token', '        if not token:', '            break']],
+    ['next_token from a response', ['def walk(resp):', '    token = resp["next_token"]', '    print("next", token)']],
+    ['unpacked from a list call', ['def walk(client):', '    items, token = client.list_objects()', '    print(token)']],
+    ['len(token)', ['def f(token):', '    print("token length", len(token))']],
+    ['a bare key still waits', ['def f(key):', '    raise KeyError("unknown key " + key)']],
+  ])('%s', async (_name, lines) => {
+    expect(await rules(lines)).toEqual([]);
+  });
+});
+
+describe('other rules still need evidence', () => {
+  it('a bare token returned from a route is not reported (a CSRF nonce goes to the client on purpose)', async () => {
+    expect(await rules(['from fastapi import FastAPI', 'app = FastAPI()', '@app.get("/form")', 'def form(token: str = ""):', '    return {"csrf": token}'])).toEqual([]);
+  });
+  it('a token sent as a credential is still a secret on a plain-HTTP request', async () => {
+    const found = await rules(['import requests', 'def call(token):', '    requests.get("http://api.example.com/x", headers={"Authorization": f"Bearer {token}"})']);
+    expect(found).toContain('3:require-https');
+  });
+});
