@@ -45,6 +45,8 @@ describe('counter-evidence keeps it silent', () => {
     ['renamed from nextToken', "function f(resp) { const { nextToken: token } = resp; console.log('next', token); }"],
     ['query cursor in a URL', "async function f(token) { const r = await fetch(`/items?cursor=${token}`); console.log('fetched', token); }"],
     ['query parameter set', "function f(url, token) { url.searchParams.set('page_token', token); console.log(token); }"],
+    ['the message of a SyntaxError', "function fail(token) { throw new SyntaxError('Unexpected token ' + token); }"],
+    ['the message of a ParseError in a template', 'const fail = (token) => { throw new ParseError(`unexpected ${token} here`); };'],
     ['token.length', "function f(token) { console.log('token length', token.length); }"],
     // A CSRF token is sent to the client on purpose: output sinks still need evidence that it is a credential.
     ['CSRF token echoed into an HTML form', "app.get('/form', (req, res) => { const token = req.session.nonce; res.send(`<form><input name=\"_csrf\" value=\"${token}\"></form>`); });"],

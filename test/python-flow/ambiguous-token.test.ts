@@ -33,6 +33,7 @@ describe('counter-evidence keeps it silent', () => {
     ['pagination keyword', ['def all_items(client, token):', '    while True:', '        page = client.list_items(page_token=token)', '        print("page", token)', '        token = page.next_page_token', '        if not token:', '            break']],
     ['next_token from a response', ['def walk(resp):', '    token = resp["next_token"]', '    print("next", token)']],
     ['unpacked from a list call', ['def walk(client):', '    items, token = client.list_objects()', '    print(token)']],
+    ['the message of a SyntaxError', ['def fail(token):', '    raise SyntaxError(f"unexpected token {token}")']],
     ['len(token)', ['def f(token):', '    print("token length", len(token))']],
     ['a bare key still waits', ['def f(key):', '    raise KeyError("unknown key " + key)']],
   ])('%s', async (_name, lines) => {

@@ -226,6 +226,7 @@ class Evidence {
   private tokenUse(ref: TS.Identifier): boolean {
     const ts = this.ts;
     const p = ref.parent;
+    if (this.parserMessage(ref)) return true;
     if ((ts.isPropertyAccessExpression(p) && p.expression === ref) || (ts.isElementAccessExpression(p) && p.expression === ref && ts.isStringLiteral(p.argumentExpression))) {
       const member = ts.isPropertyAccessExpression(p) ? p.name.text : (p.argumentExpression as TS.StringLiteral).text;
       return this.t.tokenMembers.has(member);
@@ -254,6 +255,24 @@ class Evidence {
       const i = template.templateSpans.indexOf(p);
       const before = i === 0 ? template.head.text : template.templateSpans[i - 1]!.literal.text;
       return this.paginationText(before);
+    }
+    return false;
+  }
+
+  /** Part of the message of a parser's error: `new SyntaxError('Unexpected token ' + token)`. */
+  private parserMessage(ref: TS.Node): boolean {
+    const ts = this.ts;
+    let n: TS.Node = ref;
+    for (let hops = 0; hops < 6; hops++) {
+      const p = n.parent;
+      if (!p) return false;
+      if (ts.isNewExpression(p) || ts.isCallExpression(p)) {
+        if (!p.arguments?.includes(n as TS.Expression)) return false;
+        const name = this.lastName(p.expression);
+        return name !== undefined && this.t.parserErrors.has(name);
+      }
+      if (!(ts.isBinaryExpression(p) || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || ts.isParenthesizedExpression(p))) return false;
+      n = p;
     }
     return false;
   }

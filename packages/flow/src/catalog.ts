@@ -70,6 +70,7 @@ export interface AmbiguousNameCatalog {
   tokenReceivers: string[];
   tokenModules: string[];
   kindEnumWords: string[];
+  parserErrors: string[];
   comparedLiterals: string[];
   notKeywords: string[];
   paginationKeys: string[];

@@ -73,6 +73,7 @@ export interface AmbiguousTables {
   tokenCalls: Set<string>;
   tokenReceivers: Set<string>;
   kindEnumWords: Set<string>;
+  parserErrors: Set<string>;
   comparedLiterals: RegExp[];
   notKeywords: Set<string>;
   paginationKeys: Set<string>;
@@ -89,6 +90,7 @@ export function compileAmbiguous(c: AmbiguousNameCatalog): AmbiguousTables {
     tokenCalls: squashed(c.tokenCalls),
     tokenReceivers: squashed(c.tokenReceivers),
     kindEnumWords: squashed(c.kindEnumWords),
+    parserErrors: new Set(c.parserErrors),
     comparedLiterals: c.comparedLiterals.map((p) => new RegExp(p, 'u')),
     notKeywords: new Set(c.notKeywords),
     paginationKeys: squashed(c.paginationKeys),

@@ -166,6 +166,7 @@ class Evidence {
   private tokenUse(ref: SyntaxNode): boolean {
     const p = ref.parent;
     if (!p) return false;
+    if (this.parserMessage(ref)) return true;
     if (p.type === 'attribute') {
       if (p.childForFieldName('object') !== ref) return false;
       return this.t.tokenMembers.has(p.childForFieldName('attribute')?.text ?? '');
@@ -194,6 +195,23 @@ class Evidence {
       if (holder?.type === 'assignment' && holder.childForFieldName('left') === p && this.listCall(holder.childForFieldName('right'))) return true;
     }
     if (p.type === 'pattern_list' || p.type === 'tuple_pattern' || p.type === 'list_pattern' || p.type === 'for_statement' || p.type === 'for_in_clause') return this.loopTarget(ref);
+    return false;
+  }
+
+  /** Part of the message of a parser's error: `raise SyntaxError(f"unexpected token {token}")`. */
+  private parserMessage(ref: SyntaxNode): boolean {
+    let n: SyntaxNode = ref;
+    for (let hops = 0; hops < 6; hops++) {
+      const p = n.parent;
+      if (!p) return false;
+      if (p.type === 'argument_list') {
+        const call = p.parent;
+        const dotted = call?.type === 'call' ? dottedName(call.childForFieldName('function')) : undefined;
+        return dotted !== undefined && this.t.parserErrors.has(lastName(dotted));
+      }
+      if (!['binary_operator', 'interpolation', 'string', 'parenthesized_expression'].includes(p.type)) return false;
+      n = p;
+    }
     return false;
   }
 

@@ -100,6 +100,7 @@ export interface AmbiguousNameCatalog {
   tokenReceivers: string[];
   tokenModules: string[];
   kindEnumWords: string[];
+  parserErrors: string[];
   comparedLiterals: string[];
   notKeywords: string[];
   paginationKeys: string[];
@@ -115,6 +116,7 @@ export interface AmbiguousTables {
   tokenReceivers: Set<string>;
   tokenModules: Set<string>;
   kindEnumWords: Set<string>;
+  parserErrors: Set<string>;
   comparedLiterals: RegExp[];
   notKeywords: Set<string>;
   paginationKeys: Set<string>;
@@ -137,6 +139,7 @@ function compileAmbiguous(c: AmbiguousNameCatalog): AmbiguousTables {
     tokenReceivers: squashed(c.tokenReceivers),
     tokenModules: new Set(c.tokenModules),
     kindEnumWords: squashed(c.kindEnumWords),
+    parserErrors: new Set(c.parserErrors),
     comparedLiterals: c.comparedLiterals.map((p) => new RegExp(p, 'u')),
     notKeywords: new Set(c.notKeywords),
     paginationKeys: squashed(c.paginationKeys),
