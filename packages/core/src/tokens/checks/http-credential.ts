@@ -18,8 +18,9 @@ export const httpCredentialCheck: Check = ({ candidate, match }) => {
     return isPlaceholderValue(password) || password.length < 4 ? [] : [candidate];
   }
   if (match.groups?.user !== undefined) {
-    // curl -u user:password: a password made of one short word is an illustration.
-    return secret.length >= 6 && !/^pass(?:word)?\d*$/i.test(secret) ? [candidate] : [];
+    // curl -u user:password: a password made of one short word (trailing prose punctuation aside) is an illustration.
+    const bare = secret.replace(/[:.,;!?)\]}]+$/, '');
+    return bare.length >= 6 && !/^pass(?:word)?\d*$/i.test(bare) && !isPlaceholderValue(bare) ? [candidate] : [];
   }
   return secret.length >= 16 && shannonEntropy(secret) >= 3.2 ? [candidate] : [];
 };
