@@ -18,3 +18,4 @@ export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, ty
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';
 export { UrlClassifier, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';
+export { compileAmbiguousNames, shippedAmbiguousNames, squash, type AmbiguousNameCatalog, type AmbiguousNameTables } from './ambiguous-names.js';

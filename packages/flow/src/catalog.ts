@@ -60,23 +60,4 @@ export function shippedJsCatalog(): JsFlowCatalog {
   return catalogDocument<{ javascript: JsFlowCatalog }>('flows').javascript;
 }
 
-/** The shared `ambiguousNames` section of `rules/flows.yaml`: evidence that a bare `token` is not a credential. */
-export interface AmbiguousNameCatalog {
-  reportedNames: string[];
-  reportedRules: string[];
-  tokenMembers: string[];
-  tokenArrays: string[];
-  tokenCalls: string[];
-  tokenReceivers: string[];
-  tokenModules: string[];
-  kindEnumWords: string[];
-  parserErrors: string[];
-  comparedLiterals: string[];
-  notKeywords: string[];
-  paginationKeys: string[];
-  listCallWords: string[];
-}
-
-export function shippedAmbiguousCatalog(): AmbiguousNameCatalog {
-  return catalogDocument<{ ambiguousNames: AmbiguousNameCatalog }>('flows').ambiguousNames;
-}
+export { shippedAmbiguousNames as shippedAmbiguousCatalog, type AmbiguousNameCatalog } from '@secret-hygiene/core';

@@ -1,3 +1,4 @@
+import { compileAmbiguousNames, type AmbiguousNameTables } from '@secret-hygiene/core';
 import type { FlowOptions } from './types.js';
 import { shippedAmbiguousCatalog, shippedJsCatalog, type AmbiguousNameCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';
 
@@ -57,46 +58,10 @@ export interface FlowTables {
   transportModules: Set<string>;
 
   /** Counter-evidence for a bare `token` (flows.yaml `ambiguousNames`). */
-  ambiguous: AmbiguousTables;
+  ambiguous: AmbiguousNameTables;
 }
 
-/** Lower-case, without `_`: how names are compared with the `ambiguousNames` lists. */
-export function squash(name: string): string {
-  return name.replace(/_/g, '').toLowerCase();
-}
-
-export interface AmbiguousTables {
-  reportedNames: Set<string>;
-  reportedRules: Set<string>;
-  tokenMembers: Set<string>;
-  tokenArrays: Set<string>;
-  tokenCalls: Set<string>;
-  tokenReceivers: Set<string>;
-  kindEnumWords: Set<string>;
-  parserErrors: Set<string>;
-  comparedLiterals: RegExp[];
-  notKeywords: Set<string>;
-  paginationKeys: Set<string>;
-  listCallWords: Set<string>;
-}
-
-export function compileAmbiguous(c: AmbiguousNameCatalog): AmbiguousTables {
-  const squashed = (l: readonly string[]) => new Set(l.map(squash));
-  return {
-    reportedNames: squashed(c.reportedNames),
-    reportedRules: new Set(c.reportedRules),
-    tokenMembers: new Set(c.tokenMembers),
-    tokenArrays: squashed(c.tokenArrays),
-    tokenCalls: squashed(c.tokenCalls),
-    tokenReceivers: squashed(c.tokenReceivers),
-    kindEnumWords: squashed(c.kindEnumWords),
-    parserErrors: new Set(c.parserErrors),
-    comparedLiterals: c.comparedLiterals.map((p) => new RegExp(p, 'u')),
-    notKeywords: new Set(c.notKeywords),
-    paginationKeys: squashed(c.paginationKeys),
-    listCallWords: squashed(c.listCallWords),
-  };
-}
+export { squash } from '@secret-hygiene/core';
 
 const cache = new Map<string, FlowTables>();
 
@@ -167,6 +132,6 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     urlOptions: set(c.sinks.transport.urlOptions),
     transportModules: set(c.sinks.transport.modules),
 
-    ambiguous: compileAmbiguous(ambiguous),
+    ambiguous: compileAmbiguousNames(ambiguous),
   };
 }

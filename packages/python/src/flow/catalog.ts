@@ -1,4 +1,4 @@
-import { catalogDocument } from '@secret-hygiene/core';
+import { catalogDocument, compileAmbiguousNames, shippedAmbiguousNames, type AmbiguousNameTables } from '@secret-hygiene/core';
 
 /** The `python` section of `rules/flows.yaml`, as its schema describes it. */
 export interface PythonFlowCatalog {
@@ -87,65 +87,10 @@ export interface PythonFlowTables {
   urlKeywords: Set<string>;
   urlInErrors: Set<string>;
   /** Counter-evidence for a bare `token` (flows.yaml `ambiguousNames`, shared with the TypeScript engine). */
-  ambiguous: AmbiguousTables;
+  ambiguous: AmbiguousNameTables;
 }
 
-/** The shared `ambiguousNames` section of `rules/flows.yaml`. */
-export interface AmbiguousNameCatalog {
-  reportedNames: string[];
-  reportedRules: string[];
-  tokenMembers: string[];
-  tokenArrays: string[];
-  tokenCalls: string[];
-  tokenReceivers: string[];
-  tokenModules: string[];
-  kindEnumWords: string[];
-  parserErrors: string[];
-  comparedLiterals: string[];
-  notKeywords: string[];
-  paginationKeys: string[];
-  listCallWords: string[];
-}
-
-export interface AmbiguousTables {
-  reportedNames: Set<string>;
-  reportedRules: Set<string>;
-  tokenMembers: Set<string>;
-  tokenArrays: Set<string>;
-  tokenCalls: Set<string>;
-  tokenReceivers: Set<string>;
-  tokenModules: Set<string>;
-  kindEnumWords: Set<string>;
-  parserErrors: Set<string>;
-  comparedLiterals: RegExp[];
-  notKeywords: Set<string>;
-  paginationKeys: Set<string>;
-  listCallWords: Set<string>;
-}
-
-/** Lower-case, without `_`: how names are compared with the `ambiguousNames` lists. */
-export function squash(name: string): string {
-  return name.replace(/_/g, '').toLowerCase();
-}
-
-function compileAmbiguous(c: AmbiguousNameCatalog): AmbiguousTables {
-  const squashed = (l: readonly string[]) => new Set(l.map(squash));
-  return {
-    reportedNames: squashed(c.reportedNames),
-    reportedRules: new Set(c.reportedRules),
-    tokenMembers: new Set(c.tokenMembers),
-    tokenArrays: squashed(c.tokenArrays),
-    tokenCalls: squashed(c.tokenCalls),
-    tokenReceivers: squashed(c.tokenReceivers),
-    tokenModules: new Set(c.tokenModules),
-    kindEnumWords: squashed(c.kindEnumWords),
-    parserErrors: new Set(c.parserErrors),
-    comparedLiterals: c.comparedLiterals.map((p) => new RegExp(p, 'u')),
-    notKeywords: new Set(c.notKeywords),
-    paginationKeys: squashed(c.paginationKeys),
-    listCallWords: squashed(c.listCallWords),
-  };
-}
+export { squash } from '@secret-hygiene/core';
 
 let tables: PythonFlowTables | undefined;
 
@@ -192,7 +137,7 @@ export function pythonFlowTables(): PythonFlowTables {
     clientMethodFirstMethods: new Set(si.transport.clientMethodFirstMethods),
     urlKeywords: new Set(si.transport.urlKeywords),
     urlInErrors: new Set(si.transport.urlInErrors),
-    ambiguous: compileAmbiguous(catalogDocument<{ ambiguousNames: AmbiguousNameCatalog }>('flows').ambiguousNames),
+    ambiguous: compileAmbiguousNames(shippedAmbiguousNames()),
   };
   return tables;
 }
