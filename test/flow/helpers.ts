@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { analyzeSourceFile, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
 
 /** Runs the engine untyped over a snippet. */

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, flowFindings, type FunctionSummary } from '@secret-hygiene/flow';
 import { analyze } from './helpers.js';

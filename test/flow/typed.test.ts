@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSourceFile } from '@secret-hygiene/flow';
 
