@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@secret-hygiene\/(core|flow|secret|config|python|analyzer)$/, replacement: pkg('$1') },
+      { find: /^@secret-hygiene\/config\/file-names$/, replacement: fileURLToPath(new URL('./packages/config/src/file-names.ts', import.meta.url)) },
       { find: /^eslint-plugin-secret-hygiene$/, replacement: pkg('eslint-plugin') },
     ],
   },

@@ -4,10 +4,14 @@ import { git, runCli, tempTree } from '../support/cli.js';
 
 const HEAVY_PACKAGES = ['typescript', 'ts-morph', 'web-tree-sitter', 'tree-sitter-python', 'yaml', 'ajv'];
 const DEEP_WORKSPACES = ['flow', 'python', 'analyzer', 'config'];
+// The config package's file-name table imports nothing: the CLI reads it to decide whether to load the validator.
+const LIGHT_MODULES = ['/packages/config/dist/file-names.js'];
 
 function heavyModules(urls: string[]): string[] {
   return urls.filter(
-    (url) => HEAVY_PACKAGES.some((name) => url.includes(`/node_modules/${name}/`)) || DEEP_WORKSPACES.some((name) => url.includes(`/packages/${name}/`)),
+    (url) =>
+      !LIGHT_MODULES.some((light) => url.endsWith(light)) &&
+      (HEAVY_PACKAGES.some((name) => url.includes(`/node_modules/${name}/`)) || DEEP_WORKSPACES.some((name) => url.includes(`/packages/${name}/`))),
   );
 }
 

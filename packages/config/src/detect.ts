@@ -1,16 +1,8 @@
 import type { YAMLMap } from 'yaml';
 import type { Platform } from './model.js';
+import { CONFIG_FILE_NAMES as FILE_NAMES } from './file-names.js';
 import { platformFacts } from './platforms.js';
 import { keyText } from './yaml-config.js';
-
-const FILE_NAMES: Record<string, Platform> = {
-  'config.yaml': 'truss',
-  'config.yml': 'truss',
-  'inf.yml': 'inference',
-  'inf.yaml': 'inference',
-  'cog.yaml': 'cog',
-  'cog.yml': 'cog',
-};
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

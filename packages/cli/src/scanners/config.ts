@@ -1,13 +1,9 @@
-import { basename } from 'node:path';
+import { isPlatformConfigName } from '@secret-hygiene/config/file-names';
 import type { SourceFile } from '../files/source-file.js';
 import type { Scanner } from './scanner.js';
 
-/** The platform config file names (as `@secret-hygiene/config` recognises them) that make the validator worth loading. */
-const CONFIG_FILE_NAMES = new Set(['config.yaml', 'config.yml', 'inf.yml', 'inf.yaml', 'cog.yaml', 'cog.yml']);
-
-export function isPlatformConfig(path: string): boolean {
-  return CONFIG_FILE_NAMES.has(basename(path));
-}
+/** A file named like a platform config (the validator's own list); only then is the validator worth loading. */
+export const isPlatformConfig = isPlatformConfigName;
 
 /**
  * Truss `config.yaml`, inference.sh `inf.yml` and `cog.yaml`, cross-checked against the code beside them. It sees
