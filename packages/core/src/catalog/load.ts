@@ -34,10 +34,15 @@ export function loadCatalogDir(dir: string): CatalogDocuments {
 }
 
 function parseYamlFile(file: string): unknown {
+  return parseYamlText(file, readFileSync(file, 'utf8'));
+}
+
+/** Parses one YAML document (duplicate keys rejected); the error names `file` and quotes no content. */
+export function parseYamlText(file: string, text: string): unknown {
   try {
-    return parseYaml(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 });
+    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
-    throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
 }
 

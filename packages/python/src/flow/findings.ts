@@ -10,7 +10,7 @@ import {
 } from '@secret-hygiene/core';
 import { pythonParser } from '../loader.js';
 import { analyseModule } from './analyse.js';
-import { pythonFlowTables } from './catalog.js';
+import { type PythonFlowExtras, pythonFlowTables } from './catalog.js';
 import { type Analysis, Env } from './context.js';
 import { ImportMap } from './imports.js';
 import { ModuleLoader } from './modules.js';
@@ -18,7 +18,7 @@ import { type PythonResult, ResultSet } from './report.js';
 import { copyTree } from './tree.js';
 import type { Step } from './values.js';
 
-export interface PythonFlowOptions {
+export interface PythonFlowOptions extends PythonFlowExtras {
   /** Environment variables a config file declares as secrets (`inf.yml`), whatever their names look like. */
   extraSecretEnv?: readonly string[];
 }
@@ -59,11 +59,12 @@ export async function pythonFindings(file: string, text: string, options: Python
   const parser = await pythonParser();
   const results = new ResultSet();
   const names = classifierFor(options.extraSecretEnv ?? []);
+  const tables = pythonFlowTables(options);
   const fresh = (path: string, source: string): Analysis => ({
     file: path,
     text: source,
     modules: loader,
-    tables: pythonFlowTables(),
+    tables,
     names,
     urls: defaultUrlClassifier(),
     imports: new ImportMap(),
