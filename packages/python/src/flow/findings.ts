@@ -55,7 +55,7 @@ function classifierFor(extra: readonly string[]): NameClassifier {
  * never throws: tree-sitter recovers and the rest of the file is still analysed.
  */
 export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
-  if (!WORTH_PARSING.test(text)) return [];
+  if (!WORTH_PARSING.test(text) && !options.extraSecretTypes?.some((type) => text.includes(type))) return [];
   const parser = await pythonParser();
   const results = new ResultSet();
   const names = classifierFor(options.extraSecretEnv ?? []);
