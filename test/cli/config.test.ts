@@ -1,6 +1,7 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadProjectConfig } from '../../packages/cli/src/config/load.js';
 import { main } from '../../packages/cli/src/main.js';
 import { git, plantedSecrets, randomAlphanumeric, REPO_ROOT, tempTree } from '../support/cli.js';
 
@@ -130,6 +131,24 @@ describe('a config that cannot be used stops the run with exit status 2 and name
       const missing = await run(['--config', 'nope.yaml'], tree.dir);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('--config: file not found: nope.yaml');
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('the README example config', () => {
+  it('is valid and sets every key', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const tree = tempTree({ '.secret-audit.yaml': example });
+    try {
+      const config = loadProjectConfig(join(tree.dir, '.secret-audit.yaml'), tree.dir);
+      expect(Object.keys(config.names).sort()).toEqual(['extraEntryPoints', 'extraLoggers', 'extraSanitizers', 'extraSecretEnv', 'extraSecretTypes']);
+      expect(config.tokenCatalog?.entries.some((e) => e.entry.id === 'acme-api-key')).toBe(true);
+      expect(config.ignorePaths).toEqual(['vendor/', '**/*.snap']);
+      expect(config.rules).toEqual({ 'require-https': 'error', 'config-secret-unused': 'off' });
     } finally {
       tree.cleanup();
     }
