@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
 import { loadProjectConfig } from '../../packages/cli/src/config/load.js';
 import { main } from '../../packages/cli/src/main.js';
 import { git, plantedSecrets, randomAlphanumeric, REPO_ROOT, tempTree } from '../support/cli.js';
@@ -137,14 +138,23 @@ describe('a config that cannot be used stops the run with exit status 2 and name
   });
 });
 
+describe('the config schema', () => {
+  it('is a valid draft-07 schema under ajv strict mode (runs skip this check for speed)', () => {
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'rules/schema/secret-audit-config.schema.json'), 'utf8')) as object;
+    const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+    expect(ajv.validateSchema(schema)).toBe(true);
+    expect(() => ajv.compile(schema)).not.toThrow();
+  });
+});
+
 describe('the README example config', () => {
-  it('is valid and sets every key', () => {
+  it('is valid and sets every key', async () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## Configuration'));
     const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
     const tree = tempTree({ '.secret-audit.yaml': example });
     try {
-      const config = loadProjectConfig(join(tree.dir, '.secret-audit.yaml'), tree.dir);
+      const config = await loadProjectConfig(join(tree.dir, '.secret-audit.yaml'), tree.dir);
       expect(Object.keys(config.names).sort()).toEqual(['extraEntryPoints', 'extraLoggers', 'extraSanitizers', 'extraSecretEnv', 'extraSecretTypes']);
       expect(config.tokenCatalog?.entries.some((e) => e.entry.id === 'acme-api-key')).toBe(true);
       expect(config.ignorePaths).toEqual(['vendor/', '**/*.snap']);

@@ -106,10 +106,10 @@ describe('secret-audit init', () => {
     }
   });
 
-  it('the starter config is a valid config that changes nothing', () => {
+  it('the starter config is a valid config that changes nothing', async () => {
     const tree = tempTree({ '.secret-audit.yaml': STARTER_CONFIG });
     try {
-      const config = loadProjectConfig(join(tree.dir, '.secret-audit.yaml'), tree.dir);
+      const config = await loadProjectConfig(join(tree.dir, '.secret-audit.yaml'), tree.dir);
       expect(config).toMatchObject({ names: {}, ignorePaths: [], rules: {} });
       expect(config.tokenCatalog).toBeUndefined();
     } finally {

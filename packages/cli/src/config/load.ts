@@ -1,14 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CatalogError, parseYamlText, RULES, validateCatalogDocument } from '@secret-hygiene/core';
+import { CatalogError, parseYamlText, RULES, schemaError } from '@secret-hygiene/core';
 import { type ConfigFile, ConfigError, type ProjectConfig } from './project-config.js';
 import { tokenCatalogWith } from './token-formats.js';
 
-/** A published package carries its own copy in `schema/`; in the repository the file lives in rules/schema/. */
-function schemaPath(): string {
-  const packaged = fileURLToPath(new URL('../../schema/secret-audit-config.schema.json', import.meta.url));
-  return existsSync(packaged) ? packaged : fileURLToPath(new URL('../../../../rules/schema/secret-audit-config.schema.json', import.meta.url));
+type Validate = ((data: unknown) => boolean) & { errors?: Array<NonNullable<Parameters<typeof schemaError>[2]>> | null };
+
+/**
+ * rules/schema/secret-audit-config.schema.json, compiled by the build (scripts/config-validator.mjs) into a
+ * standalone module: checking a config then loads neither ajv nor its compiler.
+ */
+async function validator(): Promise<Validate> {
+  const url = new URL('../../generated/config-validator.js', import.meta.url).href;
+  try {
+    return ((await import(url)) as { default: Validate }).default;
+  } catch {
+    throw new Error('the config validator is not built; run npm run build');
+  }
 }
 
 function parse(file: string, shown: string): unknown {
@@ -30,12 +38,14 @@ function parse(file: string, shown: string): unknown {
  * Reads, validates and compiles a project config. Every problem is a ConfigError that names the file and the key
  * (`extraTokens > entry 0 (acme-key) > pattern`), never a value from the file.
  */
-export function loadProjectConfig(file: string, cwd: string): ProjectConfig {
+export async function loadProjectConfig(file: string, cwd: string): Promise<ProjectConfig> {
   const shown = relative(cwd, file) || file;
+  const validate = await validator();
   let config: ConfigFile;
   try {
-    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as object;
-    config = validateCatalogDocument(shown, parse(file, shown), schema) as ConfigFile;
+    const data = parse(file, shown);
+    if (!validate(data)) throw schemaError(shown, data, validate.errors?.[0]);
+    config = data as ConfigFile;
   } catch (error) {
     if (error instanceof CatalogError) throw new ConfigError(error.message);
     throw error;

@@ -50,8 +50,12 @@ export function parseYamlText(file: string, text: string): unknown {
 export function validateCatalogDocument(file: string, data: unknown, schema: object, ajv = newAjv({ strict: true, allowUnionTypes: true })): unknown {
   const validate = ajv.compile(schema);
   if (validate(data)) return data;
-  const error = validate.errors?.[0];
-  throw new CatalogError(file, describeEntry(data, error), describeReason(error));
+  throw schemaError(file, data, validate.errors?.[0]);
+}
+
+/** A schema violation as a CatalogError naming the entry and the reason, never a value (precompiled validators too). */
+export function schemaError(file: string, data: unknown, error: ErrorObject | undefined): CatalogError {
+  return new CatalogError(file, describeEntry(data, error), describeReason(error));
 }
 
 function describeEntry(data: unknown, error: ErrorObject | undefined): string | undefined {
