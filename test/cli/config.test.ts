@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -159,6 +160,24 @@ describe('the README example config', () => {
       expect(config.tokenCatalog?.entries.some((e) => e.entry.id === 'acme-api-key')).toBe(true);
       expect(config.ignorePaths).toEqual(['vendor/', '**/*.snap']);
       expect(config.rules).toEqual({ 'require-https': 'error', 'config-secret-unused': 'off' });
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('a --staged run with a config file', () => {
+  it('loads the YAML parser and the precompiled validator, never ajv', () => {
+    const tree = tempTree({ '.secret-audit.yaml': 'extraLoggers: [audit]\n', 'notes.md': 'nothing here\n' });
+    try {
+      git(tree.dir, ['init', '-q']);
+      git(tree.dir, ['add', '.']);
+      const graph = spawnSync(process.execPath, [join(REPO_ROOT, 'test/support/import-graph.mjs'), '--staged'], { cwd: tree.dir, encoding: 'utf8' });
+      const { code, modules } = JSON.parse(graph.stdout) as { code: number; modules: string[] };
+      expect(code).toBe(0);
+      expect(modules.some((url) => url.includes('/node_modules/yaml/'))).toBe(true);
+      expect(modules.some((url) => url.endsWith('/generated/config-validator.js'))).toBe(true);
+      expect(modules.filter((url) => url.includes('/node_modules/ajv/'))).toEqual([]);
     } finally {
       tree.cleanup();
     }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { loadProjectConfig } from '../../packages/cli/src/config/load.js';
 import { addPreCommitHook } from '../../packages/cli/src/init/pre-commit.js';
 import { HOOK_REPO, HOOK_REV, PRE_COMMIT_CONFIG, STARTER_CONFIG, WORKFLOW } from '../../packages/cli/src/init/templates.js';
 import { main } from '../../packages/cli/src/main.js';
-import { tempTree } from '../support/cli.js';
+import { git, plantedSecrets, runCli, tempTree } from '../support/cli.js';
 
 async function init(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -112,6 +112,27 @@ describe('secret-audit init', () => {
       const config = await loadProjectConfig(join(tree.dir, '.secret-audit.yaml'), tree.dir);
       expect(config).toMatchObject({ names: {}, ignorePaths: [], rules: {} });
       expect(config.tokenCatalog).toBeUndefined();
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('after init', () => {
+  it('the hook command blocks a commit that stages a secret, with the starter config in place', async () => {
+    const tree = tempTree({ 'app.py': 'print("hello")\n' });
+    try {
+      git(tree.dir, ['init', '-q']);
+      expect((await init([], tree.dir)).code).toBe(0);
+      git(tree.dir, ['add', '.']);
+      expect(runCli(['--staged'], { cwd: tree.dir }).status).toBe(0);
+      const { huggingFace } = plantedSecrets();
+      writeFileSync(join(tree.dir, 'settings.py'), `HF_TOKEN = "${huggingFace}"\n`);
+      git(tree.dir, ['add', 'settings.py']);
+      const blocked = runCli(['--staged'], { cwd: tree.dir });
+      expect(blocked.status).toBe(1);
+      expect(blocked.stdout).toContain('settings.py:1');
+      expect(blocked.stdout).not.toContain(huggingFace);
     } finally {
       tree.cleanup();
     }
