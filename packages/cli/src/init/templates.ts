@@ -46,7 +46,8 @@ export const STARTER_CONFIG = `# secret-audit project config. Every key is optio
 # ESLint rules' options (settings['secret-hygiene']). Schema: rules/schema/secret-audit-config.schema.json
 # yaml-language-server: $schema=https://github.com/secret-hygiene/secret-hygiene/raw/main/rules/schema/secret-audit-config.schema.json
 
-# Functions that log what they are given (TypeScript/JavaScript and Python), e.g. [audit, ctx.logger]
+# Functions that log what they are given (TypeScript/JavaScript and Python), e.g. [audit, ctx.logger];
+# an imported Python function goes by its module path (from trail import record: trail.record)
 extraLoggers: []
 # Functions whose result is safe to show (masking or hashing helpers), e.g. [maskKey]
 extraSanitizers: []
