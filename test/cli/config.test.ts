@@ -42,7 +42,7 @@ describe('the project config changes what each front end reports', () => {
   it.each([
     ['extra-loggers', ['no-secret-in-log error app.ts:4', 'no-secret-in-log error predict.py:9'], []],
     ['extra-secret-env', ['no-secret-in-log error app.ts:2', 'no-secret-in-log error predict.py:5'], []],
-    ['extra-secret-types', ['no-secret-in-log error app.ts:6', 'no-secret-in-output error predict.py:10'], []],
+    ['extra-secret-types', ['no-secret-in-output error predict.py:10'], []],
     ['extra-entry-points', ['no-secret-in-output error app.ts:2'], []],
     ['extra-sanitizers', [], ['no-secret-in-log error app.ts:7', 'no-secret-in-log error predict.py:12']],
     ['ignore-paths', [], ['no-secret-in-log error vendor/leaky.ts:2']],
@@ -52,6 +52,29 @@ describe('the project config changes what each front end reports', () => {
     const dir = join(FIXTURES, name);
     expect(await findings(dir)).toEqual(withConfig);
     expect(await findings(dir, ['--config', EMPTY])).toEqual(withoutConfig);
+  });
+
+  it('extraSecretTypes makes getSecretValue() of the type a secret for the type-aware analyzer', async () => {
+    // Not a fixture file: ESLint's untyped mode trusts the method name alone, and the fixtures are linted untyped.
+    const tree = tempTree({
+      'app.ts': [
+        'interface VaultBox {',
+        '  getSecretValue(): string;',
+        '}',
+        '',
+        'export function start(box: VaultBox): void {',
+        "  console.log('value:', box.getSecretValue());",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    try {
+      cpSync(join(FIXTURES, 'extra-secret-types/.secret-audit.yaml'), join(tree.dir, '.secret-audit.yaml'));
+      expect(await findings(tree.dir)).toEqual(['no-secret-in-log error app.ts:6']);
+      expect(await findings(tree.dir, ['--config', EMPTY])).toEqual([]);
+    } finally {
+      tree.cleanup();
+    }
   });
 
   it('a severity override decides the exit status', async () => {

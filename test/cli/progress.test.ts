@@ -67,11 +67,13 @@ describe('progress line', () => {
 
 describe('audit reports progress', () => {
   it('per front end, counting up to the files it handles', async () => {
-    const tree = tempTree({ 'a.txt': 'x\n', 'b.txt': 'y\n', 'c.py': 'import os\nprint(os.environ["API_TOKEN"])\n' });
+    const tree = tempTree({ 'a.txt': 'x\n', 'c.py': 'import os\nprint(os.environ["API_TOKEN"])\n', 'd.ts': 'export const d = 1;\n', 'e.ts': 'export const e = 2;\n' });
     try {
       const seen: AuditProgress[] = [];
       await audit({ cwd: tree.dir, onProgress: (p) => seen.push(p) });
-      expect(seen.filter((p) => p.stage === 'token detector').map((p) => p.done)).toEqual([1, 2, 3]);
+      expect(seen.filter((p) => p.stage === 'token detector').map((p) => `${p.done}/${p.total}`)).toEqual(['1/4', '2/4', '3/4', '4/4']);
+      // the whole-program analyzer counts each script once as its program analyses it
+      expect(seen.filter((p) => p.stage === 'whole-program analyzer').map((p) => `${p.done}/${p.total}`)).toEqual(['0/2', '1/2', '2/2', '2/2']);
       expect(seen.filter((p) => p.stage === 'python front end')).toEqual([{ stage: 'python front end', done: 1, total: 1 }]);
     } finally {
       tree.cleanup();

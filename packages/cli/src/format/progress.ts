@@ -21,7 +21,8 @@ export interface ProgressLine {
   clear(): void;
 }
 
-const SILENT: ProgressLine = { update() {}, clear() {} };
+/** For runs that show no progress. */
+export const NO_PROGRESS: ProgressLine = { update() {}, clear() {} };
 
 /**
  * Whether a run shows progress: only on a terminal, and not with --quiet or under CI (`CI` set to anything but
@@ -57,5 +58,3 @@ export function progressLine(stream: ProgressStream, options: ProgressOptions = 
     },
   };
 }
-
-export { SILENT as NO_PROGRESS };

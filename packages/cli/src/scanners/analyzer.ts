@@ -17,11 +17,11 @@ export const analyzerScanner: Scanner = {
     const { analyzeFiles } = await import('@secret-hygiene/analyzer'); // loads ts-morph: only when scripts are present
     const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv] };
     const scripts = files.filter((file) => isScript(file.path)).length;
-    context.progress?.(0, scripts); // one whole-program run: no finer steps to report
+    context.progress?.(0, scripts);
     let output: ScanOutput = { findings: [], errors: [] };
     let covered = new Set<string>();
     try {
-      const analysed = analyzeFiles({ cwd: context.cwd ?? process.cwd(), files, options });
+      const analysed = analyzeFiles({ cwd: context.cwd ?? process.cwd(), files, options, onProgress: context.progress });
       output = { findings: analysed.findings, errors: analysed.errors };
       covered = analysed.covered;
       context.progress?.(covered.size, scripts);
