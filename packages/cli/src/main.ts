@@ -36,7 +36,7 @@ async function render(report: Report, options: CliOptions, io: CliIO): Promise<s
 
 async function run(options: CliOptions, io: CliIO): Promise<number> {
   const known: Baseline | undefined = options.baseline ? readBaseline(resolve(io.cwd, options.baseline)) : undefined;
-  const configFile = findConfigFile(io.cwd, options.config); // YAML and ajv load only when a config exists
+  const configFile = findConfigFile(io.cwd, options.config); // the YAML parser loads only when a config exists
   const config = configFile ? await (await import('./config/load.js')).loadProjectConfig(configFile, io.cwd) : undefined;
   const progress = wantsProgress(io.stderr, io.env, options.quiet) ? progressLine(io.stderr) : NO_PROGRESS;
   const result = await audit({
