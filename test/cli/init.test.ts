@@ -168,6 +168,14 @@ describe('adding the hook to an existing .pre-commit-config.yaml', () => {
     expect(addPreCommitHook('repos: []\n').kind).toBe('manual');
   });
 
+  it('keeps Windows line endings', () => {
+    const text = (addPreCommitHook(EXISTING.replaceAll('\n', '\r\n')) as { text: string }).text;
+    expect(text.split('\r\n').length - 1).toBe(text.split('\n').length - 1);
+    expect((parse(text) as PreCommit).repos.map((r) => r.repo)).toContain(HOOK_REPO);
+    const fresh = (addPreCommitHook('fail_fast: true\r\n') as { text: string }).text;
+    expect(fresh).not.toMatch(/[^\r]\n/);
+  });
+
   it('recognises the hook already configured under another layout', () => {
     expect(addPreCommitHook('repos:\n  - repo: local\n    hooks:\n      - id: secret-audit\n        entry: npx secret-audit --staged\n').kind).toBe('present');
   });

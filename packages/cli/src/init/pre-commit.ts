@@ -22,8 +22,9 @@ export function addPreCommitHook(existing: string | undefined): PreCommitEdit {
   const reposAt = lines.findIndex((line) => /^repos:\s*(#.*)?$/.test(line));
   if (reposAt === -1) {
     if (lines.some((line) => /^repos:/.test(line))) return { kind: 'manual', reason: '`repos:` is not a block list' };
-    const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-    return { kind: 'added', text: `${existing}${separator}repos:\n${preCommitEntry('  ')}` };
+    const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+    const separator = existing === '' || existing.endsWith('\n') ? '' : eol;
+    return { kind: 'added', text: `${existing}${separator}repos:${eol}${preCommitEntry('  ').replaceAll('\n', eol)}` };
   }
   // The list ends at the next top-level key; trailing blank and comment lines stay with what follows.
   let end = lines.length;
@@ -36,6 +37,7 @@ export function addPreCommitHook(existing: string | undefined): PreCommitEdit {
   while (end > reposAt + 1 && /^\s*(#.*)?$/.test(lines[end - 1]!)) end--;
   const item = lines.slice(reposAt + 1, end).map((line) => LIST_ITEM.exec(line)).find((match) => match !== null);
   const indent = item ? item[1]! : '  ';
-  const entry = preCommitEntry(indent).replace(/\n$/, '').split('\n');
+  const cr = existing.includes('\r\n') ? '\r' : ''; // lines keep their \r when split on \n: match the file's endings
+  const entry = preCommitEntry(indent).replace(/\n$/, '').split('\n').map((line) => line + cr);
   return { kind: 'added', text: [...lines.slice(0, end), ...entry, ...lines.slice(end)].join('\n') };
 }
