@@ -14,3 +14,6 @@ execFileSync(process.execPath, [tsc, '-b', join(root, 'tsconfig.build.json')], {
 // The catalog is validated and frozen into JSON once, so no run pays for YAML parsing or schema compilation.
 const { writeBuiltinCatalog } = await import(join(root, 'packages/core/dist/catalog/build.js'));
 writeBuiltinCatalog(join(root, 'rules'), join(root, 'packages/core/generated/catalog.json'));
+
+const { writeConfigValidator } = await import(join(root, 'scripts/config-validator.mjs'));
+writeConfigValidator(root);

@@ -17,6 +17,8 @@ export interface AnalyzeFilesInput {
   /** The scanned files: scripts are analysed, `tsconfig.json` (and `jsconfig.json`) files define the projects. */
   files: readonly ScannedFile[];
   options?: FlowOptions;
+  /** Told how many of the scripts have been analysed (each counted once, whichever program it belongs to). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface AnalyzeFilesOutput {
@@ -53,10 +55,11 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
   const results = new Map<string, FlowResult[]>();
   const claimed = new Set<string>();
   const scriptTexts = new Map([...texts].filter(([p]) => scripts.has(p)));
+  let analysed = 0;
 
   const run = (project: LoadedProject, members: ts.SourceFile[]) => {
     if (members.length === 0) return;
-    const outcome = analyzeWholeProgram(project, members, input.options ?? {});
+    const outcome = analyzeWholeProgram(project, members, input.options ?? {}, () => input.onProgress?.(++analysed, scripts.size));
     for (const [file, list] of outcome.results) results.set(file, list);
     for (const [file, reason] of outcome.failures) {
       output.errors.push({ file: given.get(file) ?? file, message: `the analyzer could not analyse this file (${reason.slice(0, 300)})` });

@@ -34,8 +34,8 @@ const engineTs = ts as unknown as typeof TS;
  * module-level values of the files it calls and imports, and re-running files whose callees' facts changed,
  * at most MAX_RUNS_PER_FILE times each (a bounded fixpoint: recursion and cycles terminate).
  */
-export function analyzeWholeProgram(project: LoadedProject, files: readonly ts.SourceFile[], options: FlowOptions): ProgramResults {
-  return new WholeProgram(project, files, options).run();
+export function analyzeWholeProgram(project: LoadedProject, files: readonly ts.SourceFile[], options: FlowOptions, onFirstRun?: () => void): ProgramResults {
+  return new WholeProgram(project, files, options, onFirstRun).run();
 }
 
 class WholeProgram {
@@ -59,6 +59,8 @@ class WholeProgram {
     private readonly project: LoadedProject,
     private readonly files: readonly ts.SourceFile[],
     private readonly options: FlowOptions,
+    /** Told when a file has been analysed once (progress reporting). */
+    private readonly onFirstRun?: () => void,
   ) {
     this.symbols = new Symbols(project.checker);
     this.members = new Set(files.map((f) => f.fileName));
@@ -70,7 +72,9 @@ class WholeProgram {
     while (queue.length > 0) {
       const file = queue.shift()!;
       queued.delete(file.fileName);
-      for (const dependent of this.analyse(file)) {
+      const dependents = this.analyse(file);
+      if (this.runsOf.get(file.fileName) === 1) this.onFirstRun?.();
+      for (const dependent of dependents) {
         if (queued.has(dependent) || (this.runsOf.get(dependent) ?? 0) >= MAX_RUNS_PER_FILE) continue;
         const sf = this.project.program.getSourceFile(dependent);
         if (!sf) continue;

@@ -15,11 +15,14 @@ export interface CliOptions {
   deep: boolean;
   maxFileSize: number;
   quiet: boolean;
+  /** `--config FILE`: the project config to use instead of `.secret-audit.yaml` in the working directory. */
+  config?: string;
   help: boolean;
   version: boolean;
 }
 
-const OPTIONS = {
+/** Every flag; the help test checks each one is documented with an example. */
+export const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   staged: { type: 'boolean' },
@@ -29,6 +32,7 @@ const OPTIONS = {
   'no-deep': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -92,6 +96,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     deep: values.deep ?? (values['no-deep'] ? false : !(values.staged ?? false)),
     maxFileSize: values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
     quiet: values.quiet ?? false,
+    ...(values.config !== undefined ? { config: values.config } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

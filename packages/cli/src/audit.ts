@@ -1,6 +1,8 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
+import type { ProjectConfig } from './config/project-config.js';
+import type { PathFilter } from './files/ignore-paths.js';
 import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type SourceFile } from './files/source-file.js';
-import { dedupe, settleFindings } from './postprocess.js';
+import { applyRuleSeverities, dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
 import { scrubFinding, scrubSecrets } from './scrub.js';
@@ -17,6 +19,17 @@ export interface AuditOptions {
   maxFileSize?: number;
   /** Replaces the built-in front ends (tests, embedders). */
   scanners?: readonly Scanner[];
+  /** The project config (`.secret-audit.yaml`), loaded by the caller: extra names, token formats, ignores, severities. */
+  config?: ProjectConfig;
+  /** Called as each front end works through its files (the CLI's progress line). */
+  onProgress?: (progress: AuditProgress) => void;
+}
+
+/** `done` of the `total` files a front end (`stage`) handles are finished. */
+export interface AuditProgress {
+  stage: string;
+  done: number;
+  total: number;
 }
 
 export interface AuditStats extends SkipCounts {
@@ -42,9 +55,12 @@ export interface AuditResult {
 /** Each way of collecting files loads only its own code (the directory walk brings the gitignore matcher). */
 async function collect(options: AuditOptions, cwd: string, maxFileSize: number): Promise<CollectedFiles> {
   const paths = options.paths ?? [];
-  if (options.staged) return (await import('./files/staged.js')).collectStaged({ cwd, paths, maxFileSize });
+  const ignorePaths = options.config?.ignorePaths ?? [];
+  const exclude: PathFilter | undefined =
+    ignorePaths.length > 0 ? (await import('./files/ignore-paths.js')).ignorePathsFilter(options.config!.root, ignorePaths) : undefined;
+  if (options.staged) return (await import('./files/staged.js')).collectStaged({ cwd, paths, maxFileSize, exclude });
   const { discoverFiles } = await import('./files/discover.js');
-  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize });
+  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize, exclude });
 }
 
 /**
@@ -55,13 +71,20 @@ async function runScanners(
   files: readonly SourceFile[],
   options: AuditOptions,
 ): Promise<{ findings: Finding[]; errors: InputError[]; failures: string[] }> {
-  const context: ScanContext = { declaredSecretEnv: new Set(), cwd: options.cwd ?? process.cwd() };
+  const config = options.config;
+  const context: ScanContext = {
+    declaredSecretEnv: new Set(config?.names.extraSecretEnv),
+    cwd: options.cwd ?? process.cwd(),
+    ...(config ? { names: config.names, tokenCatalog: config.tokenCatalog } : {}),
+  };
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const failures: string[] = [];
   for (const scanner of options.scanners ?? SCANNERS) {
     if (scanner.deep && options.deep === false) continue;
     if (!scanner.wants(files)) continue;
+    const onProgress = options.onProgress;
+    context.progress = onProgress && ((done, total) => onProgress({ stage: scanner.name, done, total }));
     try {
       const output = await scanner.scan(files, context);
       findings.push(...output.findings);
@@ -82,6 +105,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const scanned = await runScanners(collected.files, options);
   const unsuppressed = dedupe(scanned.findings);
   const settled = settleFindings(unsuppressed, collected.files);
+  if (options.config) settled.findings = applyRuleSeverities(settled.findings, options.config.rules);
   const errors = [...collected.errors, ...scanned.errors]
     .map((e) => ({ file: e.file, message: scrubSecrets(e.message) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -1,6 +1,7 @@
 export const USAGE =
   'Usage: secret-audit [paths...] [--format text|json|sarif] [--output FILE] [--staged] [--baseline FILE] ' +
-  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--quiet]';
+  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--config FILE] [--quiet]\n' +
+  '       secret-audit init [dir] [--force]';
 
 export const HELP = `${USAGE}
 
@@ -35,10 +36,26 @@ Options
       --max-file-size SIZE  skip larger files (default 1MiB; accepts bytes, KiB, MiB); notebooks may be 16 times
                             larger, since their images are not scanned
                               secret-audit . --max-file-size 4MiB
-  -q, --quiet               print findings only, without the summary line
+      --config FILE         the project config to use (default: .secret-audit.yaml, .secret-audit.yml or
+                            .secret-audit.json in the current directory, if there is one)
+                              secret-audit . --config ci/secret-audit.yaml
+  -q, --quiet               print findings only, without the summary line or the progress line
                               secret-audit . -q
   -h, --help                show this help
+                              secret-audit --help
   -v, --version             print the version
+                              secret-audit --version
+
+Commands
+  init [dir] [--force]      write a starter .secret-audit.yaml, add the secret-audit hook to
+                            .pre-commit-config.yaml and write .github/workflows/secret-audit.yml (SARIF upload
+                            to code scanning); existing files are kept unless --force
+                              secret-audit init
+
+Project config (.secret-audit.yaml): extraLoggers, extraSanitizers, extraSecretTypes, extraSecretEnv,
+extraEntryPoints (the ESLint rules' option names), extraTokens (token formats of your own), ignorePaths
+(.gitignore syntax) and rules (severity per rule: error, warning, note or off). An invalid config stops the run
+with exit status 2 and names the key.
 
 Suppressing one finding: put "secret-hygiene-ignore <rule-id> -- <reason>" in a comment on the line before it
 (or at the end of its line). A suppression without a reason is itself reported (invalid-suppression).
@@ -50,5 +67,7 @@ Exit status
 Files that cannot be read or decoded are reported as input errors (stderr, and the JSON/SARIF reports);
 they do not change the exit status.
 
-Colours are used only when standard output is a terminal and NO_COLOR is not set.
+Colours are used only when standard output is a terminal and NO_COLOR is not set. A progress line is drawn
+on standard error for runs longer than a second, only when standard error is a terminal, without --quiet and
+when CI is not set; it is erased before the report is printed.
 `;

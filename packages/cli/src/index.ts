@@ -1,5 +1,8 @@
 export { main, type CliIO } from './main.js';
-export { audit, type AuditOptions, type AuditResult, type AuditStats } from './audit.js';
+export { audit, type AuditOptions, type AuditProgress, type AuditResult, type AuditStats } from './audit.js';
+export { findConfigFile } from './config/find.js';
+export { loadProjectConfig } from './config/load.js';
+export { ConfigError, type ConfigFile, type ProjectConfig } from './config/project-config.js';
 export { applyBaseline, dedupe, failsRun, settleFindings } from './postprocess.js';
 export type { Scanner, ScanContext, ScanOutput } from './scanners/scanner.js';
 export { SCANNERS } from './scanners/registry.js';

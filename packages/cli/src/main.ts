@@ -3,7 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { type Baseline, BaselineError, createBaseline, readBaseline, writeBaseline } from '@secret-hygiene/core';
 import { type CliOptions, parseCliArgs } from './args.js';
 import { audit } from './audit.js';
+import { findConfigFile } from './config/find.js';
+import { ConfigError } from './config/project-config.js';
 import { colors, useColors } from './format/colors.js';
+import { NO_PROGRESS, progressLine, wantsProgress } from './format/progress.js';
 import type { Report } from './format/report.js';
 import { formatInputErrors, formatText } from './format/text.js';
 import { HELP, USAGE } from './help.js';
@@ -17,7 +20,7 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 function processIO(): CliIO {
@@ -33,13 +36,18 @@ async function render(report: Report, options: CliOptions, io: CliIO): Promise<s
 
 async function run(options: CliOptions, io: CliIO): Promise<number> {
   const known: Baseline | undefined = options.baseline ? readBaseline(resolve(io.cwd, options.baseline)) : undefined;
+  const configFile = findConfigFile(io.cwd, options.config); // the YAML parser loads only when a config exists
+  const config = configFile ? await (await import('./config/load.js')).loadProjectConfig(configFile, io.cwd) : undefined;
+  const progress = wantsProgress(io.stderr, io.env, options.quiet) ? progressLine(io.stderr) : NO_PROGRESS;
   const result = await audit({
     cwd: io.cwd,
     paths: options.paths,
     staged: options.staged,
     deep: options.deep,
     maxFileSize: options.maxFileSize,
-  });
+    config,
+    onProgress: (p) => progress.update(p),
+  }).finally(() => progress.clear());
   let baseline = known;
   if (options.writeBaseline) {
     writeBaseline(resolve(io.cwd, options.writeBaseline), result.findings);
@@ -73,6 +81,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
 /** Runs secret-audit with the given arguments and resolves to the exit code (0 clean, 1 findings, 2 usage/internal). */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
+    if (argv[0] === 'init') return (await import('./init/init.js')).runInit(argv.slice(1), io);
     const options = parseCliArgs(argv);
     if (options.help) {
       io.stdout.write(HELP);
@@ -88,7 +97,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stderr.write(`secret-audit: ${scrubSecrets(error.message)}\n${USAGE}\nRun "secret-audit --help" for every option.\n`);
       return 2;
     }
-    const what = error instanceof BaselineError ? '' : 'internal error: ';
+    const what = error instanceof BaselineError || error instanceof ConfigError ? '' : 'internal error: ';
     io.stderr.write(`secret-audit: ${what}${scrubSecrets(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }

@@ -1,4 +1,4 @@
-import { applySuppressions, type Baseline, type Finding, filterByBaseline } from '@secret-hygiene/core';
+import { applySuppressions, type Baseline, type Finding, filterByBaseline, type Severity } from '@secret-hygiene/core';
 import type { SourceFile } from './files/source-file.js';
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -86,4 +86,14 @@ export function applyBaseline(findings: Finding[], baseline: Baseline | undefine
 /** Exit status 1 only for findings of severity error; warnings and notes are shown but do not fail a run. */
 export function failsRun(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
+}
+
+/** The config's `rules`: a rule set to `off` is not reported; any other value replaces the rule's severity. */
+export function applyRuleSeverities(findings: Finding[], rules: Readonly<Record<string, Severity | 'off'>>): Finding[] {
+  if (Object.keys(rules).length === 0) return findings;
+  return findings.flatMap((finding) => {
+    const setting = rules[finding.ruleId];
+    if (setting === undefined) return [finding];
+    return setting === 'off' ? [] : [{ ...finding, severity: setting }];
+  });
 }

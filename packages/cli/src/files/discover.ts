@@ -2,6 +2,7 @@ import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statS
 import { join, resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
 import { GitignoreRules } from './gitignore.js';
+import type { PathFilter } from './ignore-paths.js';
 import { displayPath, findGitRoot } from './paths.js';
 import { admitBytes, type CollectedFiles, emptySkipCounts, sizeLimitFor, sortByPath } from './source-file.js';
 
@@ -15,6 +16,8 @@ export interface DiscoveryOptions {
   /** Files and directories to scan, relative to `cwd` or absolute. */
   paths: string[];
   maxFileSize: number;
+  /** The config's `ignorePaths`: matching files and directories are skipped like ignored ones. */
+  exclude?: PathFilter;
 }
 
 function describeFsError(error: unknown): string {
@@ -69,7 +72,7 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
   const links: Array<{ absolute: string; rules: GitignoreRules }> = [];
 
   const visit = (absolute: string, real: string, isDirectory: boolean, rules: GitignoreRules): void => {
-    if (rules.ignores(absolute, isDirectory)) {
+    if (rules.ignores(absolute, isDirectory) || options.exclude?.(absolute, isDirectory)) {
       collected.skipped.skippedIgnored++;
       return;
     }

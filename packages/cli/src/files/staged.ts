@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { UsageError } from '../usage-error.js';
+import type { PathFilter } from './ignore-paths.js';
 import { displayPath, findGitRoot, isWithin } from './paths.js';
 import { admitBytes, type CollectedFiles, emptySkipCounts, sortByPath } from './source-file.js';
 
@@ -9,6 +10,8 @@ export interface StagedOptions {
   /** When given, only staged files under these paths. */
   paths: string[];
   maxFileSize: number;
+  /** The config's `ignorePaths`. */
+  exclude?: PathFilter;
 }
 
 interface StagedEntry {
@@ -89,10 +92,16 @@ export function collectStaged(options: StagedOptions): CollectedFiles {
   const top = repositoryRoot(options.cwd);
   const scopes = options.paths.map((p) => resolve(options.cwd, p));
   const collected: CollectedFiles = { files: [], errors: [], skipped: emptySkipCounts() };
+  const excluded = (absolute: string): boolean => {
+    const skip = options.exclude?.(absolute, false) ?? false;
+    if (skip) collected.skipped.skippedIgnored++;
+    return skip;
+  };
   const entries = stagedEntries(options.cwd)
     .map((entry) => ({ ...entry, absolute: resolve(top, entry.path) }))
     .filter((entry) => scopes.length === 0 || scopes.some((scope) => isWithin(scope, entry.absolute)))
-    .filter((entry) => REGULAR_FILE_MODES.has(entry.mode)); // symlinks hold a path, submodules a commit
+    .filter((entry) => REGULAR_FILE_MODES.has(entry.mode)) // symlinks hold a path, submodules a commit
+    .filter((entry) => !excluded(entry.absolute));
   const blobs = readBlobs(options.cwd, [...new Set(entries.map((e) => e.oid))]);
   for (const entry of entries) {
     const path = displayPath(options.cwd, entry.absolute);

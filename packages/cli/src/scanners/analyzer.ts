@@ -15,19 +15,22 @@ export const analyzerScanner: Scanner = {
   wants: (files) => files.some((file) => isScript(file.path)),
   async scan(files, context) {
     const { analyzeFiles } = await import('@secret-hygiene/analyzer'); // loads ts-morph: only when scripts are present
-    const options = { extraSecretEnv: [...context.declaredSecretEnv] };
+    const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv] };
+    const scripts = files.filter((file) => isScript(file.path)).length;
+    context.progress?.(0, scripts);
     let output: ScanOutput = { findings: [], errors: [] };
     let covered = new Set<string>();
     try {
-      const analysed = analyzeFiles({ cwd: context.cwd ?? process.cwd(), files, options });
+      const analysed = analyzeFiles({ cwd: context.cwd ?? process.cwd(), files, options, onProgress: context.progress });
       output = { findings: analysed.findings, errors: analysed.errors };
       covered = analysed.covered;
+      context.progress?.(covered.size, scripts);
     } catch (error) {
       output.errors.push({ file: '.', message: `${this.name} failed (${(error as Error).message}); scripts were analysed one file at a time` });
     }
     const rest = files.filter((file: SourceFile) => isScript(file.path) && !covered.has(file.path));
     if (rest.length > 0) {
-      const fallback = await flowScanner.scan(rest, context);
+      const fallback = await flowScanner.scan(rest, { ...context, progress: undefined });
       const seen = new Set(output.findings.map(findingKey));
       output.findings.push(...fallback.findings.filter((f) => !seen.has(findingKey(f))));
       output.errors.push(...fallback.errors);

@@ -13,11 +13,12 @@ export const flowScanner: Scanner = {
   wants: (files) => files.some((file) => isScript(file.path)),
   async scan(files, context) {
     const { flowFindings } = await import('@secret-hygiene/flow'); // loads the typescript package: only when needed
-    const options = { extraSecretEnv: [...context.declaredSecretEnv] };
+    const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv] };
     return scanEach(
       this.name,
       files.filter((file) => isScript(file.path)),
       (file) => flowFindings(file.path, file.text, options),
+      context.progress,
     );
   },
 };

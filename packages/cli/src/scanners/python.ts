@@ -12,7 +12,7 @@ export function isPython(path: string): boolean {
 }
 
 /** A notebook's code cells run as one Python program; findings go back to their cell's lines. */
-async function notebookFindings(file: SourceFile, analyse: PythonFindings, options: { extraSecretEnv: string[] }): Promise<Finding[]> {
+async function notebookFindings(file: SourceFile, analyse: PythonFindings, options: Parameters<PythonFindings>[2]): Promise<Finding[]> {
   let program;
   try {
     program = notebookProgram(file.text);
@@ -30,16 +30,18 @@ export const pythonScanner: Scanner = {
   wants: (files) => files.some((file) => isPython(file.path) || isNotebook(file.path)),
   async scan(files, context) {
     const { pythonFindings: analyse } = await import('@secret-hygiene/python'); // loads tree-sitter: only when needed
-    const options = { extraSecretEnv: [...context.declaredSecretEnv] };
+    const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv] };
     const output: ScanOutput = { findings: [], errors: [] };
+    const mine = files.filter((f) => isPython(f.path) || isNotebook(f.path));
     // One file at a time: the tree-sitter parser is shared, and an exception stays with its file.
-    for (const file of files.filter((f) => isPython(f.path) || isNotebook(f.path))) {
+    for (const [index, file] of mine.entries()) {
       try {
         const found = isNotebook(file.path) ? await notebookFindings(file, analyse, options) : await analyse(file.path, file.text, options);
         output.findings.push(...found);
       } catch (error) {
         output.errors.push({ file: file.path, message: `${this.name} could not analyse this file: ${(error as Error).message}` });
       }
+      context.progress?.(index + 1, mine.length);
     }
     return output;
   },

@@ -1,4 +1,5 @@
-import type { Finding, InputError } from '@secret-hygiene/core';
+import type { CompiledCatalog, Finding, InputError } from '@secret-hygiene/core';
+import type { NameLists } from '../config/project-config.js';
 import type { SourceFile } from '../files/source-file.js';
 
 /** What scanners share within one run. */
@@ -7,6 +8,12 @@ export interface ScanContext {
   declaredSecretEnv: Set<string>;
   /** The directory the files' paths are relative to (project loaders read tsconfig.json from disk). */
   cwd?: string;
+  /** The project config's name lists (extraLoggers, extraSanitizers, …), for the code front ends. */
+  names?: NameLists;
+  /** The token catalog with the project config's extra formats; the shipped one when absent. */
+  tokenCatalog?: CompiledCatalog;
+  /** Told how many of the scanner's files are done, for the progress line. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ScanOutput {
@@ -31,14 +38,16 @@ export function scanEach(
   scanner: string,
   files: readonly SourceFile[],
   scanOne: (file: SourceFile) => Finding[],
+  progress?: ScanContext['progress'],
 ): ScanOutput {
   const output: ScanOutput = { findings: [], errors: [] };
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     try {
       output.findings.push(...scanOne(file));
     } catch (error) {
       output.errors.push({ file: file.path, message: `${scanner} could not analyse this file: ${(error as Error).message}` });
     }
+    progress?.(index + 1, files.length);
   }
   return output;
 }

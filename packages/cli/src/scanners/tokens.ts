@@ -1,4 +1,4 @@
-import { LineIndex, tokenFindings } from '@secret-hygiene/core';
+import { type CompiledCatalog, LineIndex, tokenFindings } from '@secret-hygiene/core';
 import { remapToNotebook } from '../notebook/remap.js';
 import { isNotebook, notebookSegments } from '../notebook/segments.js';
 import type { SourceFile } from '../files/source-file.js';
@@ -9,25 +9,31 @@ export const tokenScanner: Scanner = {
   name: 'token detector',
   deep: false,
   wants: (files) => files.length > 0,
-  async scan(files) {
+  async scan(files, context) {
     const errors: ScanOutput['errors'] = [];
-    const output = scanEach(this.name, files, (file) => {
-      if (!isNotebook(file.path)) return tokenFindings(file.path, file.text);
-      try {
-        return scanNotebook(file);
-      } catch (error) {
-        errors.push({ file: file.path, message: `not a readable notebook (${(error as Error).message}); scanned as plain text` });
-        return tokenFindings(file.path, file.text);
-      }
-    });
+    const catalog = context.tokenCatalog;
+    const output = scanEach(
+      this.name,
+      files,
+      (file) => {
+        if (!isNotebook(file.path)) return tokenFindings(file.path, file.text, catalog);
+        try {
+          return scanNotebook(file, catalog);
+        } catch (error) {
+          errors.push({ file: file.path, message: `not a readable notebook (${(error as Error).message}); scanned as plain text` });
+          return tokenFindings(file.path, file.text, catalog);
+        }
+      },
+      context.progress,
+    );
     output.errors.push(...errors);
     return output;
   },
 };
 
-function scanNotebook(file: SourceFile) {
+function scanNotebook(file: SourceFile, catalog: CompiledCatalog | undefined) {
   const index = new LineIndex(file.text);
   return notebookSegments(file.text).flatMap((segment) =>
-    remapToNotebook(tokenFindings(file.path, segment.text), segment, index),
+    remapToNotebook(tokenFindings(file.path, segment.text, catalog), segment, index),
   );
 }

@@ -34,10 +34,15 @@ export function loadCatalogDir(dir: string): CatalogDocuments {
 }
 
 function parseYamlFile(file: string): unknown {
+  return parseYamlText(file, readFileSync(file, 'utf8'));
+}
+
+/** Parses one YAML document (duplicate keys rejected); the error names `file` and quotes no content. */
+export function parseYamlText(file: string, text: string): unknown {
   try {
-    return parseYaml(readFileSync(file, 'utf8'), { uniqueKeys: true, maxAliasCount: 100 });
+    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
-    throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
 }
 
@@ -45,8 +50,12 @@ function parseYamlFile(file: string): unknown {
 export function validateCatalogDocument(file: string, data: unknown, schema: object, ajv = newAjv({ strict: true, allowUnionTypes: true })): unknown {
   const validate = ajv.compile(schema);
   if (validate(data)) return data;
-  const error = validate.errors?.[0];
-  throw new CatalogError(file, describeEntry(data, error), describeReason(error));
+  throw schemaError(file, data, validate.errors?.[0]);
+}
+
+/** A schema violation as a CatalogError naming the entry and the reason, never a value (precompiled validators too). */
+export function schemaError(file: string, data: unknown, error: ErrorObject | undefined): CatalogError {
+  return new CatalogError(file, describeEntry(data, error), describeReason(error));
 }
 
 function describeEntry(data: unknown, error: ErrorObject | undefined): string | undefined {

@@ -2,6 +2,7 @@ import type { Finding } from '../finding.js';
 import { fingerprint } from '../fingerprint.js';
 import { LineIndex } from '../positions.js';
 import { redact } from '../redact.js';
+import type { CompiledCatalog } from './compile.js';
 import { scanTokens } from './scan.js';
 import type { TokenMatch } from './types.js';
 
@@ -10,9 +11,10 @@ export const HARDCODED_SECRET_RULE = 'no-hardcoded-secret';
 /**
  * `no-hardcoded-secret` findings for one file: evidence is redacted, the message names the kind of credential
  * (never its value) and the fingerprint hashes the secret with its occurrence, so it survives line moves.
+ * `catalog` replaces the shipped one (a project config may add token formats to it).
  */
-export function tokenFindings(file: string, text: string): Finding[] {
-  const matches = scanTokens(text, { path: file });
+export function tokenFindings(file: string, text: string, catalog?: CompiledCatalog): Finding[] {
+  const matches = scanTokens(text, { path: file }, catalog);
   if (matches.length === 0) return [];
   const lines = new LineIndex(text);
   const occurrences = new Map<string, number>();

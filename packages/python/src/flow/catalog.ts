@@ -93,8 +93,36 @@ export interface PythonFlowTables {
 export { squash } from '@secret-hygiene/core';
 
 let tables: PythonFlowTables | undefined;
+const extended = new Map<string, PythonFlowTables>();
 
-export function pythonFlowTables(): PythonFlowTables {
+/** Names a project adds (the CLI's config file, the same keys as the ESLint options). */
+export interface PythonFlowExtras {
+  extraLoggers?: readonly string[];
+  extraSanitizers?: readonly string[];
+  extraSecretTypes?: readonly string[];
+}
+
+/** The shipped tables, or a copy with the project's extra loggers, sanitizers and secret types added. */
+export function pythonFlowTables(extras: PythonFlowExtras = {}): PythonFlowTables {
+  const base = shippedTables();
+  const { extraLoggers = [], extraSanitizers = [], extraSecretTypes = [] } = extras;
+  if (extraLoggers.length + extraSanitizers.length + extraSecretTypes.length === 0) return base;
+  const key = JSON.stringify([extraLoggers, extraSanitizers, extraSecretTypes]);
+  let found = extended.get(key);
+  if (!found) {
+    found = {
+      ...base,
+      logCalls: new Set([...base.logCalls, ...extraLoggers]),
+      sanitizerFunctions: new Set([...base.sanitizerFunctions, ...extraSanitizers]),
+      secretTypes: new Set([...base.secretTypes, ...extraSecretTypes]),
+    };
+    if (extended.size > 16) extended.clear();
+    extended.set(key, found);
+  }
+  return found;
+}
+
+function shippedTables(): PythonFlowTables {
   if (tables) return tables;
   const catalog = catalogDocument<{ python: PythonFlowCatalog }>('flows').python;
   const { sources: so, propagators: pr, sanitizers: sa, sinks: si } = catalog;

@@ -10,7 +10,7 @@ import {
 } from '@secret-hygiene/core';
 import { pythonParser } from '../loader.js';
 import { analyseModule } from './analyse.js';
-import { pythonFlowTables } from './catalog.js';
+import { type PythonFlowExtras, pythonFlowTables } from './catalog.js';
 import { type Analysis, Env } from './context.js';
 import { ImportMap } from './imports.js';
 import { ModuleLoader } from './modules.js';
@@ -18,7 +18,7 @@ import { type PythonResult, ResultSet } from './report.js';
 import { copyTree } from './tree.js';
 import type { Step } from './values.js';
 
-export interface PythonFlowOptions {
+export interface PythonFlowOptions extends PythonFlowExtras {
   /** Environment variables a config file declares as secrets (`inf.yml`), whatever their names look like. */
   extraSecretEnv?: readonly string[];
 }
@@ -55,15 +55,16 @@ function classifierFor(extra: readonly string[]): NameClassifier {
  * never throws: tree-sitter recovers and the rest of the file is still analysed.
  */
 export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
-  if (!WORTH_PARSING.test(text)) return [];
+  if (!WORTH_PARSING.test(text) && !options.extraSecretTypes?.some((type) => text.includes(type))) return [];
   const parser = await pythonParser();
   const results = new ResultSet();
   const names = classifierFor(options.extraSecretEnv ?? []);
+  const tables = pythonFlowTables(options);
   const fresh = (path: string, source: string): Analysis => ({
     file: path,
     text: source,
     modules: loader,
-    tables: pythonFlowTables(),
+    tables,
     names,
     urls: defaultUrlClassifier(),
     imports: new ImportMap(),

@@ -22,6 +22,7 @@ export class Interest {
 
   constructor(private readonly a: Analysis) {
     for (const [name, value] of a.module.vars) if (carries(value)) this.names.add(name);
+    for (const type of a.tables.secretTypes) this.names.add(type); // a project's own Secret types (config) too
   }
 
   /** Adds a name whose mention makes a function worth analysing (an interesting function, a field that carries). */
