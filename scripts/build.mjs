@@ -14,3 +14,8 @@ execFileSync(process.execPath, [tsc, '-b', join(root, 'tsconfig.build.json')], {
 // The catalog is validated and frozen into JSON once, so no run pays for YAML parsing or schema compilation.
 const { writeBuiltinCatalog } = await import(join(root, 'packages/core/dist/catalog/build.js'));
 writeBuiltinCatalog(join(root, 'rules'), join(root, 'packages/core/generated/catalog.json'));
+
+// The root package's bin: a self-contained bundle of the CLI, so `npm pack` + `npm install -g` (pre-commit's
+// Node installer) yields a working `secret-audit` with no workspace around it.
+const { bundleCli } = await import('./bundle.mjs');
+await bundleCli(root);
