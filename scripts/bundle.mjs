@@ -4,8 +4,23 @@
 // never TypeScript, ts-morph or tree-sitter.
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * The two TypeScript compilers (the `typescript` package, and the copy ts-morph loads with require('./typescript'))
+ * are self-contained CommonJS files of 9 MB each: they are copied beside the chunks and stay external, rather than
+ * being parsed into the bundle on every build.
+ */
+function typescriptCopies(root) {
+  const fromFlow = createRequire(join(root, 'packages/flow/package.json'));
+  const fromAnalyzer = createRequire(join(root, 'packages/analyzer/package.json'));
+  const tsMorphCommon = dirname(createRequire(fromAnalyzer.resolve('ts-morph')).resolve('@ts-morph/common'));
+  return [
+    { specifier: /^typescript$/, importer: /./, file: fromFlow.resolve('typescript'), name: 'typescript.cjs' },
+    { specifier: /^\.\/typescript$/, importer: /[\\/]@ts-morph[\\/]common[\\/]/, file: join(tsMorphCommon, 'typescript.js'), name: 'ts-morph-typescript.cjs' },
+  ];
+}
 
 /** Data files the code reads at run time; each lands beside the chunks, where `bundledFile()` in core looks. */
 function runtimeFiles(root) {
@@ -28,18 +43,27 @@ function checkVersions(root) {
   }
 }
 
-// CommonJS dependencies (typescript, ajv, yaml) call require() and read __filename at load; ESM has neither.
-const BANNER = [
-  "import { createRequire as __bundleCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __bundleFileURLToPath } from 'node:url';",
-  'const require = __bundleCreateRequire(import.meta.url);',
-  'const __bundleFilename = __bundleFileURLToPath(import.meta.url);',
-  "const __bundleDirname = __bundleFileURLToPath(new URL('.', import.meta.url));",
-].join('\n');
+/** Points imports of the TypeScript compilers at their copies beside the chunks. */
+function externalCopies(copies) {
+  return {
+    name: 'typescript-copies',
+    setup(plugin) {
+      for (const copy of copies) {
+        plugin.onResolve({ filter: copy.specifier }, (args) =>
+          copy.importer.test(args.importer) ? { path: `./${copy.name}`, external: true } : undefined,
+        );
+      }
+    },
+  };
+}
+
+// Bundled CommonJS modules (ajv, yaml) call require(); an ES module has none until it makes one.
+const BANNER = "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);";
 
 export async function bundleCli(root) {
   checkVersions(root);
   const outdir = join(root, 'dist');
+  const copies = typescriptCopies(root);
   rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: { 'secret-audit': join(root, 'packages/cli/bin/secret-audit.js') },
@@ -51,8 +75,9 @@ export async function bundleCli(root) {
     target: 'node20',
     chunkNames: 'chunk-[hash]',
     banner: { js: BANNER },
-    define: { __filename: '__bundleFilename', __dirname: '__bundleDirname' },
+    plugins: [externalCopies(copies)],
     logLevel: 'warning',
   });
+  for (const copy of copies) copyFileSync(copy.file, join(outdir, copy.name));
   for (const file of runtimeFiles(root)) copyFileSync(file, join(outdir, basename(file)));
 }
