@@ -1,4 +1,4 @@
-// Builds every workspace package (tsc project references) and the compiled rule catalog.
+// Builds every workspace package (tsc project references), the compiled rule catalog and the bundled CLI.
 // Runs from `npm ci` (prepare) and `npm test`, so nobody has to remember it.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';

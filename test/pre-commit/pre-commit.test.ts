@@ -85,7 +85,8 @@ beforeAll(() => {
   console.log(`pre-commit hook environment (${REAL ? 'pre-commit' : 'emulated'}) ready in ${installMs} ms`);
 }, 600_000);
 
-describe(`pre-commit hooks ${MODE}`, () => {
+// Each front end's first run in a fresh process (TypeScript, ts-morph, tree-sitter) is slow on a busy machine.
+describe(`pre-commit hooks ${MODE}`, { timeout: 120_000 }, () => {
   const token = secrets.huggingFace;
   const commits = (): number => {
     const count = run('git', ['rev-list', '--count', '--all'], model, env);
