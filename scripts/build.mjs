@@ -1,4 +1,4 @@
-// Builds every workspace package (tsc project references) and the compiled rule catalog.
+// Builds every workspace package (tsc project references), the compiled rule catalog and the bundled CLI.
 // Runs from `npm ci` (prepare) and `npm test`, so nobody has to remember it.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -17,3 +17,8 @@ writeBuiltinCatalog(join(root, 'rules'), join(root, 'packages/core/generated/cat
 
 const { writeConfigValidator } = await import(join(root, 'scripts/config-validator.mjs'));
 writeConfigValidator(root);
+
+// The root package's bin: a self-contained bundle of the CLI, so `npm pack` + `npm install -g` (pre-commit's
+// Node installer) yields a working `secret-audit` with no workspace around it.
+const { bundleCli } = await import('./bundle.mjs');
+await bundleCli(root);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundledFile } from '@secret-hygiene/core';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 /** The editor schemas for the secrets sections, shipped in rules/schema/ and used here through ajv. */
@@ -8,8 +9,13 @@ export type SectionSchema = 'truss-secrets' | 'inf-secrets';
 const compiled = new Map<SectionSchema, ValidateFunction>();
 let ajv: Ajv | undefined;
 
-/** A published package carries its own copy in `schema/`; in the repository the file lives in rules/schema/. */
+/**
+ * The bundled CLI ships the file beside its code; a published package carries its own copy in `schema/`; in the
+ * repository the file lives in rules/schema/.
+ */
 export function schemaPath(name: SectionSchema): string {
+  const bundled = bundledFile(import.meta.url, `${name}.schema.json`);
+  if (bundled) return bundled;
   const packaged = fileURLToPath(new URL(`../schema/${name}.schema.json`, import.meta.url));
   return existsSync(packaged) ? packaged : fileURLToPath(new URL(`../../../rules/schema/${name}.schema.json`, import.meta.url));
 }

@@ -14,6 +14,7 @@ export { BaselineError, createBaseline, filterByBaseline, readBaseline, writeBas
 export { CatalogError } from './catalog/errors.js';
 export { loadCatalogDir, parseYamlText, schemaError, validateCatalogDocument, type CatalogDocuments } from './catalog/load.js';
 export { builtinCatalog, catalogDocument } from './catalog/builtin.js';
+export { bundledFile } from './runtime-file.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { bundledFile } from '@secret-hygiene/core';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
 export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
@@ -12,7 +13,10 @@ let loading: Promise<Language> | undefined;
 export function loadPythonLanguage(): Promise<Language> {
   loading ??= (async () => {
     await Parser.init();
-    const wasm = createRequire(import.meta.url).resolve('tree-sitter-python/tree-sitter-python.wasm');
+    // web-tree-sitter finds its own runtime wasm beside its code, which the bundled CLI keeps true.
+    const wasm =
+      bundledFile(import.meta.url, 'tree-sitter-python.wasm') ??
+      createRequire(import.meta.url).resolve('tree-sitter-python/tree-sitter-python.wasm');
     return Language.load(wasm);
   })();
   return loading;

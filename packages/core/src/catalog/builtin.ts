@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundledFile } from '../runtime-file.js';
 import type { CatalogDocuments } from './load.js';
 
 let cached: CatalogDocuments | undefined;
 
+const catalogFile = (): string =>
+  bundledFile(import.meta.url, 'catalog.json') ?? fileURLToPath(new URL('../../generated/catalog.json', import.meta.url));
+
 /** The shipped catalog, validated at build time (scripts/build.mjs); parsed once per process. */
 export function builtinCatalog(): CatalogDocuments {
-  cached ??= JSON.parse(readFileSync(fileURLToPath(new URL('../../generated/catalog.json', import.meta.url)), 'utf8')) as CatalogDocuments;
+  cached ??= JSON.parse(readFileSync(catalogFile(), 'utf8')) as CatalogDocuments;
   return cached;
 }
 
