@@ -1,9 +1,13 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
+import { cacheSalt, type CacheEnvironment, currentEnvironment } from './cache/environment.js';
+import { type RunCache, scanThroughCache } from './cache/scan.js';
+import { ResultCache } from './cache/store.js';
 import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type SourceFile } from './files/source-file.js';
 import { dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
 import { scrubFinding, scrubSecrets } from './scrub.js';
+import { partition, type Shard } from './shard.js';
 
 export interface AuditOptions {
   /** Paths are resolved and printed relative to it; default `process.cwd()`. */
@@ -17,6 +21,10 @@ export interface AuditOptions {
   maxFileSize?: number;
   /** Replaces the built-in front ends (tests, embedders). */
   scanners?: readonly Scanner[];
+  /** Reuse results of earlier runs kept in `dir` (see cache/); `environment` replaces the version and catalog hash (tests). */
+  cache?: { dir: string; environment?: CacheEnvironment };
+  /** Scan only this part of the files (CI matrices); see shard.ts. */
+  shard?: Shard;
 }
 
 export interface AuditStats extends SkipCounts {
@@ -24,6 +32,9 @@ export interface AuditStats extends SkipCounts {
   durationMs: number;
   suppressed: number;
   baselined: number;
+  /** With the cache: scanner results reused and computed (one per file or per whole-program run). */
+  cacheHits?: number;
+  cacheMisses?: number;
 }
 
 export interface AuditResult {
@@ -44,7 +55,29 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
   const paths = options.paths ?? [];
   if (options.staged) return (await import('./files/staged.js')).collectStaged({ cwd, paths, maxFileSize });
   const { discoverFiles } = await import('./files/discover.js');
-  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize });
+  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize, cacheDir: options.cache?.dir });
+}
+
+/** The files and input errors of one shard. */
+function keepShard(collected: CollectedFiles, shard: Shard | undefined): CollectedFiles {
+  if (!shard) return collected;
+  const shardOf = partition(collected.files.map((file) => ({ path: file.path, size: file.text.length })), shard.count);
+  return {
+    files: collected.files.filter((file) => shardOf(file.path) === shard.index),
+    errors: collected.errors.filter((error) => shardOf(error.file) === shard.index),
+    skipped: collected.skipped,
+  };
+}
+
+/** The cache for this run, or undefined when off or when an option has no stable form (a function). */
+function openCache(options: AuditOptions): RunCache | undefined {
+  if (!options.cache) return undefined;
+  try {
+    const salt = cacheSalt(options, options.cache.environment ?? currentEnvironment());
+    return { store: ResultCache.open(options.cache.dir), salt, contentHashes: new Map() };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -54,6 +87,7 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
 async function runScanners(
   files: readonly SourceFile[],
   options: AuditOptions,
+  cache: RunCache | undefined,
 ): Promise<{ findings: Finding[]; errors: InputError[]; failures: string[] }> {
   const context: ScanContext = { declaredSecretEnv: new Set(), cwd: options.cwd ?? process.cwd() };
   const findings: Finding[] = [];
@@ -63,7 +97,7 @@ async function runScanners(
     if (scanner.deep && options.deep === false) continue;
     if (!scanner.wants(files)) continue;
     try {
-      const output = await scanner.scan(files, context);
+      const output = await scanThroughCache(scanner, files, context, cache);
       findings.push(...output.findings);
       errors.push(...output.errors);
     } catch (error) {
@@ -78,8 +112,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const collected = await collect(options, cwd, maxFileSize);
-  const scanned = await runScanners(collected.files, options);
+  const collected = keepShard(await collect(options, cwd, maxFileSize), options.shard);
+  const cache = openCache(options);
+  const scanned = await runScanners(collected.files, options, cache);
+  cache?.store.save();
   const unsuppressed = dedupe(scanned.findings);
   const settled = settleFindings(unsuppressed, collected.files);
   const errors = [...collected.errors, ...scanned.errors]
@@ -94,6 +130,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       ...collected.skipped,
       suppressed: settled.suppressed,
       baselined: 0,
+      ...(cache ? { cacheHits: cache.store.hits, cacheMisses: cache.store.misses } : {}),
     },
     sources: new Map(collected.files.map((file) => [file.path, file.text])),
     unsuppressed,

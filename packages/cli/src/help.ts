@@ -1,6 +1,7 @@
 export const USAGE =
   'Usage: secret-audit [paths...] [--format text|json|sarif] [--output FILE] [--staged] [--baseline FILE] ' +
-  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--quiet]';
+  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--quiet] ' +
+  '[--no-cache | --cache-dir DIR] [--shard I/N]\n       secret-audit merge-sarif OUT.sarif IN.sarif...';
 
 export const HELP = `${USAGE}
 
@@ -37,8 +38,22 @@ Options
                               secret-audit . --max-file-size 4MiB
   -q, --quiet               print findings only, without the summary line
                               secret-audit . -q
+      --no-cache            do not read or write the result cache (also: SECRET_AUDIT_NO_CACHE=1); the cache,
+                            .secret-audit-cache/ in the working directory, reuses a result while the files,
+                            options, version and catalog behind it are unchanged (never with --staged)
+                              secret-audit . --no-cache
+      --cache-dir DIR       keep the result cache in DIR instead (for example a folder CI restores)
+                              secret-audit . --cache-dir ~/.cache/secret-audit
+      --shard I/N           scan the I-th of N parts of the files (CI matrices); parts never split a project
+                            (the nearest folder with package.json, tsconfig.json, pyproject.toml or a platform
+                            config, else the top-level folder), so one large project keeps its part large
+                              secret-audit . --shard 2/4 --format sarif -o shard-2.sarif
   -h, --help                show this help
   -v, --version             print the version
+
+Merging shard reports: "secret-audit merge-sarif OUT.sarif IN.sarif..." writes one SARIF run with the
+rules, results and notifications of every input; it exits 1 when a merged result is an error, else 0.
+                              secret-audit merge-sarif all.sarif shard-1.sarif shard-2.sarif
 
 Suppressing one finding: put "secret-hygiene-ignore <rule-id> -- <reason>" in a comment on the line before it
 (or at the end of its line). A suppression without a reason is itself reported (invalid-suppression).

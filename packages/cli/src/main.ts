@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { type Baseline, BaselineError, createBaseline, readBaseline, writeBaseline } from '@secret-hygiene/core';
 import { type CliOptions, parseCliArgs } from './args.js';
 import { audit } from './audit.js';
+import { DEFAULT_CACHE_DIR_NAME } from './cache/store.js';
 import { colors, useColors } from './format/colors.js';
 import type { Report } from './format/report.js';
 import { formatInputErrors, formatText } from './format/text.js';
@@ -33,12 +34,16 @@ async function render(report: Report, options: CliOptions, io: CliIO): Promise<s
 
 async function run(options: CliOptions, io: CliIO): Promise<number> {
   const known: Baseline | undefined = options.baseline ? readBaseline(resolve(io.cwd, options.baseline)) : undefined;
+  // A --staged run is a few files; its results would evict the full scan's from the cache.
+  const noCache = !options.cache || options.staged || !['', '0', undefined].includes(io.env.SECRET_AUDIT_NO_CACHE);
   const result = await audit({
     cwd: io.cwd,
     paths: options.paths,
     staged: options.staged,
     deep: options.deep,
     maxFileSize: options.maxFileSize,
+    ...(!noCache ? { cache: { dir: resolve(io.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR_NAME) } } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   });
   let baseline = known;
   if (options.writeBaseline) {
@@ -73,6 +78,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
 /** Runs secret-audit with the given arguments and resolves to the exit code (0 clean, 1 findings, 2 usage/internal). */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
+    if (argv[0] === 'merge-sarif') return await (await import('./merge/command.js')).mergeSarifCommand(argv.slice(1), io);
     const options = parseCliArgs(argv);
     if (options.help) {
       io.stdout.write(HELP);

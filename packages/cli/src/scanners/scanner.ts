@@ -22,6 +22,12 @@ export interface Scanner {
   readonly name: string;
   /** Loads a parser or type checker; `--no-deep` switches these off. */
   readonly deep: boolean;
+  /**
+   * How the result cache may reuse this scanner's output: `'file'` when each file's result depends on that file
+   * alone; `{ reads }` when the whole output is reused only while every file `reads` accepts is unchanged.
+   * Absent: never cached.
+   */
+  readonly cacheGrain?: 'file' | { reads(path: string): boolean };
   wants(files: readonly SourceFile[]): boolean;
   scan(files: readonly SourceFile[], context: ScanContext): Promise<ScanOutput>;
 }
