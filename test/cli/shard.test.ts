@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import type { Finding } from '@secret-hygiene/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit, type AuditResult } from '../../packages/cli/src/audit.js';
+import type { Scanner } from '../../packages/cli/src/scanners/scanner.js';
 import { parseShard, partition } from '../../packages/cli/src/shard.js';
 import { UsageError } from '../../packages/cli/src/usage-error.js';
 import { plantedSecrets, REPO_ROOT, runCli, tempTree } from '../support/cli.js';
+
+const sample: Finding = { ruleId: 'no-secret-in-log', severity: 'error', message: 'm', file: '', line: 1, column: 1, endLine: 1, endColumn: 2, evidence: 'e', fingerprint: 'f' };
 
 function key(f: Finding): string {
   return JSON.stringify(f);
@@ -83,6 +86,51 @@ describe('--shard', () => {
     // Largest units first, each to the lightest shard: a/ (10010), b/ (6010), c/ (6000), then a/nested, README.
     expect(['a/src/x.ts', 'b/predict.py', 'c/one.md', 'a/nested/tool.py', 'README.md'].map(shardOf)).toEqual([1, 2, 3, 3, 2]);
     for (const f of files) expect([1, 2, 3]).toContain(shardOf(f.path));
+  });
+
+  it('keeps the scripts of one tsconfig program together, even across package folders', () => {
+    const files = [
+      { path: 'tsconfig.json', size: 10 },
+      { path: 'packages/a/package.json', size: 10 },
+      { path: 'packages/a/src/x.ts', size: 4000 },
+      { path: 'packages/a/README.md', size: 4000 },
+      { path: 'packages/b/package.json', size: 10 },
+      { path: 'packages/b/src/y.ts', size: 4000 },
+      { path: 'packages/c/tsconfig.json', size: 10 },
+      { path: 'packages/c/z.ts', size: 4000 },
+    ];
+    const shardOf = partition(files, 3);
+    expect(shardOf('packages/a/src/x.ts')).toBe(shardOf('packages/b/src/y.ts'));
+    expect(shardOf('packages/a/src/x.ts')).toBe(shardOf('tsconfig.json'));
+    expect(shardOf('packages/c/z.ts')).toBe(shardOf('packages/c/tsconfig.json'));
+    expect(new Set(files.map((f) => shardOf(f.path))).size).toBe(3);
+  });
+
+  it('a scanner that sees every shard declares the same secrets in each, and reports each finding in one shard', async () => {
+    const tree = tempTree({ 'a/config.yaml': 'declares: SHARED_TOKEN', 'b/app.ts': 'x', 'c/other.ts': 'y' });
+    const config: Scanner = {
+      name: 'config',
+      deep: false,
+      seesEveryShard: true,
+      wants: () => true,
+      async scan(files, context) {
+        for (const f of files) if (f.path.endsWith('config.yaml')) context.declaredSecretEnv.add(f.text.split(': ')[1]!);
+        return { findings: files.filter((f) => f.path.endsWith('.yaml')).map((f) => ({ ...sample, file: f.path })), errors: [] };
+      },
+    };
+    const code: Scanner = {
+      name: 'code',
+      deep: false,
+      wants: () => true,
+      async scan(files, context) {
+        return { findings: files.filter((f) => f.path.endsWith('.ts')).map((f) => ({ ...sample, file: f.path, message: [...context.declaredSecretEnv].join() })), errors: [] };
+      },
+    };
+    const whole = await audit({ cwd: tree.dir, scanners: [config, code] });
+    const shards = await Promise.all([1, 2, 3].map((index) => audit({ cwd: tree.dir, scanners: [config, code], shard: { index, count: 3 } })));
+    tree.cleanup();
+    expect(whole.findings.map((f) => `${f.file}:${f.message}`)).toEqual(['a/config.yaml:m', 'b/app.ts:SHARED_TOKEN', 'c/other.ts:SHARED_TOKEN']);
+    expect(shards.flatMap((r) => r.findings.map(key)).sort()).toEqual(whole.findings.map(key).sort());
   });
 
   it('on fixtures/: shards 1..n together report exactly what one run does (n = 2, 3, 5)', async () => {

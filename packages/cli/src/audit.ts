@@ -7,7 +7,7 @@ import { dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
 import { scrubFinding, scrubSecrets } from './scrub.js';
-import { partition, type Shard } from './shard.js';
+import { selectShard, type Shard, type ShardFiles } from './shard.js';
 
 export interface AuditOptions {
   /** Paths are resolved and printed relative to it; default `process.cwd()`. */
@@ -58,17 +58,6 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
   return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize, cacheDir: options.cache?.dir });
 }
 
-/** The files and input errors of one shard. */
-function keepShard(collected: CollectedFiles, shard: Shard | undefined): CollectedFiles {
-  if (!shard) return collected;
-  const shardOf = partition(collected.files.map((file) => ({ path: file.path, size: file.text.length })), shard.count);
-  return {
-    files: collected.files.filter((file) => shardOf(file.path) === shard.index),
-    errors: collected.errors.filter((error) => shardOf(error.file) === shard.index),
-    skipped: collected.skipped,
-  };
-}
-
 /** The cache for this run, or undefined when off or when an option has no stable form (a function). */
 function openCache(options: AuditOptions): RunCache | undefined {
   if (!options.cache) return undefined;
@@ -85,7 +74,7 @@ function openCache(options: AuditOptions): RunCache | undefined {
  * the scanner); a crash of a whole scanner is a failure of the run: the others still report, and the CLI exits 2.
  */
 async function runScanners(
-  files: readonly SourceFile[],
+  { files, everyFile, owns }: ShardFiles,
   options: AuditOptions,
   cache: RunCache | undefined,
 ): Promise<{ findings: Finding[]; errors: InputError[]; failures: string[] }> {
@@ -95,11 +84,12 @@ async function runScanners(
   const failures: string[] = [];
   for (const scanner of options.scanners ?? SCANNERS) {
     if (scanner.deep && options.deep === false) continue;
-    if (!scanner.wants(files)) continue;
+    const input = scanner.seesEveryShard ? everyFile : files;
+    if (!scanner.wants(input)) continue;
     try {
-      const output = await scanThroughCache(scanner, files, context, cache);
-      findings.push(...output.findings);
-      errors.push(...output.errors);
+      const output = await scanThroughCache(scanner, input, context, cache);
+      findings.push(...(input === files ? output.findings : output.findings.filter((f) => owns(f.file))));
+      errors.push(...(input === files ? output.errors : output.errors.filter((e) => owns(e.file))));
     } catch (error) {
       failures.push(`${scanner.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -112,9 +102,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const collected = keepShard(await collect(options, cwd, maxFileSize), options.shard);
+  const collected = selectShard(await collect(options, cwd, maxFileSize), options.shard);
   const cache = openCache(options);
-  const scanned = await runScanners(collected.files, options, cache);
+  const scanned = await runScanners(collected, options, cache);
   cache?.store.save();
   const unsuppressed = dedupe(scanned.findings);
   const settled = settleFindings(unsuppressed, collected.files);

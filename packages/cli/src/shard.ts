@@ -1,4 +1,6 @@
 import { isPlatformConfigName } from '@secret-hygiene/config/file-names';
+import type { CollectedFiles, SourceFile } from './files/source-file.js';
+import { isScript } from './scanners/flow.js';
 import { UsageError } from './usage-error.js';
 
 /** `--shard i/n`: this run scans the i-th of n parts (1-based). */
@@ -19,6 +21,12 @@ export function parseShard(text: string): Shard {
 
 /** Files that make their folder a project root: whole-program flows stay within one. */
 const PROJECT_FILES = new Set(['package.json', 'tsconfig.json', 'jsconfig.json', 'pyproject.toml', 'setup.py']);
+/** A script belongs to the program of its nearest tsconfig (the analyzer's rule), whatever lies between. */
+const PROGRAM_FILES = new Set(['tsconfig.json', 'jsconfig.json']);
+
+function nameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
 
 function dirOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -26,7 +34,7 @@ function dirOf(path: string): string {
 }
 
 function isProjectFile(path: string): boolean {
-  return PROJECT_FILES.has(path.slice(path.lastIndexOf('/') + 1)) || isPlatformConfigName(path);
+  return PROJECT_FILES.has(nameOf(path)) || isPlatformConfigName(path);
 }
 
 /** The folder a top-level unit falls back to: the first segment below the working directory (`../` kept). */
@@ -37,12 +45,24 @@ function topLevelFolder(path: string): string {
   return depth + 1 < segments.length ? segments.slice(0, depth + 1).join('/') : '';
 }
 
-/** A file's unit: its nearest enclosing project root among the scanned files, else its top-level folder. */
-function unitOf(path: string, roots: ReadonlySet<string>): string {
+interface Roots {
+  projects: ReadonlySet<string>;
+  programs: ReadonlySet<string>;
+}
+
+function nearest(path: string, roots: ReadonlySet<string>): string | undefined {
   for (let dir = dirOf(path); ; dir = dirOf(dir)) {
     if (roots.has(dir)) return dir;
-    if (dir === '') return topLevelFolder(path);
+    if (dir === '') return undefined;
   }
+}
+
+/**
+ * A file's unit: for a script, the folder of the tsconfig whose program it joins; else its nearest enclosing
+ * project root among the scanned files; else its top-level folder.
+ */
+function unitOf(path: string, roots: Roots): string {
+  return (isScript(path) ? nearest(path, roots.programs) : undefined) ?? nearest(path, roots.projects) ?? topLevelFolder(path);
 }
 
 /**
@@ -51,7 +71,10 @@ function unitOf(path: string, roots: ReadonlySet<string>): string {
  * and sizes only, so every CI job computes the same partition.
  */
 export function partition(files: ReadonlyArray<{ path: string; size: number }>, count: number): (path: string) => number {
-  const roots = new Set(files.filter((file) => isProjectFile(file.path)).map((file) => dirOf(file.path)));
+  const roots: Roots = {
+    projects: new Set(files.filter((file) => isProjectFile(file.path)).map((file) => dirOf(file.path))),
+    programs: new Set(files.filter((file) => PROGRAM_FILES.has(nameOf(file.path))).map((file) => dirOf(file.path))),
+  };
   const sizes = new Map<string, number>();
   for (const file of files) {
     const unit = unitOf(file.path, roots);
@@ -67,4 +90,25 @@ export function partition(files: ReadonlyArray<{ path: string; size: number }>, 
   }
   // A path outside the file set (an input error's file) goes by its unit too; an unknown unit to shard 1.
   return (path) => shardOfUnit.get(unitOf(path, roots)) ?? 1;
+}
+
+/** The files of a run as the scanners see them: the shard's, and every file for the scanners that need all. */
+export interface ShardFiles extends CollectedFiles {
+  everyFile: readonly SourceFile[];
+  /** Whether a finding or error about `path` is this shard's to report. */
+  owns(path: string): boolean;
+}
+
+/** The files and input errors of one shard (all of them without `--shard`). */
+export function selectShard(collected: CollectedFiles, shard: Shard | undefined): ShardFiles {
+  if (!shard) return { ...collected, everyFile: collected.files, owns: () => true };
+  const shardOf = partition(collected.files.map((file) => ({ path: file.path, size: file.text.length })), shard.count);
+  const owns = (path: string) => shardOf(path) === shard.index;
+  return {
+    files: collected.files.filter((file) => owns(file.path)),
+    errors: collected.errors.filter((error) => owns(error.file)),
+    skipped: collected.skipped,
+    everyFile: collected.files,
+    owns,
+  };
 }

@@ -28,6 +28,11 @@ export interface Scanner {
    * Absent: never cached.
    */
   readonly cacheGrain?: 'file' | { reads(path: string): boolean };
+  /**
+   * With `--shard`, it runs on every file and keeps what it reports about the shard's files: the secrets that
+   * configs declare are context for every shard's code, so they must not depend on the split. Cheap scanners only.
+   */
+  readonly seesEveryShard?: boolean;
   wants(files: readonly SourceFile[]): boolean;
   scan(files: readonly SourceFile[], context: ScanContext): Promise<ScanOutput>;
 }
