@@ -44,9 +44,10 @@ Options
                               secret-audit . --no-cache
       --cache-dir DIR       keep the result cache in DIR instead (for example a folder CI restores)
                               secret-audit . --cache-dir ~/.cache/secret-audit
-      --shard I/N           scan the I-th of N parts of the files (CI matrices); parts never split a project
-                            (the nearest folder with package.json, tsconfig.json, pyproject.toml or a platform
-                            config, else the top-level folder), so one large project keeps its part large
+      --shard I/N           scan the I-th of N parts of the files (CI matrices); a part never splits a TypeScript
+                            program or a project (the nearest folder with tsconfig.json, package.json,
+                            pyproject.toml or a platform config, else the top-level folder), so one large project
+                            keeps its part large; merge the parts' SARIF reports with merge-sarif
                               secret-audit . --shard 2/4 --format sarif -o shard-2.sarif
   -h, --help                show this help
   -v, --version             print the version
