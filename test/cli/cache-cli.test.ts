@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,21 @@ describe('result cache (CLI)', () => {
     expect(parse(warm.stdout).stats.cacheMisses).toBe(0);
     expect(parse(none.stdout).stats.cacheHits).toBeUndefined();
     expect(existsSync(join(cwd, CACHE))).toBe(false);
+  });
+
+  it('a corrupt cache is ignored and rebuilt; a --cache-dir inside the tree is not scanned either', () => {
+    writeFileSync(join(tree.dir, CACHE, 'results-v1.json'), '{"format":"secret-audit-cache/1","entries":{"x":');
+    const corrupt = runCli(['--format', 'json', '.'], { cwd: tree.dir, env: WITH_CACHE });
+    expect(corrupt.status, corrupt.stderr).toBe(1);
+    expect(corrupt.stderr).toBe('');
+    expect(parse(corrupt.stdout).stats.cacheHits).toBe(0);
+    expect(JSON.parse(readFileSync(join(tree.dir, CACHE, 'results-v1.json'), 'utf8'))).toHaveProperty('entries');
+    const custom = ['--format', 'json', '--cache-dir', 'build/audit-cache', '.'];
+    const [first, second] = [runCli(custom, { cwd: tree.dir, env: WITH_CACHE }), runCli(custom, { cwd: tree.dir, env: WITH_CACHE })];
+    rmSync(join(tree.dir, 'build'), { recursive: true, force: true });
+    expect(comparable(parse(second.stdout))).toEqual(comparable(parse(first.stdout)));
+    expect(comparable(parse(first.stdout))).toEqual(comparable(parse(corrupt.stdout)));
+    expect(parse(second.stdout).stats.cacheMisses).toBe(0);
   });
 
   it('a warm run loads no parser, type checker or YAML library', () => {
