@@ -2,7 +2,7 @@ import type { Finding, InputError } from '@secret-hygiene/core';
 import { cacheSalt, type CacheEnvironment, currentEnvironment } from './cache/environment.js';
 import { type RunCache, scanThroughCache } from './cache/scan.js';
 import { ResultCache } from './cache/store.js';
-import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type SourceFile } from './files/source-file.js';
+import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts } from './files/source-file.js';
 import { dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
