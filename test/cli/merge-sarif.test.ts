@@ -117,6 +117,27 @@ describe('merge-sarif (CLI)', () => {
     expect(files(merged)).toBe(files(whole));
   }, 120_000);
 
+  it('merge-json: merged shard JSON reports hold the findings and errors of one unsharded run', async () => {
+    const cwd = join(REPO_ROOT, 'fixtures/repos');
+    const out = (name: string) => join(scratch, name);
+    const runs = await Promise.all([
+      runCliAsync(['--format', 'json', '-o', out('all.json'), '.'], { cwd }),
+      runCliAsync(['--format', 'json', '-o', out('j1.json'), '--shard', '1/2', '.'], { cwd }),
+      runCliAsync(['--format', 'json', '-o', out('j2.json'), '--shard', '2/2', '.'], { cwd }),
+    ]);
+    for (const run of runs) expect(run.status, run.stderr).toBe(1);
+    const merge = runCli(['merge-json', out('merged.json'), out('j1.json'), out('j2.json')], { cwd });
+    expect(merge.status, merge.stderr).toBe(1);
+    type Json = { findings: unknown[]; errors: unknown[]; stats: { files: number } };
+    const [merged, whole] = [out('merged.json'), out('all.json')].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Json);
+    const parts = [out('j1.json'), out('j2.json')].map((file) => JSON.parse(readFileSync(file, 'utf8')) as Json);
+    expect(parts.every((part) => part.findings.length > 0)).toBe(true);
+    expect(merged!.findings).toEqual(whole!.findings); // both sorted by file, line, column, rule
+    expect(merged!.errors).toEqual(whole!.errors);
+    expect(merged!.stats.files).toBe(whole!.stats.files);
+    expect(runCli(['merge-json', out('x.json'), out('all.sarif')], { cwd }).status).toBe(2); // a SARIF log is not a JSON report
+  }, 120_000);
+
   it('exits 0 when no merged result is an error, 2 with a clear message on bad input or usage', () => {
     const clean = join(scratch, 'clean.sarif');
     writeFileSync(clean, JSON.stringify(sarifOf([finding('no-secret-in-log', 'x.ts', 1, 'warning')], 1)));

@@ -1,7 +1,7 @@
 export const USAGE =
   'Usage: secret-audit [paths...] [--format text|json|sarif] [--output FILE] [--staged] [--baseline FILE] ' +
   '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--quiet] ' +
-  '[--no-cache | --cache-dir DIR] [--shard I/N]\n       secret-audit merge-sarif OUT.sarif IN.sarif...';
+  '[--no-cache | --cache-dir DIR] [--shard I/N]\n       secret-audit merge-sarif OUT.sarif IN.sarif...   (or merge-json OUT.json IN.json...)';
 
 export const HELP = `${USAGE}
 
@@ -53,7 +53,8 @@ Options
   -v, --version             print the version
 
 Merging shard reports: "secret-audit merge-sarif OUT.sarif IN.sarif..." writes one SARIF run with the
-rules, results and notifications of every input; it exits 1 when a merged result is an error, else 0.
+rules, results and notifications of every input ("merge-json" does the same for JSON reports); it exits 1
+when a merged finding is an error, 0 otherwise, 2 when an input cannot be read or is not such a report.
                               secret-audit merge-sarif all.sarif shard-1.sarif shard-2.sarif
 
 Suppressing one finding: put "secret-hygiene-ignore <rule-id> -- <reason>" in a comment on the line before it

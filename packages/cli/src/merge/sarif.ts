@@ -46,7 +46,7 @@ function reindexArtifacts(value: unknown, indexOf: (old: number) => number | und
 }
 
 /** Per-shard statistics: counts of scanned files add up; discovery's skip counts are the same in every shard. */
-function mergeStats(all: Array<Record<string, number>>): Record<string, number> {
+export function mergeStats(all: Array<Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const stats of all) {
     for (const [name, value] of Object.entries(stats)) {
