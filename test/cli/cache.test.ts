@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import type { Finding } from '@secret-hygiene/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit, type AuditOptions } from '../../packages/cli/src/audit.js';
+import { currentEnvironment } from '../../packages/cli/src/cache/environment.js';
+import { hashText, stableJson } from '../../packages/cli/src/cache/hash.js';
 import type { Scanner } from '../../packages/cli/src/scanners/scanner.js';
-import { tempTree } from '../support/cli.js';
+import { VERSION } from '../../packages/cli/src/version.js';
+import { REPO_ROOT, tempTree } from '../support/cli.js';
 
 const cacheDirs: string[] = [];
 afterAll(() => cacheDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -38,6 +41,20 @@ function recording(name: string, grain: Scanner['cacheGrain'], reads: (path: str
   };
   return { scanner, calls };
 }
+
+describe('result cache keys', () => {
+  it('the environment is the CLI version and the hash of the generated catalog file', () => {
+    const catalog = readFileSync(join(REPO_ROOT, 'packages/core/generated/catalog.json'), 'utf8');
+    expect(currentEnvironment()).toEqual({ tool: VERSION, catalog: hashText(catalog) });
+  });
+
+  it('option objects compare by content, whatever the order of their fields, Sets and Maps', () => {
+    expect(stableJson({ b: 1, a: { d: [1, 2], c: new Set(['y', 'x']) } })).toBe(stableJson({ a: { c: new Set(['x', 'y']), d: [1, 2] }, b: 1 }));
+    expect(stableJson({ m: new Map([['k', 1]]) })).not.toBe(stableJson({ m: new Map([['k', 2]]) }));
+    expect(stableJson({ a: [1, 2] })).not.toBe(stableJson({ a: [2, 1] }));
+    expect(() => stableJson({ f: () => 1 })).toThrow(TypeError);
+  });
+});
 
 describe('result cache (audit API)', () => {
   it('per-file grain: unchanged files are reused, a changed file alone is scanned again', async () => {
@@ -98,6 +115,17 @@ describe('result cache (audit API)', () => {
     await audit({ ...base, cache: { dir, environment: { tool: '1.0.1', catalog: 'c2' } } }); // hit
     tree.cleanup();
     expect(calls.length).toBe(5);
+  });
+
+  it('runs without the cache when an option has no stable form', async () => {
+    const tree = tempTree({ 'a.txt': 'one' });
+    const { scanner, calls } = recording('per-file', 'file');
+    const options = { cwd: tree.dir, scanners: [scanner], cache: { dir: freshCacheDir() }, hook: () => 1 } as AuditOptions;
+    const first = await audit(options);
+    await audit(options);
+    tree.cleanup();
+    expect(first.stats.cacheHits).toBeUndefined();
+    expect(calls.length).toBe(2);
   });
 
   it('restores the secret names a cached config scanner declared, and keys later scanners on them', async () => {
