@@ -21,14 +21,18 @@ export function parseAuditJson(stdout) {
   }
 }
 
-export function auditCommand(label, args, options = {}) {
-  return { label, argv: [process.execPath, CLI_LAUNCHER, ...args], okCodes: [0, 1], ...options };
+/**
+ * A timed secret-audit run. Without `cache: true` it passes --no-cache: a repeated run must measure the
+ * analysis, not the result cache, and must not write a cache into the (shared) corpora.
+ */
+export function auditCommand(label, args, { cache = false, ...options } = {}) {
+  return { label, argv: [process.execPath, CLI_LAUNCHER, ...(cache ? [] : ['--no-cache']), ...args], okCodes: [0, 1], ...options };
 }
 
 /** Runs secret-audit once; returns { report } when it answers with JSON, else { reason }. */
-export async function probeAudit(args, cwd) {
+export async function probeAudit(args, cwd, { cache = false } = {}) {
   if (!existsSync(CLI_LAUNCHER)) return { reason: `${path.relative(process.cwd(), CLI_LAUNCHER)} is missing` };
-  const result = await runOnce(auditCommand('probe', ['--format', 'json', ...args], { cwd }));
+  const result = await runOnce(auditCommand('probe', ['--format', 'json', ...args], { cwd, cache }));
   const report = parseAuditJson(result.stdout);
   if ([0, 1].includes(result.code) && report) return { report };
   const said = (result.stderr.trim() || result.stdout.trim()).split('\n')[0]?.slice(0, 160) ?? '';

@@ -26,7 +26,7 @@ export default {
     ];
     // Probe on a one-file folder: a full run here would cost as much as a measured one.
     const probeDir = writeProbeFolder();
-    const probe = await probeAudit(['.'], probeDir);
+    const probe = await probeAudit(['.'], probeDir, { cache: true });
     if (probe.reason) return { skip: probe.reason };
     if (!existsSync(path.join(probeDir, CACHE_DIR_NAME))) {
       return { skip: `secret-audit wrote no ${CACHE_DIR_NAME}/ after a run (no cache yet)` };
@@ -38,8 +38,8 @@ export default {
     return {
       description,
       commands: [
-        auditCommand(COLD, args, { cwd: dir, before: clearCache }),
-        auditCommand(WARM, args, { cwd: dir, compareTo: COLD }),
+        auditCommand(COLD, args, { cwd: dir, before: clearCache, cache: true }),
+        auditCommand(WARM, args, { cwd: dir, compareTo: COLD, cache: true }),
       ],
       verdict: (rows) => ratioVerdict(rows, WARM, COLD, 0.2),
       cleanup: () => rmSync(dir, { recursive: true, force: true }),

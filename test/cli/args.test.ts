@@ -17,9 +17,16 @@ describe('parseCliArgs', () => {
       deep: false,
       maxFileSize: 2 * 1024 * 1024,
       quiet: true,
+      cache: true,
       help: false,
       version: false,
     });
+  });
+
+  it('reads the cache and shard flags', () => {
+    expect(parseCliArgs(['--no-cache'])).toMatchObject({ cache: false });
+    expect(parseCliArgs(['--cache-dir', '/tmp/c', '--shard', '2/3'])).toMatchObject({ cache: true, cacheDir: '/tmp/c', shard: { index: 2, count: 3 } });
+    expect(() => parseCliArgs(['--shard', '0/3'])).toThrow(UsageError);
   });
 
   it('keeps --staged to the fast checks unless --deep is given', () => {

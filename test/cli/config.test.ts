@@ -130,7 +130,8 @@ describe('a config that cannot be used stops the run with exit status 2 and name
     ['quadratic regex', "extraTokens:\n  - { id: acme, description: Acme, pattern: '[a-z]+=[a-z]+;', keywords: [acme_] }\n", 'the pattern backtracks super-linearly'],
     ['built-in token id', "extraTokens:\n  - { id: github-pat-classic, description: Mine, pattern: 'mine_[a-z]{8}', keywords: [mine_] }\n", 'already used by a built-in token format'],
     ['broken YAML', 'extraLoggers: [audit\n', 'not valid YAML'],
-    ['a secret as a key', `${secret}: 1\n`, 'must NOT have additional properties'],
+    ['a secret as a key', `${secret}: 1\n`, `must NOT have additional properties 'ghp_…[redacted]'`],
+    ['a secret as a rule id', `rules:\n  ${secret}: off\n`, 'rules: must match pattern'],
     ['a secret as a value', `extraLoggers: ${secret}\n`, 'extraLoggers: must be array'],
   ])('%s', async (_name, text, message) => {
     const tree = tempTree({ '.secret-audit.yaml': text, 'a.txt': 'nothing here\n' });

@@ -9,6 +9,12 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const LAUNCHER = join(REPO_ROOT, 'packages/cli/bin/secret-audit.js');
 
+/**
+ * Runs leave no result cache behind in the scanned folders (fixtures/ among them) and never read a stale one;
+ * the cache tests switch it back on with `env: { SECRET_AUDIT_NO_CACHE: '' }`.
+ */
+const NO_CACHE = { SECRET_AUDIT_NO_CACHE: '1' };
+
 export interface CliRun {
   status: number | null;
   stdout: string;
@@ -20,7 +26,7 @@ export function runCli(args: string[], options: { cwd: string; env?: NodeJS.Proc
   if (!existsSync(join(REPO_ROOT, 'packages/cli/dist/main.js'))) throw new Error('packages/cli is not built: run npm run build');
   const run = spawnSync(process.execPath, [LAUNCHER, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...NO_CACHE, ...options.env },
     encoding: 'utf8',
     input: options.input ?? '',
   });
@@ -33,7 +39,7 @@ export function runCliAsync(args: string[], options: { cwd: string; env?: NodeJS
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LAUNCHER, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...NO_CACHE, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

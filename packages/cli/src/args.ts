@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE } from './files/source-file.js';
+import { parseShard, type Shard } from './shard.js';
 import { UsageError } from './usage-error.js';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -17,6 +18,10 @@ export interface CliOptions {
   quiet: boolean;
   /** `--config FILE`: the project config to use instead of `.secret-audit.yaml` in the working directory. */
   config?: string;
+  /** Reuse results kept from earlier runs (`--no-cache` turns it off); `cacheDir` moves it. */
+  cache: boolean;
+  cacheDir?: string;
+  shard?: Shard;
   help: boolean;
   version: boolean;
 }
@@ -33,6 +38,9 @@ export const OPTIONS = {
   'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   config: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  shard: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -81,6 +89,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   if (values.deep && values['no-deep']) throw new UsageError('--deep and --no-deep contradict each other');
+  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir contradict each other');
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -97,6 +106,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     maxFileSize: values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : DEFAULT_MAX_FILE_SIZE,
     quiet: values.quiet ?? false,
     ...(values.config !== undefined ? { config: values.config } : {}),
+    cache: !values['no-cache'],
+    ...(values['cache-dir'] !== undefined ? { cacheDir: values['cache-dir'] } : {}),
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -1,11 +1,15 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
+import { cacheSalt, type CacheEnvironment, currentEnvironment } from './cache/environment.js';
+import { type RunCache, scanThroughCache } from './cache/scan.js';
+import { ResultCache } from './cache/store.js';
 import type { ProjectConfig } from './config/project-config.js';
 import type { PathFilter } from './files/ignore-paths.js';
-import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts, type SourceFile } from './files/source-file.js';
+import { type CollectedFiles, DEFAULT_MAX_FILE_SIZE, type SkipCounts } from './files/source-file.js';
 import { applyRuleSeverities, dedupe, settleFindings } from './postprocess.js';
 import { SCANNERS } from './scanners/registry.js';
 import type { ScanContext, Scanner } from './scanners/scanner.js';
 import { scrubFinding, scrubSecrets } from './scrub.js';
+import { selectShard, type Shard, type ShardFiles } from './shard.js';
 
 export interface AuditOptions {
   /** Paths are resolved and printed relative to it; default `process.cwd()`. */
@@ -19,6 +23,10 @@ export interface AuditOptions {
   maxFileSize?: number;
   /** Replaces the built-in front ends (tests, embedders). */
   scanners?: readonly Scanner[];
+  /** Reuse results of earlier runs kept in `dir` (see cache/); `environment` replaces the version and catalog hash (tests). */
+  cache?: { dir: string; environment?: CacheEnvironment };
+  /** Scan only this part of the files (CI matrices); see shard.ts. */
+  shard?: Shard;
   /** The project config (`.secret-audit.yaml`), loaded by the caller: extra names, token formats, ignores, severities. */
   config?: ProjectConfig;
   /** Called as each front end works through its files (the CLI's progress line). */
@@ -37,6 +45,9 @@ export interface AuditStats extends SkipCounts {
   durationMs: number;
   suppressed: number;
   baselined: number;
+  /** With the cache: scanner results reused and computed (one per file or per whole-program run). */
+  cacheHits?: number;
+  cacheMisses?: number;
 }
 
 export interface AuditResult {
@@ -60,7 +71,18 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
     ignorePaths.length > 0 ? (await import('./files/ignore-paths.js')).ignorePathsFilter(options.config!.root, ignorePaths) : undefined;
   if (options.staged) return (await import('./files/staged.js')).collectStaged({ cwd, paths, maxFileSize, exclude });
   const { discoverFiles } = await import('./files/discover.js');
-  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize, exclude });
+  return discoverFiles({ cwd, paths: paths.length === 0 ? ['.'] : paths, maxFileSize, exclude, cacheDir: options.cache?.dir });
+}
+
+/** The cache for this run, or undefined when off or when an option has no stable form (a function). */
+function openCache(options: AuditOptions): RunCache | undefined {
+  if (!options.cache) return undefined;
+  try {
+    const salt = cacheSalt(options, options.cache.environment ?? currentEnvironment());
+    return { store: ResultCache.open(options.cache.dir), salt, contentHashes: new Map() };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -68,8 +90,9 @@ async function collect(options: AuditOptions, cwd: string, maxFileSize: number):
  * the scanner); a crash of a whole scanner is a failure of the run: the others still report, and the CLI exits 2.
  */
 async function runScanners(
-  files: readonly SourceFile[],
+  { files, everyFile, owns }: ShardFiles,
   options: AuditOptions,
+  cache: RunCache | undefined,
 ): Promise<{ findings: Finding[]; errors: InputError[]; failures: string[] }> {
   const config = options.config;
   const context: ScanContext = {
@@ -82,13 +105,14 @@ async function runScanners(
   const failures: string[] = [];
   for (const scanner of options.scanners ?? SCANNERS) {
     if (scanner.deep && options.deep === false) continue;
-    if (!scanner.wants(files)) continue;
+    const input = scanner.seesEveryShard ? everyFile : files;
+    if (!scanner.wants(input)) continue;
     const onProgress = options.onProgress;
     context.progress = onProgress && ((done, total) => onProgress({ stage: scanner.name, done, total }));
     try {
-      const output = await scanner.scan(files, context);
-      findings.push(...output.findings);
-      errors.push(...output.errors);
+      const output = await scanThroughCache(scanner, input, context, cache);
+      findings.push(...(input === files ? output.findings : output.findings.filter((f) => owns(f.file))));
+      errors.push(...(input === files ? output.errors : output.errors.filter((e) => owns(e.file))));
     } catch (error) {
       failures.push(`${scanner.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -101,8 +125,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const collected = await collect(options, cwd, maxFileSize);
-  const scanned = await runScanners(collected.files, options);
+  const collected = selectShard(await collect(options, cwd, maxFileSize), options.shard);
+  const cache = openCache(options);
+  const scanned = await runScanners(collected, options, cache);
+  cache?.store.save();
   const unsuppressed = dedupe(scanned.findings);
   const settled = settleFindings(unsuppressed, collected.files);
   if (options.config) settled.findings = applyRuleSeverities(settled.findings, options.config.rules);
@@ -118,6 +144,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       ...collected.skipped,
       suppressed: settled.suppressed,
       baselined: 0,
+      ...(cache ? { cacheHits: cache.store.hits, cacheMisses: cache.store.misses } : {}),
     },
     sources: new Map(collected.files.map((file) => [file.path, file.text])),
     unsuppressed,

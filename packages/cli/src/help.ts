@@ -1,7 +1,9 @@
 export const USAGE =
   'Usage: secret-audit [paths...] [--format text|json|sarif] [--output FILE] [--staged] [--baseline FILE] ' +
-  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--config FILE] [--quiet]\n' +
-  '       secret-audit init [dir] [--force]';
+  '[--write-baseline FILE] [--deep | --no-deep] [--max-file-size SIZE] [--config FILE] [--quiet] ' +
+  '[--no-cache | --cache-dir DIR] [--shard I/N]\n' +
+  '       secret-audit init [dir] [--force]\n' +
+  '       secret-audit merge-sarif OUT.sarif IN.sarif...   (or merge-json OUT.json IN.json...)';
 
 export const HELP = `${USAGE}
 
@@ -41,6 +43,17 @@ Options
                               secret-audit . --config ci/secret-audit.yaml
   -q, --quiet               print findings only, without the summary line or the progress line
                               secret-audit . -q
+      --no-cache            do not read or write the result cache (also: SECRET_AUDIT_NO_CACHE=1); the cache,
+                            .secret-audit-cache/ in the working directory, reuses a result while the files,
+                            options, version and catalog behind it are unchanged (never with --staged)
+                              secret-audit . --no-cache
+      --cache-dir DIR       keep the result cache in DIR instead (for example a folder CI restores)
+                              secret-audit . --cache-dir ~/.cache/secret-audit
+      --shard I/N           scan the I-th of N parts of the files (CI matrices); a part never splits a TypeScript
+                            program or a project (the nearest folder with tsconfig.json, package.json,
+                            pyproject.toml or a platform config, else the top-level folder), so one large project
+                            keeps its part large; merge the parts' SARIF reports with merge-sarif
+                              secret-audit . --shard 2/4 --format sarif -o shard-2.sarif
   -h, --help                show this help
                               secret-audit --help
   -v, --version             print the version
@@ -51,6 +64,11 @@ Commands
                             .pre-commit-config.yaml and write .github/workflows/secret-audit.yml (SARIF upload
                             to code scanning); existing files are kept unless --force
                               secret-audit init
+  merge-sarif OUT IN...     merge the SARIF reports of --shard runs into one run (rules, results and
+                            notifications of every input); "merge-json" does the same for JSON reports; exits 1
+                            when a merged finding is an error, 0 otherwise, 2 when an input cannot be read or is
+                            not such a report
+                              secret-audit merge-sarif all.sarif shard-1.sarif shard-2.sarif
 
 Project config (.secret-audit.yaml): extraLoggers, extraSanitizers, extraSecretTypes, extraSecretEnv,
 extraEntryPoints (the ESLint rules' option names), extraTokens (token formats of your own), ignorePaths

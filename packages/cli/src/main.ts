@@ -5,6 +5,7 @@ import { type CliOptions, parseCliArgs } from './args.js';
 import { audit } from './audit.js';
 import { findConfigFile } from './config/find.js';
 import { ConfigError } from './config/project-config.js';
+import { DEFAULT_CACHE_DIR_NAME } from './cache/store.js';
 import { colors, useColors } from './format/colors.js';
 import { NO_PROGRESS, progressLine, wantsProgress } from './format/progress.js';
 import type { Report } from './format/report.js';
@@ -39,6 +40,8 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
   const configFile = findConfigFile(io.cwd, options.config); // the YAML parser loads only when a config exists
   const config = configFile ? await (await import('./config/load.js')).loadProjectConfig(configFile, io.cwd) : undefined;
   const progress = wantsProgress(io.stderr, io.env, options.quiet) ? progressLine(io.stderr) : NO_PROGRESS;
+  // A --staged run is a few files; its results would evict the full scan's from the cache.
+  const noCache = !options.cache || options.staged || !['', '0', undefined].includes(io.env.SECRET_AUDIT_NO_CACHE);
   const result = await audit({
     cwd: io.cwd,
     paths: options.paths,
@@ -47,6 +50,8 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
     maxFileSize: options.maxFileSize,
     config,
     onProgress: (p) => progress.update(p),
+    ...(!noCache ? { cache: { dir: resolve(io.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR_NAME) } } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
   }).finally(() => progress.clear());
   let baseline = known;
   if (options.writeBaseline) {
@@ -82,6 +87,10 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
     if (argv[0] === 'init') return (await import('./init/init.js')).runInit(argv.slice(1), io);
+    if (argv[0]?.startsWith('merge-')) {
+      const merge = await import('./merge/command.js');
+      if (merge.isMergeCommand(argv[0])) return await merge.mergeCommand(argv[0], argv.slice(1), io);
+    }
     const options = parseCliArgs(argv);
     if (options.help) {
       io.stdout.write(HELP);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { CatalogError, parseYamlText, RULES, schemaError } from '@secret-hygiene/core';
+import { CatalogError, parseYamlText, RULES, schemaError, shownName } from '@secret-hygiene/core';
 import { type ConfigFile, ConfigError, type ProjectConfig } from './project-config.js';
 import { tokenCatalogWith } from './token-formats.js';
 
@@ -52,7 +52,7 @@ export async function loadProjectConfig(file: string, cwd: string): Promise<Proj
   }
   const known = new Set(RULES().map((rule) => rule.id));
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!known.has(id)) throw new ConfigError(`${shown}: rules > ${id}: no such rule (known: ${[...known].join(', ')})`);
+    if (!known.has(id)) throw new ConfigError(`${shown}: rules > ${shownName(id)}: no such rule (known: ${[...known].join(', ')})`);
   }
   const { extraLoggers, extraSanitizers, extraSecretTypes, extraSecretEnv, extraEntryPoints } = config;
   const names = Object.fromEntries(
@@ -65,5 +65,6 @@ export async function loadProjectConfig(file: string, cwd: string): Promise<Proj
     ...(config.extraTokens?.length ? { tokenCatalog: tokenCatalogWith(config.extraTokens, shown) } : {}),
     ignorePaths: config.ignorePaths ?? [],
     rules: config.rules ?? {},
+    settings: config,
   };
 }

@@ -38,6 +38,8 @@ export interface ProjectConfig {
   tokenCatalog?: CompiledCatalog;
   ignorePaths: string[];
   rules: Record<string, Severity | 'off'>;
+  /** The validated file content: what the result cache keys on (the compiled token catalog has no stable form). */
+  settings: ConfigFile;
 }
 
 /** A config file that cannot be used: names the file and the key, never a value (exit 2). */

@@ -1,5 +1,6 @@
 import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_CACHE_DIR_NAME } from '../cache/store.js';
 import { UsageError } from '../usage-error.js';
 import { GitignoreRules } from './gitignore.js';
 import type { PathFilter } from './ignore-paths.js';
@@ -18,6 +19,8 @@ export interface DiscoveryOptions {
   maxFileSize: number;
   /** The config's `ignorePaths`: matching files and directories are skipped like ignored ones. */
   exclude?: PathFilter;
+  /** The result cache's folder, never scanned (nor is any folder named like the default one), nor counted. */
+  cacheDir?: string | undefined;
 }
 
 function describeFsError(error: unknown): string {
@@ -44,6 +47,7 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
   const collected: CollectedFiles = { files: [], errors: [], skipped: emptySkipCounts() };
   const seenReal = new Set<string>();
   const candidates: string[] = [];
+  const cacheDir = options.cacheDir === undefined ? undefined : resolve(options.cwd, options.cacheDir);
 
   const stat = (absolute: string): Stats | undefined => {
     try {
@@ -98,6 +102,7 @@ export function discoverFiles(options: DiscoveryOptions): CollectedFiles {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const absolute = join(dir, entry.name);
+      if (entry.name === DEFAULT_CACHE_DIR_NAME || absolute === cacheDir) continue;
       if (EXCLUDED_DIRECTORIES.has(entry.name)) collected.skipped.skippedExcluded++;
       else if (entry.isSymbolicLink()) links.push({ absolute, rules });
       else if (entry.isDirectory() || entry.isFile()) visit(absolute, join(realDir, entry.name), entry.isDirectory(), rules);

@@ -12,6 +12,8 @@ import type { ScanOutput, Scanner } from './scanner.js';
 export const analyzerScanner: Scanner = {
   name: 'whole-program analyzer',
   deep: true,
+  // Whole output: flows cross files; tsconfig.json, package.json and declaration files shape the programs.
+  cacheGrain: { reads: (path) => /\.(?:[cm]?[jt]sx?|json)$/i.test(path) },
   wants: (files) => files.some((file) => isScript(file.path)),
   async scan(files, context) {
     const { analyzeFiles } = await import('@secret-hygiene/analyzer'); // loads ts-morph: only when scripts are present

@@ -12,6 +12,8 @@ export const isPlatformConfig = isPlatformConfigName;
 export const configScanner: Scanner = {
   name: 'config validator',
   deep: false,
+  cacheGrain: { reads: () => true }, // a config's folder may hold code of any kind
+  seesEveryShard: true,
   wants: (files) => files.some((file) => isPlatformConfig(file.path)),
   async scan(files, context) {
     const { auditConfigs } = await import('@secret-hygiene/config'); // parses YAML: only when a config is present

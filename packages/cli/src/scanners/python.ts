@@ -27,6 +27,8 @@ async function notebookFindings(file: SourceFile, analyse: PythonFindings, optio
 export const pythonScanner: Scanner = {
   name: 'python front end',
   deep: true,
+  // Whole output: a file's flows follow calls into the helper modules it imports.
+  cacheGrain: { reads: (path) => isPython(path) || isNotebook(path) },
   wants: (files) => files.some((file) => isPython(file.path) || isNotebook(file.path)),
   async scan(files, context) {
     const { pythonFindings: analyse } = await import('@secret-hygiene/python'); // loads tree-sitter: only when needed

@@ -29,6 +29,17 @@ export interface Scanner {
   readonly name: string;
   /** Loads a parser or type checker; `--no-deep` switches these off. */
   readonly deep: boolean;
+  /**
+   * How the result cache may reuse this scanner's output: `'file'` when each file's result depends on that file
+   * alone; `{ reads }` when the whole output is reused only while every file `reads` accepts is unchanged.
+   * Absent: never cached.
+   */
+  readonly cacheGrain?: 'file' | { reads(path: string): boolean };
+  /**
+   * With `--shard`, it runs on every file and keeps what it reports about the shard's files: the secrets that
+   * configs declare are context for every shard's code, so they must not depend on the split. Cheap scanners only.
+   */
+  readonly seesEveryShard?: boolean;
   wants(files: readonly SourceFile[]): boolean;
   scan(files: readonly SourceFile[], context: ScanContext): Promise<ScanOutput>;
 }

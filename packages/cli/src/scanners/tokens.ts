@@ -8,6 +8,7 @@ import { type ScanOutput, type Scanner, scanEach } from './scanner.js';
 export const tokenScanner: Scanner = {
   name: 'token detector',
   deep: false,
+  cacheGrain: 'file',
   wants: (files) => files.length > 0,
   async scan(files, context) {
     const errors: ScanOutput['errors'] = [];

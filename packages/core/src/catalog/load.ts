@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject, Options as AjvOptions } from 'ajv';
+import { redact } from '../redact.js';
 import { CatalogError } from './errors.js';
 
 // ajv and yaml load on first use: runs read the prebuilt catalog JSON, and a CLI start must not pay for them.
@@ -68,15 +69,25 @@ function describeEntry(data: unknown, error: ErrorObject | undefined): string | 
     node = (node as Record<string, unknown>)[part];
     if (/^\d+$/.test(part)) {
       const label = node && typeof node === 'object' ? ((node as Record<string, unknown>).id ?? (node as Record<string, unknown>).key ?? (node as Record<string, unknown>).name) : undefined;
-      trail.push(`entry ${part}${typeof label === 'string' ? ` (${label})` : ''}`);
-    } else trail.push(part);
+      trail.push(`entry ${part}${typeof label === 'string' ? ` (${shownName(label)})` : ''}`);
+    } else trail.push(shownName(part));
   }
   return trail.length ? trail.join(' > ') : undefined;
 }
 
+/**
+ * A key or id from the file, as an error message may show it: a word-like name (a typo such as `extraLogers`,
+ * an id such as `x509-key`) in full; anything longer, digit-heavy or with other characters redacted, since a
+ * misplaced secret can sit where a key belongs.
+ */
+export function shownName(name: string): string {
+  const wordLike = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/.test(name) && (name.match(/\d/g)?.length ?? 0) <= 3;
+  return wordLike ? name : redact(name);
+}
+
 function describeReason(error: ErrorObject | undefined): string {
   if (!error) return 'does not match its schema';
-  const extra = error.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
+  const extra = error.keyword === 'additionalProperties' ? ` '${shownName(String(error.params.additionalProperty))}'` : '';
   const allowed = error.keyword === 'enum' ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
   return `${error.message ?? 'is invalid'}${extra}${allowed}`;
 }

@@ -8,7 +8,7 @@ import type { Candidate, Check } from './types.js';
 export const kubernetesSecretCheck: Check = ({ text, match }) => {
   const { start, end } = documentAround(text, match.index);
   // A document is read once, however many `kind: Secret` lines it holds.
-  const seen = documents(text).read;
+  const seen = documentsRead(text, match.index);
   if (seen.has(start)) return [];
   seen.add(start);
   const document = text.slice(start, end);
@@ -43,7 +43,7 @@ function isSecretValue(value: string, encoded: boolean): boolean {
 
 /** The YAML document (between `---` separators) that holds `offset`. */
 function documentAround(text: string, offset: number): { start: number; end: number } {
-  const { separators } = documents(text);
+  const { separators } = split(text);
   // The last separator at or before `offset` (binary search: a file may hold thousands of documents).
   let lo = 0;
   let hi = separators.length;
@@ -58,15 +58,26 @@ function documentAround(text: string, offset: number): { start: number; end: num
 }
 
 // The split of the last text seen: a file with many Secret documents is split once, not once per document.
-let cached: { text: string; separators: Array<[number, number]>; read: Set<number> } | undefined;
+let cached: { text: string; separators: Array<[number, number]>; read: Set<number>; lastMatch: number } | undefined;
 
-function documents(text: string): { separators: Array<[number, number]>; read: Set<number> } {
+function split(text: string): { separators: Array<[number, number]>; read: Set<number>; lastMatch: number } {
   if (cached?.text !== text) {
     const separators: Array<[number, number]> = [];
     for (const m of text.matchAll(/^---[ \t]*(?:#.*)?\r?$/gm)) separators.push([m.index, m.index + m[0].length]);
-    cached = { text, separators, read: new Set() };
+    cached = { text, separators, read: new Set(), lastMatch: -1 };
   }
   return cached;
+}
+
+/**
+ * The starts of the documents of `text` read in this scan. One scan sees its matches in increasing order, so
+ * a match at or before the previous one starts a new scan of the same text, which reads every document again.
+ */
+function documentsRead(text: string, matchIndex: number): Set<number> {
+  const documents = split(text);
+  if (matchIndex <= documents.lastMatch) documents.read = new Set();
+  documents.lastMatch = matchIndex;
+  return documents.read;
 }
 
 function nextLineEnd(text: string, offset: number): number {
