@@ -1,7 +1,9 @@
 // The README is the first five minutes of a new user: what it shows must be what the software does. Each check
 // reruns a README example (or compares it with the file a test already exercises), so the page cannot drift.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomAlphanumeric, REPO_ROOT, runCli, tempTree } from '../support/cli.js';
 
@@ -67,13 +69,53 @@ describe('README: the editor', () => {
   });
 
   it('points yaml-language-server at schema files that exist in the repository', () => {
-    const urls = [...README.matchAll(/\$schema=(\S+)/g)].map((m) => m[1]!);
-    expect(urls.length).toBeGreaterThan(0);
+    const urls = [...README.matchAll(/https:\/\/github\.com\/secret-hygiene\/secret-hygiene\/raw\/main\/[^\s"]+/g)].map((m) => m[0]);
+    expect(urls.length).toBeGreaterThanOrEqual(3); // the modeline and the VS Code mapping
     for (const url of urls) {
       const path = /\/raw\/main\/(.+)$/.exec(url)?.[1];
       expect(path, url).toBeDefined();
       expect(existsSync(join(REPO_ROOT, path!)), path).toBe(true);
     }
+  });
+});
+
+describe('README: editor squiggles in a project outside this repository', () => {
+  // What `npm install --save-dev eslint <clone>/packages/eslint-plugin` leaves behind: links into the clone.
+  const project = tempTree({
+    'package.json': JSON.stringify({ name: 'model-app', type: 'module', private: true }),
+    'src/leaky.js': 'const apiKey = process.env.OPENAI_API_KEY;\nconsole.log(`calling with ${apiKey}`);\n',
+    'src/clean.js': "const apiKey = process.env.OPENAI_API_KEY;\nconsole.log('key set:', Boolean(apiKey));\n",
+  });
+  afterAll(project.cleanup);
+
+  it('the README install line and eslint.config.js give the message the README quotes', async () => {
+    const install = fencedBlocks(section(README, '## In the editor')).find((b) => b.body.startsWith('npm install --save-dev'));
+    expect(install?.body).toContain('/packages/eslint-plugin');
+    const config = fencedBlocks(README).find((b) => b.body.startsWith('// eslint.config.js'))!.body;
+    writeFileSync(join(project.dir, 'eslint.config.js'), config);
+    mkdirSync(join(project.dir, 'node_modules'));
+    symlinkSync(join(REPO_ROOT, 'packages/eslint-plugin'), join(project.dir, 'node_modules/eslint-plugin-secret-hygiene'), 'dir');
+    symlinkSync(join(REPO_ROOT, 'node_modules/eslint'), join(project.dir, 'node_modules/eslint'), 'dir');
+    const results = await new ESLint({ cwd: project.dir }).lintFiles(['src']);
+    const messages = Object.fromEntries(results.map((r) => [r.filePath.slice(project.dir.length + 1), r.messages.map((m) => `${m.ruleId}: ${m.message}`)]));
+    const quoted = /`(The secret from [^`]+)`/.exec(section(README, '## In the editor'))?.[1];
+    expect(quoted).toBeDefined();
+    expect(messages['src/leaky.js']).toEqual([`secret-hygiene/no-secret-in-log: ${quoted}`]);
+    expect(messages['src/clean.js']).toEqual([]);
+  });
+});
+
+describe('README: pre-commit', () => {
+  it('names hooks that .pre-commit-hooks.yaml defines, and the repository and revision init writes', async () => {
+    const hooks = parseYaml(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[];
+    const ids = new Set(hooks.map((hook) => hook.id));
+    const block = fencedBlocks(section(README, '## pre-commit')).find((b) => b.body.startsWith('repos:'))!;
+    const named = [...block.body.matchAll(/- id: ([\w-]+)/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    for (const id of named) expect(ids.has(id), id).toBe(true);
+    const config = parseYaml(block.body) as { repos: { repo: string; rev: string }[] };
+    const { HOOK_REPO, HOOK_REV } = await import('../../packages/cli/src/init/templates.js');
+    expect(config.repos[0]).toMatchObject({ repo: HOOK_REPO, rev: HOOK_REV });
   });
 });
 
