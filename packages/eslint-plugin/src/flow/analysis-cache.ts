@@ -1,7 +1,7 @@
 import { analyzeSourceFile, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
-import * as ts from 'typescript';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { typeScriptView } from './typescript-source.js';
+import { ts } from './typescript.js';
 
 /**
  * One analysis per file and option set: the four flow rules each ask for their results, the engine walks the
