@@ -70,7 +70,7 @@ function sameAccess(a: readonly string[] | undefined, b: readonly string[] | und
 const judges = new WeakMap<FlowTables, NameJudge>();
 
 /** One name judge per option set, so its memos outlive a single file. */
-function judgeFor(tables: FlowTables): NameJudge {
+export function judgeFor(tables: FlowTables): NameJudge {
   let judge = judges.get(tables);
   if (!judge) {
     judge = new NameJudge(tables);
