@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { ts } from './typescript.js';
+import { typescript as ts } from '@secret-hygiene/flow';
 import type { ParserServices, TSESLint } from '@typescript-eslint/utils';
 
 /** The TypeScript view of the file ESLint is linting, and its type checker when the parser built a program. */
