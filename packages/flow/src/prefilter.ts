@@ -22,6 +22,11 @@ function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 
+function rootSegment(dotted: string): string {
+  const dot = dotted.indexOf('.');
+  return dot === -1 ? dotted : dotted.slice(0, dot);
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -31,9 +36,11 @@ function evidenceFor(t: FlowTables): Evidence {
   if (!evidence) {
     const schemes = catalogDocument<{ urls: UrlCatalog }>('flows').urls.insecureSchemes;
     evidence = {
-      sourceNames: new Set([...t.envObjects, ...t.envGetters].map(lastSegment).concat([...t.secretTypes], [...t.secretValueMethods])),
+      // `process.env` and `Deno.env.get` start at `env` or at their root object; a method name such as `get` is everywhere.
+      sourceNames: new Set([...[...t.envObjects].map(lastSegment), ...[...t.envGetters].map(rootSegment), ...t.secretTypes, ...t.secretValueMethods]),
       quotedCredentialKey: new RegExp(`['"\`](?:${[...t.credentialKeys].map(escape).join('|')})['"\`]`, 'i'),
-      insecureScheme: new RegExp(`(?:${schemes.map(escape).join('|')})(?::|['"\`])`, 'i'),
+      // A scheme starts a word: `'ws'` and `http:` count, `./ws` and `throws:` do not.
+      insecureScheme: new RegExp(`(?<![\\w+./-])(?:${schemes.map(escape).join('|')})(?::|['"\`])`, 'i'),
       secretDirectories: t.secretFileDirectories,
     };
     evidenceByTables.set(t, evidence);
