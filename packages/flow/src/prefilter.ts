@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { catalogDocument, squash, type UrlCatalog } from '@secret-hygiene/core';
+import { catalogDocument, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
 import { judgeFor } from './engine.js';
 import { hardcodedDetector } from './hardcoded.js';
 import { flowTables, type FlowTables } from './tables.js';
@@ -7,13 +7,18 @@ import type { FlowOptions } from './types.js';
 
 /** What the text must show for a file to hold a source or a plain-HTTP URL, built once per option set. */
 interface Evidence {
-  /** Identifiers that start a source whatever their verdict: `env` (process.env, Deno.env), `Secret`, `getSecretValue`. */
+  /**
+   * Passes every identifier that may name a source, and few others: one that holds a head word of the name
+   * vocabulary (`token`, `password`, `key`…) or a credential key, or is exactly a secret environment name, `env`,
+   * a `Secret` type or `getSecretValue`. Only those are judged one by one.
+   */
+  nameScreen: RegExp;
+  /** Names that start a source whatever their verdict: `env` (process.env, Deno.env), `Secret`, `getSecretValue`. */
   sourceNames: Set<string>;
+  /** An insecure scheme starting a word (`http:`, or `'http'` about to be joined with `://`), or a secrets directory. */
+  plainUrlOrSecretPath: RegExp;
   /** A quoted credential key (`headers.set('Authorization', key)`): evidence that an ambiguous `key` is a secret. */
   quotedCredentialKey: RegExp;
-  /** An insecure scheme (`http:`, or `'http'` about to be joined with `://`). */
-  insecureScheme: RegExp;
-  secretDirectories: readonly string[];
 }
 
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();
@@ -31,17 +36,25 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
+function alternation(words: Iterable<string>): string {
+  // Longest first, so a word is never cut short by one of its prefixes.
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+}
+
 function evidenceFor(t: FlowTables): Evidence {
   let evidence = evidenceByTables.get(t);
   if (!evidence) {
+    const vocabulary = catalogDocument<NameVocabulary>('names');
     const schemes = catalogDocument<{ urls: UrlCatalog }>('flows').urls.insecureSchemes;
+    const heads = [...vocabulary.secretHeads, ...Object.keys(vocabulary.qualifiedHeads), ...t.credentialKeys, ...t.extraSecretWords];
+    // `process.env` and `Deno.env.get` start at `env` or at their root object; a method name such as `get` is everywhere.
+    const sourceNames = new Set([...[...t.envObjects].map(lastSegment), ...[...t.envGetters].map(rootSegment), ...t.secretTypes, ...t.secretValueMethods]);
+    const exact = [...vocabulary.secretEnvNames, ...t.extraSecretEnv, ...sourceNames];
     evidence = {
-      // `process.env` and `Deno.env.get` start at `env` or at their root object; a method name such as `get` is everywhere.
-      sourceNames: new Set([...[...t.envObjects].map(lastSegment), ...[...t.envGetters].map(rootSegment), ...t.secretTypes, ...t.secretValueMethods]),
-      quotedCredentialKey: new RegExp(`['"\`](?:${[...t.credentialKeys].map(escape).join('|')})['"\`]`, 'i'),
-      // A scheme starts a word: `'ws'` and `http:` count, `./ws` and `throws:` do not.
-      insecureScheme: new RegExp(`(?<![\\w+./-])(?:${schemes.map(escape).join('|')})(?::|['"\`])`, 'i'),
-      secretDirectories: t.secretFileDirectories,
+      sourceNames,
+      nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
+      plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::|['"\`])|${alternation(t.secretFileDirectories)}`, 'i'),
+      quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
     };
     evidenceByTables.set(t, evidence);
   }
@@ -72,9 +85,9 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}):
   const judge = judgeFor(tables);
   let ambiguous = false;
   for (const name of identifiers.keys()) {
-    if (evidence.sourceNames.has(name)) return true;
+    if (!evidence.nameScreen.test(name)) continue;
     const verdict = judge.classify(name);
-    if (verdict === 'secret' || judge.isCredentialHeader(name)) return true;
+    if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) return true;
     if (verdict === 'ambiguous') {
       // A bare `token` is reported unless the file shows otherwise, and a string-typed one is a source.
       if (tables.ambiguous.reportedNames.has(squash(name)) || judge.isStringTypedCredential(name)) return true;
@@ -82,7 +95,6 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}):
     }
   }
   if (ambiguous && evidence.quotedCredentialKey.test(text)) return true;
-  if (evidence.insecureScheme.test(text)) return true;
-  if (evidence.secretDirectories.some((d) => text.includes(d))) return true;
+  if (evidence.plainUrlOrSecretPath.test(text)) return true;
   return hasHardcodedToken(text);
 }
