@@ -3,15 +3,16 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeIfChanged } from './files.mjs';
-import { PEERS_DIR, WORK_DIR, packageDist } from './paths.mjs';
+import { PEERS_DIR, REPO_ROOT, WORK_DIR, packageDist } from './paths.mjs';
 
 const ESLINT_WORK = path.join(WORK_DIR, 'eslint');
 
 // Every variant shares this head: the TypeScript parser on TypeScript files, and no noise from stale
-// eslint-disable comments in the SDK sources.
+// eslint-disable comments in the SDK sources. The parser is the very module the plugin's recommended config
+// names (same version as the peers' pin), so no row loads a second copy of typescript-eslint and TypeScript.
 const HEAD = `import { createRequire } from 'node:module';
 const require = createRequire(${JSON.stringify(path.join(PEERS_DIR, 'package.json'))});
-const parser = require('@typescript-eslint/parser');
+const parser = createRequire(${JSON.stringify(path.join(REPO_ROOT, 'packages', 'eslint-plugin', 'package.json'))})('@typescript-eslint/parser');
 const base = {
   files: ['**/*.ts', '**/*.mts', '**/*.cts'],
   languageOptions: { parser, sourceType: 'module' },

@@ -1,8 +1,12 @@
 // Issue 3: what the recommended config of eslint-plugin-secret-hygiene adds to an ESLint run, beside peer plugins.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeFiles, ensureSdkCorpus, listFiles, SDK_ROOT } from '../lib/corpora.mjs';
 import { writeEslintConfigs } from '../lib/eslint-configs.mjs';
-import { formatBytes } from '../lib/format.mjs';
+import { formatBytes, formatMs, formatRatio } from '../lib/format.mjs';
+import { REPO_ROOT, WORK_DIR } from '../lib/paths.mjs';
+import { median } from '../lib/stats.mjs';
 import { ensurePeers } from '../lib/peers.mjs';
 import { eslintCommand } from '../lib/peer-commands.mjs';
 import { loadPackage } from '../lib/targets.mjs';
@@ -12,6 +16,24 @@ const BASELINE = 'eslint (TS parser, no rules)';
 const SUBJECT = 'eslint + secret-hygiene recommended';
 const NO_SECRETS = 'eslint + no-secrets';
 const SDL = 'eslint + @microsoft/sdl recommended';
+// The repository's own ESLint 10 (the peers cannot run on it): shows whether the major version changes the ratio.
+const BASELINE_10 = 'eslint 10 (TS parser, no rules)';
+const SUBJECT_10 = 'eslint 10 + secret-hygiene recommended';
+const ESLINT_10 = path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+const CPU_PROBE = fileURLToPath(new URL('../lib/cpu-probe.cjs', import.meta.url));
+
+/** Every run of the command appends its CPU time to a file of its own (the first line is the warm-up). */
+function withCpuProbe(command) {
+  const file = path.join(WORK_DIR, 'eslint', `cpu-${command.label.replace(/[^a-z0-9]+/gi, '-')}.txt`);
+  rmSync(file, { force: true });
+  const options = [process.env.NODE_OPTIONS, `--require=${CPU_PROBE}`].filter(Boolean).join(' ');
+  return { ...command, cpuFile: file, env: { ...command.env, NODE_OPTIONS: options, BENCH_CPU_FILE: file } };
+}
+
+function cpuTimes(row) {
+  if (!row?.command.cpuFile || !existsSync(row.command.cpuFile)) return [];
+  return readFileSync(row.command.cpuFile, 'utf8').trim().split('\n').slice(1).map(Number).filter(Number.isFinite);
+}
 
 export default {
   id: 'eslint',
@@ -25,7 +47,9 @@ export default {
     const configs = writeEslintConfigs();
     const description = [
       `corpus: ${sdks.map((s) => `${s.name}@${s.version}/${s.folder}`).join(' + ')} — ${files.count} TypeScript files, ${formatBytes(files.bytes)}`,
-      'every row is ESLint 9 from bench/peers with @typescript-eslint/parser; configs in bench/.work/eslint/',
+      'the first four rows are ESLint 9 from bench/peers (the SDL plugin requires it), the last two the repository\'s ESLint 10;',
+      'every row parses with the @typescript-eslint/parser the plugin depends on (one copy per process); configs in bench/.work/eslint/',
+      'after the table: each row\'s median CPU time (user + system) over its baseline, steadier than wall time on a shared machine',
     ];
     const skipped = [];
     const plugin = await loadPackage('eslint-plugin');
@@ -35,15 +59,37 @@ export default {
     if (!skipped.length) commands.push(eslintCommand(SUBJECT, configs['secret-hygiene'], dirs, SDK_ROOT, { compareTo: BASELINE }));
     commands.push(eslintCommand(NO_SECRETS, configs['no-secrets'], dirs, SDK_ROOT, { compareTo: BASELINE }));
     commands.push(eslintCommand(SDL, configs.sdl, dirs, SDK_ROOT, { compareTo: BASELINE }));
+    if (!skipped.length && existsSync(ESLINT_10)) {
+      commands.push(eslint10(eslintCommand(BASELINE_10, configs.baseline, dirs, SDK_ROOT)));
+      commands.push(eslint10(eslintCommand(SUBJECT_10, configs['secret-hygiene'], dirs, SDK_ROOT, { compareTo: BASELINE_10 })));
+    }
+    for (let i = 0; i < commands.length; i++) commands[i] = withCpuProbe(commands[i]);
     return {
       description,
       commands,
       skipped,
       verdict: (rows) => (skipped.length ? skippedVerdict(skipped) : ratioVerdict(rows, SUBJECT, BASELINE, 1.1)),
-      after: (rows) => findingNotes(rows),
+      after: (rows) => [...cpuNotes(rows), ...findingNotes(rows)],
     };
   },
 };
+
+function eslint10(command) {
+  return { ...command, argv: [command.argv[0], ESLINT_10, ...command.argv.slice(2)] };
+}
+
+/** Median CPU time per row and its ratio to the row's baseline (the verdict above is on wall time). */
+function cpuNotes(rows) {
+  const medians = new Map(rows.map((row) => [row.command.label, median(cpuTimes(row))]));
+  return rows
+    .filter((row) => Number.isFinite(medians.get(row.command.label)))
+    .map((row) => {
+      const own = medians.get(row.command.label);
+      const base = row.command.compareTo ? medians.get(row.command.compareTo) : undefined;
+      const ratio = base ? ` = ${formatRatio(own / base)} of ${row.command.compareTo}` : '';
+      return `CPU ${row.command.label}: median ${formatMs(own)}${ratio}`;
+    });
+}
 
 /** Counts per row, then every finding of the secret-hygiene row, as the issue asks for the full list. */
 function findingNotes(rows) {

@@ -33,6 +33,22 @@ describe('URL classifier (require-https)', () => {
     expect(verdict('http://localhost:', false)).toBe('local');
   });
 
+  it('takes a prefix that ends in a domain name as the whole host (`BASE + path`)', () => {
+    expect(verdict('http://api.example.com', false)).toBe('insecure');
+    expect(verdict('http://api.example', false)).toBe('insecure');
+    expect(verdict('http://10.0.0', false)).toBe('unknown');
+    expect(verdict('http://api', false)).toBe('unknown');
+  });
+
+  it.each(['http://redis/health', 'http://model-server:8080/v1/predict', 'http://db_primary/', 'ws://broker:9000'])(
+    '%s names a single-label host of a private network',
+    (url) => expect(verdict(url)).toBe('local'),
+  );
+
+  it('does not take a number for a single-label host', () => {
+    expect(verdict('http://3232235777/')).toBe('insecure');
+  });
+
   it('names the secure scheme to switch to and hides credentials', () => {
     expect(urls.classify('http://user:pw@Example.com:81/x')).toEqual({ verdict: 'insecure', scheme: 'http', host: 'example.com', secureScheme: 'https' });
     expect(urls.classify('ws://x.example.com').secureScheme).toBe('wss');

@@ -1,10 +1,13 @@
 import * as ts from 'typescript';
-import { analyzeSourceFile, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
+import { analyzeSourceFile, mayReport, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
 
 /** Runs the engine untyped over a snippet. */
 export function analyze(code: string, options: FlowOptions = {}, fileName = 'snippet.ts'): FlowResult[] {
   const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
-  return analyzeSourceFile(ts, sf, options);
+  const results = analyzeSourceFile(ts, sf, options);
+  // The ESLint plugin skips files mayReport rules out: every snippet with results checks that it does not.
+  if (results.length > 0 && !mayReport(sf, options)) throw new Error('mayReport would skip a snippet that has results');
+  return results;
 }
 
 /** `rule@line` for each result, sorted: compact to compare. */

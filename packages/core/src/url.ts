@@ -28,6 +28,8 @@ export interface UrlClassification {
 
 const SECURE_COUNTERPART: Record<string, string> = { http: 'https', ws: 'wss' };
 const SCHEME = /^([a-z][a-z0-9+.-]{0,20}):\/\//i;
+const TOP_LEVEL_LABEL = /[a-z0-9-]\.[a-z]{2,24}$/;
+const SINGLE_LABEL = /^(?=.*[a-z_])[a-z0-9_-]+$/;
 
 export class UrlClassifier {
   private readonly insecure: Set<string>;
@@ -51,7 +53,8 @@ export class UrlClassifier {
     const authorityEnd = rest.search(/[/?#]/);
     const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
     const host = hostOf(authority);
-    const hostEnded = complete || authorityEnd !== -1 || authority.slice(authority.lastIndexOf('@') + 1).includes(':');
+    // A prefix ending in a domain name (`'http://api.example.com' + path`) names its host: what follows is a path.
+    const hostEnded = complete || authorityEnd !== -1 || authority.slice(authority.lastIndexOf('@') + 1).includes(':') || TOP_LEVEL_LABEL.test(host);
     if (host === '' || !hostEnded) return { verdict: 'unknown', scheme };
     const secureScheme = SECURE_COUNTERPART[scheme];
     const base = { scheme, host, ...(secureScheme ? { secureScheme } : {}) };
@@ -63,6 +66,8 @@ export class UrlClassifier {
 
   isLocal(host: string): boolean {
     if (this.localHosts.has(host)) return true;
+    // A single-label name (`redis`, `model-server`) resolves only inside a private network (Docker, Kubernetes, hosts).
+    if (SINGLE_LABEL.test(host)) return true;
     if (this.catalog.localHostSuffixes.some((s) => host.endsWith(s))) return true;
     return /^\d+\.\d+\.\d+\.\d+$/.test(host) && this.catalog.localIpv4Prefixes.some((p) => host.startsWith(p));
   }

@@ -4,8 +4,9 @@ import { inheritMember } from './evaluate.js';
 import { redactedKeys } from './redaction.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
-import type { FunctionSummary } from './summary.js';
-import { CLEAN, SAFE, appendStep, deepTaints, join, taintOnly, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
+import type { FunctionSummary, ParamCall } from './summary.js';
+import type { FlowLocation } from './types.js';
+import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
 import { constructWith } from './classes.js';
 import { analyzeFunction } from './functions.js';
 
@@ -66,14 +67,15 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
   callSinks(e, shape);
   const local = localCallee(e, shape);
   if (local) {
-    runCallbacks(e, shape, []);
+    callBack(e, shape, local.summary, local.name);
     return applySummary(e, local.summary, shape, local.name);
   }
   const external = e.resolveCallee?.(call);
   if (external) {
-    runCallbacks(e, shape, []);
+    callBack(e, shape, external, shape.name ?? 'the callee');
     return applySummary(e, external, shape, shape.name ?? 'the callee');
   }
+  if (shape.callee.param) recordParamCall(e, shape, shape.callee.param);
   return propagate(e, shape);
 }
 
@@ -161,6 +163,55 @@ function runCallbacks(e: Engine, shape: CallShape, seeds: Value[]): Value {
   return returned;
 }
 
+/** `cb(secret)` where `cb` is a parameter: the summary tells callers that their callback receives the secret. */
+function recordParamCall(e: Engine, shape: CallShape, callee: NonNullable<Value['param']>): void {
+  const summary = e.summaryOf(callee.fn);
+  if (!summary) return;
+  const calls = (summary.paramCalls ??= []);
+  const step = e.loc(shape.node, () => `passed to the callback \`${shape.dotted ?? 'callback'}\``);
+  shape.args.forEach((arg, index) => {
+    for (const t of deepTaints(arg) ?? []) {
+      const o = t.origin;
+      const entry: Omit<ParamCall, 'path'> | undefined =
+        o.kind === 'source' ? { param: callee.index, arg: index, source: { label: o.label, byName: o.byName } }
+        : o.kind === 'param' && o.fn === callee.fn ? { param: callee.index, arg: index, from: { param: o.index, ...(o.access ? { access: o.access } : {}) } }
+        : undefined;
+      if (!entry || calls.some((c) => c.param === entry.param && c.arg === index && c.source?.label === entry.source?.label && c.from?.param === entry.from?.param)) continue;
+      calls.push({ ...entry, path: materialize(appendStep(t.path, step)) });
+    }
+  });
+}
+
+/**
+ * Runs the callbacks passed to a local or resolved function: inline ones with the secrets its summary says it
+ * hands them (`withToken((t) => log(t))`), functions passed by name through their own summaries.
+ */
+function callBack(e: Engine, shape: CallShape, summary: FunctionSummary, name: string): void {
+  const calls = summary.paramCalls;
+  if (!calls || calls.length === 0) return void runCallbacks(e, shape, []);
+  const step = e.loc(shape.node, `passed to ${name}`);
+  shape.argNodes.forEach((node, index) => {
+    const seeds: Value[] = [];
+    for (const c of calls) {
+      if (c.param !== index) continue;
+      const taints = c.source
+        ? [{ origin: { kind: 'source' as const, ...c.source }, path: c.path }]
+        : taintsAfter(deepTaints(resolveAccess(e, shape.args[c.from!.param] ?? CLEAN, c.from!.access)), step, c.path);
+      seeds[c.arg] = join(seeds[c.arg] ?? CLEAN, taintOnly(taints));
+    }
+    const fn = shape.args[index]?.fn;
+    if (isInlineFunction(e, node)) {
+      const x = e.syntax.unwrap(node) as TS.ArrowFunction | TS.FunctionExpression;
+      analyzeFunction(e, { node: x, name: `callback of ${name}`, scope: e.scope, cls: e.frame.thisClass, isEntryPoint: false, state: 'new' }, seeds);
+    } else if (fn && seeds.length > 0) applySummary(e, summaryOf(e, fn), { node: shape.node, args: seeds }, fn.name);
+  });
+}
+
+/** A caller's taints, carried through the callee's own path to the callback call. */
+function taintsAfter(taints: readonly Taint[] | undefined, callStep: FlowLocation, inner: readonly FlowLocation[]): Taint[] | undefined {
+  return taints?.map((t) => ({ origin: t.origin, path: [...materialize(appendStep(t.path, callStep)), ...inner] }));
+}
+
 /** Sources that are calls: `x.getSecretValue()`, `Deno.env.get('X')`, reading a file under `/secrets/`. */
 function source(e: Engine, shape: CallShape): Value | undefined {
   const t = e.tables;
@@ -237,8 +288,28 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   for (const rs of summary.returnSources) {
     taints = unionTaints(taints, [{ origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, back) }]);
   }
-  const value = taintOnly(taints);
-  return summary.returnKind ? { ...value, kind: summary.returnKind } : value;
+  const value = withReturnedText(taintOnly(taints), summary.returnText, shape.args);
+  const made = summary.returnClass ? { ...value, cls: summary.returnClass } : value;
+  return summary.returnKind ? { ...made, kind: summary.returnKind } : made;
+}
+
+/** The callee's returned text with this call's arguments in place of its parameters (a URL a helper builds). */
+function withReturnedText(value: Value, text: FunctionSummary['returnText'], args: readonly Value[]): Value {
+  if (!text) return value;
+  let str = '';
+  let complete = text.complete;
+  for (const part of text.parts) {
+    const piece = typeof part === 'string' ? part : args[part]?.str;
+    if (piece !== undefined) str += piece;
+    if (piece === undefined || (typeof part === 'number' && !args[part]!.strComplete)) {
+      complete = false;
+      break;
+    }
+  }
+  if (str === '') return value;
+  // A fix may only edit this file: a helper from another file keeps its scheme where it is.
+  const schemeAt = text.fileName === undefined && typeof text.parts[0] === 'string' ? text.schemeAt : undefined;
+  return { ...value, str, strComplete: complete, ...(schemeAt !== undefined ? { schemeAt } : {}) };
 }
 
 /** A callee requests the URL it was given: a plain-HTTP literal here makes that request a require-https warning. */

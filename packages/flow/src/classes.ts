@@ -9,6 +9,8 @@ import { inBlock } from './walker.js';
 export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
   const ts = e.ts;
   const cls: ClassInfo = { name: node.name?.text ?? 'anonymous class', node, fields: new Map(), methods: new Map(), stale: false, readFields: new Set(), isError: isErrorClass(e, node), fieldsFromConstructor: new Map() };
+  // Static factories (`static fromEnv() { return new Client(…) }`) name the class inside its own body.
+  if (ts.isClassDeclaration(node) && node.name) e.scope.declare({ name: node.name.text, value: { cls }, owner: e.frame.info, decl: node.name });
   const savedClass = e.frame.thisClass;
   const order: FunctionInfo[] = [];
   e.frame.thisClass = cls;

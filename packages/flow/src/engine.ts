@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { defaultUrlClassifier, type UrlClassifier } from '@secret-hygiene/core';
 import { NameJudge } from './names.js';
 import { ResultSet, flowMessage, severityOf, sinkStep } from './report.js';
-import { emptySummary, type FunctionSummary } from './summary.js';
+import { emptySummary, type FunctionSummary, type ReturnText } from './summary.js';
 import { Syntax } from './syntax.js';
 import type { FlowTables } from './tables.js';
 import type { FlowLocation, FlowResult, FlowRuleId } from './types.js';
@@ -55,6 +55,8 @@ export interface FunctionFrame {
   resolved: Value[];
   /** The frame that was current when this function's analysis started (closures record into it). */
   parent: FunctionFrame | undefined;
+  /** What every return so far returns as text (null: returns disagree or are not text). */
+  returnText?: ReturnText | null;
 }
 
 /**
@@ -68,7 +70,7 @@ function sameAccess(a: readonly string[] | undefined, b: readonly string[] | und
 const judges = new WeakMap<FlowTables, NameJudge>();
 
 /** One name judge per option set, so its memos outlive a single file. */
-function judgeFor(tables: FlowTables): NameJudge {
+export function judgeFor(tables: FlowTables): NameJudge {
   let judge = judges.get(tables);
   if (!judge) {
     judge = new NameJudge(tables);

@@ -1,11 +1,8 @@
-import typescript from 'typescript';
 import type * as TS from 'typescript';
 import { LineIndex, fingerprint, type Finding, type FlowStep } from '@secret-hygiene/core';
 import { analyzeSourceFile } from './analyze.js';
 import type { FlowOptions, FlowResult } from './types.js';
-
-// The `typescript` package is CommonJS: its namespace arrives as the default export.
-const ts = typescript as unknown as typeof TS;
+import { typescript as ts } from './typescript.js';
 
 function scriptKind(file: string): TS.ScriptKind {
   const ext = file.slice(file.lastIndexOf('.')).toLowerCase();

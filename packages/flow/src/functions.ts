@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
 import { declarePattern } from './bindings.js';
 import type { Engine, FunctionFrame } from './engine.js';
+import type { ReturnText } from './summary.js';
 import { CLEAN, Scope, appendStep, deepTaints, join, materialize, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
 import { writeField } from './classes.js';
 import { walkStatements } from './walker.js';
@@ -22,6 +23,11 @@ export function newFunction(e: Engine, node: TS.SignatureDeclaration, name: stri
 export function returnValue(e: Engine, expression: TS.Expression, at: TS.Node): void {
   const value = e.evaluate(expression);
   e.frame.returned = join(e.frame.returned, value);
+  if (e.frame.summary && e.frame.returnText !== null) {
+    const text = value.str !== undefined || value.param ? returnTextOf(e, expression, e.frame.info!) : undefined;
+    // Returns that disagree say nothing about the text.
+    e.frame.returnText = text && (e.frame.returnText === undefined || sameText(e.frame.returnText, text)) ? text : null;
+  }
   if (e.frame.info?.isEntryPoint) e.sink('no-secret-in-output', at, value, `the return value of ${e.frame.info.name}`);
 }
 
@@ -104,6 +110,9 @@ function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
     else if (t.origin.kind === 'source' && t.origin.paramOf !== info) summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: materialize(appendStep(t.path, end)) });
   }
   if (returned.kind && returned.kind !== 'env') summary.returnKind = returned.kind;
+  if (returned.cls) summary.returnClass = returned.cls;
+  const frame = e.frame;
+  if (frame.returnText) summary.returnText = frame.returnText;
   e.summaries.set(info.node, summary);
 }
 
@@ -113,4 +122,47 @@ export function drainDeferred(e: Engine): void {
     const info = deferred.shift()!;
     if (info.state === 'new') analyzeFunction(e, info);
   }
+}
+
+function sameText(a: ReturnText, b: ReturnText): boolean {
+  return a.complete === b.complete && a.parts.length === b.parts.length && a.parts.every((p, i) => p === b.parts[i]);
+}
+
+/**
+ * What a returned string is made of: literal text and the function's own parameters, in order, as far as that is
+ * known (`'http://' + host + '/v1'`, `\`${base}/items\``); callers fill the parameters in with their arguments.
+ */
+function returnTextOf(e: Engine, expression: TS.Expression, fn: FunctionInfo): ReturnText | undefined {
+  const ts = e.ts;
+  const parts: Array<string | number> = [];
+  let schemeAt: number | undefined;
+  const add = (node: TS.Expression): boolean => {
+    const x = e.syntax.unwrap(node);
+    if (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) {
+      if (parts.length === 0) schemeAt = x.getStart(e.sf) + 1;
+      parts.push(x.text);
+      return true;
+    }
+    if (ts.isTemplateExpression(x)) {
+      if (parts.length === 0 && x.head.text !== '') schemeAt = x.head.getStart(e.sf) + 1;
+      if (x.head.text !== '') parts.push(x.head.text);
+      for (const span of x.templateSpans) {
+        if (!add(span.expression)) return false;
+        if (span.literal.text !== '') parts.push(span.literal.text);
+      }
+      return true;
+    }
+    if (ts.isBinaryExpression(x) && x.operatorToken.kind === e.SK.PlusToken) return add(x.left) && add(x.right);
+    if (ts.isIdentifier(x)) {
+      const value = e.scope.lookup(x.text)?.value;
+      if (value?.param?.fn === fn) return parts.push(value.param.index), true;
+      if (value?.str !== undefined && value.strComplete) return parts.push(value.str), true;
+    }
+    return false;
+  };
+  const complete = add(expression);
+  if (parts.length === 0) return undefined;
+  const text: ReturnText = { parts, complete };
+  if (schemeAt !== undefined && typeof parts[0] === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(parts[0])) text.schemeAt = schemeAt;
+  return text;
 }

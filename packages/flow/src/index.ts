@@ -2,6 +2,8 @@ export type { AnalyzeOptions, FlowLocation, FlowOptions, FlowResult, FlowRuleId 
 export type { FunctionSummary, ParamSink } from './summary.js';
 export type { CalleeResolver } from './engine.js';
 export { analyzeFile, analyzeSourceFile, type FileAnalysis } from './analyze.js';
+export { mayReport } from './prefilter.js';
+export { typescript } from './typescript.js';
 export { flowFindings } from './findings.js';
 export { shippedJsCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';
 export { evidenceOf } from './findings.js';

@@ -180,6 +180,8 @@ class Stamper {
     }
     for (const r of summary.paramReturns) this.path(r.path);
     for (const r of summary.returnSources) this.path(r.path);
+    for (const c of summary.paramCalls ?? []) this.path(c.path);
+    if (summary.returnText) summary.returnText.fileName ??= this.fileName;
   }
 
   value(value: Value, depth = 0): void {
@@ -229,7 +231,8 @@ export function describeSummary(s: FunctionSummary): string {
   const sinks = s.paramSinks.map((p) => `${p.param}>${p.ruleId}@${p.fileName ?? ''}:${p.start}`);
   const returns = s.paramReturns.map((p) => `${p.param}>return`);
   const sources = s.returnSources.map((r) => `<${r.label}>`);
-  return [...sinks, ...returns, ...sources, s.returnKind ?? ''].join(';');
+  const callbacks = (s.paramCalls ?? []).map((c) => `${c.param}(${c.arg}<${c.source?.label ?? c.from?.param}>)`);
+  return [...sinks, ...returns, ...sources, ...callbacks, s.returnKind ?? ''].join(';');
 }
 
 /** Arguments a rest parameter may collect, beyond its own position, that callers in other files are checked for. */

@@ -1,7 +1,7 @@
-import { analyzeSourceFile, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
-import * as ts from 'typescript';
+import { analyzeSourceFile, mayReport, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { typeScriptView } from './typescript-source.js';
+import { typescript as ts } from '@secret-hygiene/flow';
 
 /**
  * One analysis per file and option set: the four flow rules each ask for their results, the engine walks the
@@ -23,7 +23,10 @@ export function flowResults(
   let results = byOptions.get(key);
   if (!results) {
     const view = typeScriptView(sourceCode, fileName);
-    results = view ? analyzeSourceFile(ts, view.sourceFile, view.checker ? { ...options, checker: view.checker } : options) : [];
+    if (!view) results = [];
+    else if (view.checker) results = analyzeSourceFile(ts, view.sourceFile, { ...options, checker: view.checker });
+    // Without types, a file with no secret-looking name, secret read, token or plain-HTTP URL has nothing to report.
+    else results = mayReport(view.sourceFile, options) ? analyzeSourceFile(ts, view.sourceFile, options) : [];
     byOptions.set(key, results);
   }
   return results;

@@ -1,13 +1,14 @@
-import * as ts from 'typescript';
+import type * as TS from 'typescript';
+import { typescript as ts } from '@secret-hygiene/flow';
 import type { ParserServices, TSESLint } from '@typescript-eslint/utils';
 
 /** The TypeScript view of the file ESLint is linting, and its type checker when the parser built a program. */
 export interface TypeScriptView {
-  sourceFile: ts.SourceFile;
-  checker?: ts.TypeChecker;
+  sourceFile: TS.SourceFile;
+  checker?: TS.TypeChecker;
 }
 
-const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
+const SCRIPT_KINDS: Record<string, TS.ScriptKind> = {
   js: ts.ScriptKind.JS,
   mjs: ts.ScriptKind.JS,
   cjs: ts.ScriptKind.JS,
@@ -23,7 +24,7 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
  * JavaScript parser, so it is JavaScript, possibly with JSX. Other extensions (`.vue`, `.svelte`, `.md`) hold more
  * than script; their text is not one program, so it is not analysed.
  */
-function scriptKindOf(fileName: string): ts.ScriptKind | undefined {
+function scriptKindOf(fileName: string): TS.ScriptKind | undefined {
   const extension = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === undefined) return ts.ScriptKind.JSX;
   return SCRIPT_KINDS[extension];

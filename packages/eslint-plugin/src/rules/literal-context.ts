@@ -36,6 +36,41 @@ function targetName(target: TSESTree.Node): string | undefined {
 
 const EQUALITY = new Set(['===', '==', '!==', '!=']);
 
+/** APIs that take a signing or MAC key at a fixed position: `jwt.sign(payload, key)`, `createHmac(alg, key)`. */
+const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
+  'jwt.sign': { index: 1, name: 'secretKey' },
+  'jwt.verify': { index: 1, name: 'secretKey' },
+  'jsonwebtoken.sign': { index: 1, name: 'secretKey' },
+  'jsonwebtoken.verify': { index: 1, name: 'secretKey' },
+  createHmac: { index: 1, name: 'signingKey' },
+  'crypto.createHmac': { index: 1, name: 'signingKey' },
+};
+
+/** Encoders a basic-auth `user:password` pair goes through: `Buffer.from('user:pass').toString('base64')`. */
+const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
+const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
+
+/** `jwt.sign`, `createHmac`: a callee as written, when it is a name or a member of one. */
+function calleeName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    const object = calleeName(callee.object);
+    return object === undefined ? undefined : `${object}.${callee.property.name}`;
+  }
+  return undefined;
+}
+
+/**
+ * The password of a `user:password` literal about to be encoded for basic auth (`Buffer.from('deploy:…')`,
+ * `btoa('deploy:…')`): its offset in the value, or undefined for any other literal.
+ */
+export function basicAuthPassword(literal: TSESTree.Node, value: string): number | undefined {
+  const parent = literal.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== literal) return undefined;
+  if (!PAIR_ENCODERS.has(calleeName(parent.callee) ?? '') || !USER_PASSWORD.test(value)) return undefined;
+  return value.indexOf(':') + 1;
+}
+
 /**
  * The name a literal is stored under, when the code gives it one: a variable, property, class field, parameter
  * default, JSX attribute, the other side of an equality test (`password === '...'`), the key passed just before
@@ -72,6 +107,8 @@ export function contextualName(literal: TSESTree.Node): string | undefined {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+      const keyed = KEY_ARGUMENTS[calleeName(parent.callee) ?? ''];
+      if (keyed?.index === index) return keyed.name;
       return index > 0 ? stringValue(parent.arguments[index - 1]) : undefined;
     }
     case AST_NODE_TYPES.ArrayExpression:

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { contextualName } from './literal-context.js';
+import { basicAuthPassword, contextualName } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 
@@ -65,6 +65,10 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       const name = contextualName(node);
       if (name !== undefined && value.trim() !== '' && names.classify(name) !== 'no') {
         namedLiterals.push({ value, name, valueStart, verbatim: raw === value, range: node.range });
+      }
+      const password = basicAuthPassword(node, value);
+      if (password !== undefined) {
+        namedLiterals.push({ value: value.slice(password), name: 'password', valueStart: valueStart + password, verbatim: raw === value, range: node.range });
       }
     }
 

@@ -1,0 +1,100 @@
+import type * as TS from 'typescript';
+import { catalogDocument, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
+import { judgeFor } from './engine.js';
+import { hardcodedDetector } from './hardcoded.js';
+import { flowTables, type FlowTables } from './tables.js';
+import type { FlowOptions } from './types.js';
+
+/** What the text must show for a file to hold a source or a plain-HTTP URL, built once per option set. */
+interface Evidence {
+  /**
+   * Passes every identifier that may name a source, and few others: one that holds a head word of the name
+   * vocabulary (`token`, `password`, `key`…) or a credential key, or is exactly a secret environment name, `env`,
+   * a `Secret` type or `getSecretValue`. Only those are judged one by one.
+   */
+  nameScreen: RegExp;
+  /** Names that start a source whatever their verdict: `env` (process.env, Deno.env), `Secret`, `getSecretValue`. */
+  sourceNames: Set<string>;
+  /** An insecure scheme starting a word (`http:`, or `'http'` about to be joined with `://`), or a secrets directory. */
+  plainUrlOrSecretPath: RegExp;
+  /** A quoted credential key (`headers.set('Authorization', key)`): evidence that an ambiguous `key` is a secret. */
+  quotedCredentialKey: RegExp;
+}
+
+const evidenceByTables = new WeakMap<FlowTables, Evidence>();
+
+function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+function rootSegment(dotted: string): string {
+  const dot = dotted.indexOf('.');
+  return dot === -1 ? dotted : dotted.slice(0, dot);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function alternation(words: Iterable<string>): string {
+  // Longest first, so a word is never cut short by one of its prefixes.
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+}
+
+function evidenceFor(t: FlowTables): Evidence {
+  let evidence = evidenceByTables.get(t);
+  if (!evidence) {
+    const vocabulary = catalogDocument<NameVocabulary>('names');
+    const schemes = catalogDocument<{ urls: UrlCatalog }>('flows').urls.insecureSchemes;
+    const heads = [...vocabulary.secretHeads, ...Object.keys(vocabulary.qualifiedHeads), ...t.credentialKeys, ...t.extraSecretWords];
+    // `process.env` and `Deno.env.get` start at `env` or at their root object; a method name such as `get` is everywhere.
+    const sourceNames = new Set([...[...t.envObjects].map(lastSegment), ...[...t.envGetters].map(rootSegment), ...t.secretTypes, ...t.secretValueMethods]);
+    const exact = [...vocabulary.secretEnvNames, ...t.extraSecretEnv, ...sourceNames];
+    evidence = {
+      sourceNames,
+      nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
+      plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::|['"\`])|${alternation(t.secretFileDirectories)}`, 'i'),
+      quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
+    };
+    evidenceByTables.set(t, evidence);
+  }
+  return evidence;
+}
+
+/** Quoted token-shaped text, the only literals the engine treats as hardcoded credentials (hardcoded.ts). */
+const TOKEN_SHAPED_LITERAL = /['"`]([A-Za-z0-9_\-+/=.:]{16,512})['"`]/g;
+
+function hasHardcodedToken(text: string): boolean {
+  for (const match of text.matchAll(TOKEN_SHAPED_LITERAL)) if (hardcodedDetector(match[1]!)) return true;
+  return false;
+}
+
+/**
+ * Whether an untyped analysis of the file can report anything; false lets a linter skip the walk. Every source
+ * the engine knows starts at a name the parser interned (a variable, parameter, property or member named like a
+ * secret, `env`, a `Secret` type, `getSecretValue`), a path under a secrets directory, or a token-shaped literal;
+ * a bare `key` becomes one only next to a credential key, a bare `token` on its own. A plain-HTTP request needs
+ * an insecure scheme in the text. Files parsed without the identifier table are always analysed.
+ */
+export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}): boolean {
+  const tables = flowTables(options);
+  const identifiers = (sourceFile as unknown as { identifiers?: ReadonlyMap<string, string> }).identifiers;
+  if (!(identifiers instanceof Map)) return true;
+  const text = sourceFile.text;
+  const evidence = evidenceFor(tables);
+  const judge = judgeFor(tables);
+  let ambiguous = false;
+  for (const name of identifiers.keys()) {
+    if (!evidence.nameScreen.test(name)) continue;
+    const verdict = judge.classify(name);
+    if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) return true;
+    if (verdict === 'ambiguous') {
+      // A bare `token` is reported unless the file shows otherwise, and a string-typed one is a source.
+      if (tables.ambiguous.reportedNames.has(squash(name)) || judge.isStringTypedCredential(name)) return true;
+      ambiguous = true;
+    }
+  }
+  if (ambiguous && evidence.quotedCredentialKey.test(text)) return true;
+  if (evidence.plainUrlOrSecretPath.test(text)) return true;
+  return hasHardcodedToken(text);
+}
