@@ -15,9 +15,12 @@ function heavyModules(urls: string[]): string[] {
   );
 }
 
-const tree = tempTree(Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`notes/file${i}.md`, `# Notes ${i}\n\nNothing secret here.\n`])));
+const tree = tempTree({
+  ...Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`notes/file${i}.md`, `# Notes ${i}\n\nNothing secret here.\n`])),
+  'src/app.ts': 'console.log(`calling with ${process.env.OPENAI_API_KEY}`);\n',
+});
 git(tree.dir, ['init', '-q']);
-git(tree.dir, ['add', '.']);
+git(tree.dir, ['add', 'notes']);
 afterAll(tree.cleanup);
 
 function importGraph(args: string[]): { code: number; durationMs: number; modules: string[] } {
@@ -40,6 +43,13 @@ describe('start-up', () => {
     const sarif = importGraph(['--staged', '--format', 'sarif']).modules;
     expect(text.some((url) => url.endsWith('/format/sarif.js'))).toBe(false);
     expect(sarif.some((url) => url.endsWith('/format/sarif.js'))).toBe(true);
+  });
+
+  it('a deep run loads one TypeScript compiler: ts-morph\'s, not the typescript package as well', () => {
+    const graph = importGraph(['src', '--no-cache']);
+    expect(graph.code).toBe(1); // the analyzer ran and found the leak
+    expect(graph.modules.some((url) => url.includes('/node_modules/@ts-morph/common/dist/typescript.js'))).toBe(true);
+    expect(graph.modules.filter((url) => url.includes('/node_modules/typescript/lib/'))).toEqual([]);
   });
 
   it('answers --staged on five files within a small margin over node start-up', () => {

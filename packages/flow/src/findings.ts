@@ -2,9 +2,9 @@ import type * as TS from 'typescript';
 import { LineIndex, fingerprint, type Finding, type FlowStep } from '@secret-hygiene/core';
 import { analyzeSourceFile } from './analyze.js';
 import type { FlowOptions, FlowResult } from './types.js';
-import { typescript as ts } from './typescript.js';
+import { loadTypescript } from './typescript.js';
 
-function scriptKind(file: string): TS.ScriptKind {
+function scriptKind(ts: typeof TS, file: string): TS.ScriptKind {
   const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
   switch (ext) {
     case '.tsx':
@@ -22,9 +22,10 @@ function scriptKind(file: string): TS.ScriptKind {
 
 /** For the CLI: parses with the `typescript` package and maps results to core `Finding`s. */
 export function flowFindings(file: string, text: string, options: FlowOptions = {}): Finding[] {
+  const ts = loadTypescript();
   let sourceFile: TS.SourceFile;
   try {
-    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(ts, file));
   } catch (error) {
     if (error instanceof RangeError) throw new Error('the code nests too deeply to parse', { cause: error });
     throw error;

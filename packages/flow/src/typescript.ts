@@ -1,8 +1,13 @@
 import { createRequire } from 'node:module';
 import type * as TS from 'typescript';
 
+let loaded: typeof TS | undefined;
+
 /**
- * The `typescript` package, loaded with `require`: an ESM import of this CommonJS module makes Node scan its
- * 9 MB source for export names and module syntax, about half a second of every ESLint or CLI run.
+ * The `typescript` package, loaded on first use and with `require`: an ESM import of this CommonJS module makes
+ * Node scan its 9 MB source for export names, and the whole-program analyzer, which brings ts-morph's own copy of
+ * the compiler, must not pay for loading a second one.
  */
-export const typescript: typeof TS = createRequire(import.meta.url)('typescript') as typeof TS;
+export function loadTypescript(): typeof TS {
+  return (loaded ??= createRequire(import.meta.url)('typescript') as typeof TS);
+}

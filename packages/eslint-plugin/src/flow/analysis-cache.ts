@@ -1,7 +1,8 @@
-import { analyzeSourceFile, mayReport, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
+import { analyzeSourceFile, loadTypescript, mayReport, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { typeScriptView } from './typescript-source.js';
-import { typescript as ts } from '@secret-hygiene/flow';
+
+const ts = loadTypescript();
 
 /**
  * One analysis per file and option set: the four flow rules each ask for their results, the engine walks the

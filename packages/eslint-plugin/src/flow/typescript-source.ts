@@ -1,6 +1,8 @@
 import type * as TS from 'typescript';
-import { typescript as ts } from '@secret-hygiene/flow';
+import { loadTypescript } from '@secret-hygiene/flow';
 import type { ParserServices, TSESLint } from '@typescript-eslint/utils';
+
+const ts = loadTypescript();
 
 /** The TypeScript view of the file ESLint is linting, and its type checker when the parser built a program. */
 export interface TypeScriptView {
