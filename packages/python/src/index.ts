@@ -3,3 +3,5 @@ export { pythonFactsFromTree, pythonModuleFacts, pythonSecretReads } from './mod
 export { staticString, stringPrefix } from './strings.js';
 export type { PythonModuleFacts, PythonReadForm, PythonReadKind, PythonSecretRead, PythonSpan } from './types.js';
 export { pythonFindings, type PythonFlowOptions } from './flow/index.js';
+export { worthParsing } from './flow/findings.js';
+export { pythonFindingsForFiles, type PythonJob, type PythonJobResult, type PythonPoolOptions } from './pool.js';
