@@ -83,6 +83,7 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
     case 'yield':
       return yieldValue(a, f, node);
     case 'lambda':
+      return lambda(a, f, node);
     case 'integer':
     case 'float':
     case 'true':
@@ -293,6 +294,24 @@ function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
   } finally {
     f.env = outer;
   }
+}
+
+/**
+ * A lambda's body runs later, with the variables it closes over: its sinks are checked where it is written, with
+ * its parameters unknown. The lambda itself is no secret.
+ */
+function lambda(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const outer = f.env;
+  f.env = new Env(outer);
+  try {
+    for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {
+      bindNames(f, parameter.childForFieldName('name') ?? parameter, OPAQUE);
+    }
+    evaluate(a, f, node.childForFieldName('body'));
+  } finally {
+    f.env = outer;
+  }
+  return CLEAN;
 }
 
 /** Binds every name of a loop or comprehension target to one value. */
