@@ -137,6 +137,8 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const attr = node.childForFieldName('attribute')?.text ?? '';
   const object = evaluate(a, f, node.childForFieldName('object'));
   const label = dotted ?? `.${attr}`;
+  const stored = dotted === undefined || object.instance ? undefined : f.env.lookup(dotted);
+  if (stored) return stored;
   if (object.instance) {
     const field = object.instance.fields.get(attr);
     if (field) return byName(a, field, attr, node);
