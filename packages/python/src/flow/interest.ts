@@ -49,10 +49,14 @@ export class Interest {
   }
 }
 
-/** A value worth following: a secret, a special object (logger, client, environment), a URL, an instance. */
+/**
+ * A value worth following: a secret, a special object (client, environment), a URL, an instance. A logger is
+ * not: a function can only log a secret it reads, is handed (calls are followed) or names, and each of those
+ * makes it worth analysing already.
+ */
 export function carries(value: Value): boolean {
   return Boolean(
     value.taint || value.secretObject || value.held || value.secretFile || value.instance ||
-      (value.ref !== undefined && value.ref !== 'module') || (value.str !== undefined && value.str.includes('://')),
+      (value.ref !== undefined && value.ref !== 'module' && value.ref !== 'logger') || (value.str !== undefined && value.str.includes('://')),
   );
 }
