@@ -67,3 +67,19 @@ describe('the worker pool', () => {
     expect('findings' in results[0]! && results[0].findings.map((f) => f.ruleId)).toEqual(['no-secret-in-log']);
   });
 });
+
+describe('one parse for the config cross-check and the flow rules', () => {
+  it('keeps the tree the cross-check parsed for the flow rules, which take it over, and frees the rest', async () => {
+    const { hasPythonTree, pythonModuleFacts } = await import('@secret-hygiene/python');
+    const used = 'import os\nprint(os.environ["HF_TOKEN"])\n';
+    const unused = 'import os\nTOKEN = os.environ["HF_TOKEN"]\n';
+    const fresh = await pythonFindings('a.py', used);
+    expect((await pythonModuleFacts(used, { keepTree: true })).reads.map((r) => r.name)).toEqual(['HF_TOKEN']);
+    await pythonModuleFacts(unused, { keepTree: true });
+    expect(hasPythonTree(used) && hasPythonTree(unused)).toBe(true);
+    const results = await pythonFindingsForFiles([{ file: 'a.py', text: used }], {}, { threads: 1 });
+    expect(results).toEqual([{ findings: fresh }]);
+    expect(hasPythonTree(used) || hasPythonTree(unused)).toBe(false);
+    expect(await pythonFindings('a.py', used)).toEqual(fresh);
+  });
+});

@@ -1,4 +1,4 @@
-export { loadPythonLanguage, pythonParser, withPythonTree, type SyntaxNode, type Tree } from './loader.js';
+export { hasPythonTree, loadPythonLanguage, pythonParser, releasePythonTrees, withPythonTree, type SyntaxNode, type Tree } from './loader.js';
 export { pythonFactsFromTree, pythonModuleFacts, pythonSecretReads } from './module-facts.js';
 export { staticString, stringPrefix } from './strings.js';
 export type { PythonModuleFacts, PythonReadForm, PythonReadKind, PythonSecretRead, PythonSpan } from './types.js';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '@secret-hygiene/core';
 import { type PythonFlowOptions, pythonFindings, worthParsing } from './flow/findings.js';
+import { hasPythonTree, releasePythonTrees } from './loader.js';
 
 /** One Python program to analyse: its path (relative to `root` or absolute) and its text. */
 export interface PythonJob {
@@ -71,10 +72,12 @@ export async function pythonFindingsForFiles(
   const workerUrl = pool.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
   const threads = pool.threads ?? Math.min(availableParallelism(), MAX_THREADS);
   const helpers = threads > 1 && bytes >= (pool.minBytes ?? MIN_POOL_BYTES) && existsSync(fileURLToPath(workerUrl)) ? threads - 1 : 0;
+  // Files already parsed here (by the config cross-check) go last: this thread takes from the end, workers from the front.
+  queue.sort((x, y) => Number(hasPythonTree(jobs[x]!.text)) - Number(hasPythonTree(jobs[y]!.text)) || x - y);
   const take = (count: number): number[] => queue.splice(0, count);
   const workers = Array.from({ length: helpers }, () => drive(new Worker(workerUrl, { workerData: options }), jobs, take, results));
   while (queue.length > 0) {
-    const index = take(1)[0]!;
+    const index = queue.pop()!;
     results[index] = await analyseHere(jobs[index]!, options);
     // Let the workers' answers in, so each gets its next batch while this thread works on.
     if (helpers > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -82,6 +85,7 @@ export async function pythonFindingsForFiles(
   await Promise.all(workers);
   // Files of a worker that died, or that never answered for them, are analysed here.
   for (let index = 0; index < jobs.length; index++) results[index] ??= await analyseHere(jobs[index]!, options);
+  releasePythonTrees();
   return results as PythonJobResult[];
 }
 

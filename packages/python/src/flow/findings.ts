@@ -8,7 +8,7 @@ import {
   defaultUrlClassifier,
   fingerprint,
 } from '@secret-hygiene/core';
-import { pythonParser } from '../loader.js';
+import { pythonParser, takePythonTree } from '../loader.js';
 import { analyseModule } from './analyse.js';
 import { pythonFlowTables } from './catalog.js';
 import { type Analysis, Env } from './context.js';
@@ -100,7 +100,7 @@ export async function pythonFindings(file: string, text: string, options: Python
     budget: INLINE_BUDGET,
   });
   const loader = new ModuleLoader(parser, fresh, options.root);
-  const tree = parser.parse(text);
+  const tree = takePythonTree(text) ?? parser.parse(text);
   if (!tree) throw new Error('the Python parser returned no tree');
   let plainResults: PlainResult[];
   try {
