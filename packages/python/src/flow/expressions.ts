@@ -286,8 +286,7 @@ function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
     for (const clause of node.namedChildren) {
       if (clause.type === 'for_in_clause') {
         const iterable = evaluate(a, f, clause.childForFieldName('right'));
-        const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
-        for (const target of clause.childrenForFieldName('left')) bindNames(f, target, element);
+        for (const target of clause.childrenForFieldName('left')) bindLoopTargets(f, target, iterable);
       } else if (clause.type === 'if_clause') evaluate(a, f, clause.namedChildren[0]);
     }
     const body = node.childForFieldName('body') ?? node.namedChildren[0];
@@ -314,6 +313,19 @@ function lambda(a: Analysis, f: Frame, node: SyntaxNode): Value {
     f.env = outer;
   }
   return CLEAN;
+}
+
+/**
+ * Binds a loop's targets to what iterating `iterable` yields. Iterating a mapping of secrets yields their names;
+ * `for name, value in mapping.items()` binds the names apart from the values.
+ */
+export function bindLoopTargets(f: Frame, target: SyntaxNode, iterable: Value): void {
+  const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
+  const pair = target.namedChildren;
+  if (iterable.entries && (target.type === 'pattern_list' || target.type === 'tuple_pattern') && pair.length === 2) {
+    bindNames(f, pair[0]!, OPAQUE);
+    bindNames(f, pair[1]!, element);
+  } else bindNames(f, target, element);
 }
 
 /** Binds every name of a loop or comprehension target to one value. */

@@ -1,7 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
 import { type Analysis, Env, type Frame, isSecretName } from './context.js';
-import { bindNames, evaluate } from './expressions.js';
+import { bindLoopTargets, bindNames, evaluate } from './expressions.js';
 import { warnEnvironWrite } from './platform.js';
 import { reportFlow, reportOutput } from './sinks.js';
 import { storeInto } from './store.js';
@@ -55,10 +55,8 @@ function execStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       return alternatives(a, f, (s.childForFieldName('body')?.namedChildren ?? []).filter((c) => c.type === 'case_clause').map((c) => c.childForFieldName('consequence')), false);
     case 'for_statement': {
       const iterable = evaluate(a, f, s.childForFieldName('right'));
-      // Iterating a mapping of secrets yields their names, not their values.
-      const element: Value = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
       const left = s.childForFieldName('left');
-      if (left) bindNames(f, left, element);
+      if (left) bindLoopTargets(f, left, iterable);
       return alternatives(a, f, [s.childForFieldName('body'), s.childForFieldName('alternative')], false);
     }
     case 'while_statement':
