@@ -27,9 +27,12 @@ export interface PythonPoolOptions {
 /** About a third of a second of analysis on one core, which is what starting a worker costs. */
 const MIN_POOL_BYTES = 1024 * 1024;
 const MAX_THREADS = 4;
-/** Files per message to a worker; two batches are in flight so a worker never waits for the busy caller. */
-const BATCH = 4;
-const IN_FLIGHT = 2;
+/**
+ * Files per message to a worker, fewer as the queue drains so all threads finish together; three batches are in
+ * flight so a worker never waits for the busy (or descheduled) calling thread.
+ */
+const MAX_BATCH = 8;
+const IN_FLIGHT = 3;
 
 /** What the caller sends a worker, and what it answers. */
 export interface PoolRequest {
@@ -74,7 +77,7 @@ export async function pythonFindingsForFiles(
   const helpers = threads > 1 && bytes >= (pool.minBytes ?? MIN_POOL_BYTES) && existsSync(fileURLToPath(workerUrl)) ? threads - 1 : 0;
   // Files already parsed here (by the config cross-check) go last: this thread takes from the end, workers from the front.
   queue.sort((x, y) => Number(hasPythonTree(jobs[x]!.text)) - Number(hasPythonTree(jobs[y]!.text)) || x - y);
-  const take = (count: number): number[] => queue.splice(0, count);
+  const take = (): number[] => queue.splice(0, Math.max(1, Math.min(MAX_BATCH, Math.floor(queue.length / (4 * threads)))));
   const workers = Array.from({ length: helpers }, () => drive(new Worker(workerUrl, { workerData: options }), jobs, take, results));
   while (queue.length > 0) {
     const index = queue.pop()!;
@@ -90,7 +93,7 @@ export async function pythonFindingsForFiles(
 }
 
 /** Feeds one worker batches from the shared queue until the queue is empty; resolves once the worker is gone. */
-function drive(worker: Worker, jobs: readonly PythonJob[], take: (count: number) => number[], results: Array<PythonJobResult | undefined>): Promise<void> {
+function drive(worker: Worker, jobs: readonly PythonJob[], take: () => number[], results: Array<PythonJobResult | undefined>): Promise<void> {
   return new Promise((resolve) => {
     const inFlight = new Map<number, number[]>();
     let nextId = 0;
@@ -101,7 +104,7 @@ function drive(worker: Worker, jobs: readonly PythonJob[], take: (count: number)
       void worker.terminate().finally(resolve);
     };
     const send = (): void => {
-      const batch = take(BATCH);
+      const batch = take();
       if (batch.length === 0) return;
       const request: PoolRequest = { id: nextId++, jobs: batch.map((index) => jobs[index]!) };
       inFlight.set(request.id, batch);
