@@ -16,7 +16,7 @@ export interface PythonJob {
 export type PythonJobResult = { findings: Finding[] } | { error: string };
 
 export interface PythonPoolOptions {
-  /** Threads that analyse, the calling one included (default: the machine's cores, at most 4). */
+  /** Worker threads for a large run (default: the machine's cores, at most 4). */
   threads?: number;
   /** Below this many bytes worth parsing, the calling thread does it all: a worker's start-up would cost more. */
   minBytes?: number;
@@ -26,7 +26,7 @@ export interface PythonPoolOptions {
 
 /** About a third of a second of analysis on one core, which is what starting a worker costs. */
 const MIN_POOL_BYTES = 1024 * 1024;
-const MAX_THREADS = 4;
+const MAX_WORKERS = 4;
 /**
  * Files per message to a worker, fewer as the queue drains so all threads finish together; three batches are in
  * flight so a worker never waits for the busy (or descheduled) calling thread.
@@ -53,9 +53,10 @@ async function analyseHere(job: PythonJob, options: PythonFlowOptions): Promise<
 }
 
 /**
- * Secret flows in many Python files, in the order given. Large runs are shared between the calling thread and
- * worker threads (each loads the grammar once), taking files from one queue so a slow file never holds up the
- * rest; small runs and single files never pay for a worker. A worker that dies gives its files back.
+ * Secret flows in many Python files, in the order given. Large runs go to worker threads (each loads the grammar
+ * once) that take files from one queue, so a slow file never holds up the rest; the calling thread only hands
+ * out batches (a busy caller would leave the workers waiting) and analyses the files it has parsed already. Small
+ * runs and single files never pay for a worker. A worker that dies gives its files back.
  */
 export async function pythonFindingsForFiles(
   jobs: readonly PythonJob[],
@@ -73,17 +74,18 @@ export async function pythonFindingsForFiles(
     }
   });
   const workerUrl = pool.workerUrl ?? new URL('./pool-worker.js', import.meta.url);
-  const threads = pool.threads ?? Math.min(availableParallelism(), MAX_THREADS);
-  const helpers = threads > 1 && bytes >= (pool.minBytes ?? MIN_POOL_BYTES) && existsSync(fileURLToPath(workerUrl)) ? threads - 1 : 0;
+  const threads = pool.threads ?? Math.min(availableParallelism(), MAX_WORKERS);
+  const workerCount = threads > 1 && bytes >= (pool.minBytes ?? MIN_POOL_BYTES) && existsSync(fileURLToPath(workerUrl)) ? threads : 0;
   // Files already parsed here (by the config cross-check) go last: this thread takes from the end, workers from the front.
   queue.sort((x, y) => Number(hasPythonTree(jobs[x]!.text)) - Number(hasPythonTree(jobs[y]!.text)) || x - y);
   const take = (): number[] => queue.splice(0, Math.max(1, Math.min(MAX_BATCH, Math.floor(queue.length / (4 * threads)))));
-  const workers = Array.from({ length: helpers }, () => drive(new Worker(workerUrl, { workerData: options }), jobs, take, results));
-  while (queue.length > 0) {
+  const workers = Array.from({ length: workerCount }, () => drive(new Worker(workerUrl, { workerData: options }), jobs, take, results));
+  const parsedHere = (): boolean => hasPythonTree(jobs[queue[queue.length - 1]!]!.text);
+  while (queue.length > 0 && (workerCount === 0 || parsedHere())) {
     const index = queue.pop()!;
     results[index] = await analyseHere(jobs[index]!, options);
     // Let the workers' answers in, so each gets its next batch while this thread works on.
-    if (helpers > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (workerCount > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
   // Files of a worker that died, or that never answered for them, are analysed here.
