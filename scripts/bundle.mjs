@@ -66,7 +66,11 @@ export async function bundleCli(root) {
   const copies = typescriptCopies(root);
   rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { 'secret-audit': join(root, 'packages/cli/bin/secret-audit.js') },
+    entryPoints: {
+      'secret-audit': join(root, 'packages/cli/bin/secret-audit.js'),
+      // The Python front end starts worker threads from new URL('./pool-worker.js', import.meta.url): beside the chunks.
+      'pool-worker': join(root, 'packages/python/dist/pool-worker.js'),
+    },
     outdir,
     bundle: true,
     splitting: true,

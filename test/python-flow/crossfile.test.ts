@@ -41,3 +41,27 @@ describe('helper modules', () => {
     expect(findings.map((f) => [f.file, f.line])).toEqual([[b, 3]]);
   });
 });
+
+describe('where helper modules are looked up', () => {
+  const source = 'import os\nfrom app.utils import leak\nleak(os.environ["HF_TOKEN"])\n';
+  const repo = join(root, 'repo');
+  write('repo/.git/HEAD', 'ref: refs/heads/main\n');
+  write('repo/app/__init__.py', '');
+  write('repo/app/utils.py', 'def leak(token):\n    print(token)\n');
+  write('repo/app/predict.py', source);
+  write('utils.py', 'def leak(token):\n    print(token)\n');
+
+  it('finds a top-level package from the file\'s real folder, whatever folder paths are relative to', async () => {
+    const fromRepo = await pythonFindings('app/predict.py', source, { root: repo });
+    const fromApp = await pythonFindings('predict.py', source, { root: join(repo, 'app') });
+    expect(fromRepo.map((f) => [f.file, f.line, f.ruleId])).toEqual([['app/utils.py', 2, 'no-secret-in-log']]);
+    expect(fromApp.map((f) => [f.file, f.line, f.ruleId])).toEqual([['utils.py', 2, 'no-secret-in-log']]);
+  });
+
+  it('never looks above the repository root', async () => {
+    write('repo/main.py', 'import os\nfrom utils import leak\nleak(os.environ["HF_TOKEN"])\n');
+    // `utils.py` above the repository would print the secret; from inside it, `utils` is a third-party module.
+    const found = await pythonFindings('main.py', 'import os\nfrom utils import leak\nleak(os.environ["HF_TOKEN"])\n', { root: repo });
+    expect(found).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { bundledFile } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 
 let loaded: typeof TS | undefined;
@@ -6,8 +7,8 @@ let loaded: typeof TS | undefined;
 /**
  * The `typescript` package, loaded on first use and with `require`: an ESM import of this CommonJS module makes
  * Node scan its 9 MB source for export names, and the whole-program analyzer, which brings ts-morph's own copy of
- * the compiler, must not pay for loading a second one.
+ * the compiler, must not pay for loading a second one. The bundled CLI ships the compiler beside its chunks.
  */
 export function loadTypescript(): typeof TS {
-  return (loaded ??= createRequire(import.meta.url)('typescript') as typeof TS);
+  return (loaded ??= createRequire(import.meta.url)(bundledFile(import.meta.url, 'typescript.cjs') ?? 'typescript') as typeof TS);
 }

@@ -35,16 +35,52 @@ export async function pythonParser(): Promise<Parser> {
 }
 
 /**
- * Parses `source` and hands the tree to `use`, freeing the tree's WebAssembly memory afterwards.
- * Tree-sitter never throws on bad syntax: broken code yields a tree with ERROR nodes, and extraction goes on.
+ * Trees kept for a second reader of the same text: the config cross-check parses a model's code first, and the
+ * flow rules take the tree over instead of parsing the file again. Keyed by the text itself, bounded by its size.
  */
-export async function withPythonTree<T>(source: string, use: (tree: Tree) => T): Promise<T> {
+const kept = new Map<string, Tree>();
+let keptChars = 0;
+const MAX_KEPT_CHARS = 2 * 1024 * 1024;
+
+/** The tree kept for exactly this text, now owned (and to be deleted) by the caller. */
+export function takePythonTree(source: string): Tree | undefined {
+  const tree = kept.get(source);
+  if (tree) {
+    kept.delete(source);
+    keptChars -= source.length;
+  }
+  return tree;
+}
+
+export function hasPythonTree(source: string): boolean {
+  return kept.has(source);
+}
+
+/** Frees the trees nobody took. */
+export function releasePythonTrees(): void {
+  for (const tree of kept.values()) tree.delete();
+  kept.clear();
+  keptChars = 0;
+}
+
+/**
+ * Parses `source` (or takes its kept tree) and hands the tree to `use`, freeing its WebAssembly memory afterwards
+ * unless `keep` asks to keep it for `takePythonTree`. Tree-sitter never throws on bad syntax: broken code yields
+ * a tree with ERROR nodes, and extraction goes on.
+ */
+export async function withPythonTree<T>(source: string, use: (tree: Tree) => T, keep = false): Promise<T> {
   const p = await pythonParser();
-  const tree = p.parse(source);
+  const tree = takePythonTree(source) ?? p.parse(source);
   if (!tree) throw new Error('the Python parser returned no tree');
+  let stays = false;
   try {
-    return use(tree);
+    const result = use(tree);
+    stays = keep && !kept.has(source) && keptChars + source.length <= MAX_KEPT_CHARS;
+    return result;
   } finally {
-    tree.delete();
+    if (stays) {
+      kept.set(source, tree);
+      keptChars += source.length;
+    } else tree.delete();
   }
 }

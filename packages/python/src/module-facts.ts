@@ -49,9 +49,12 @@ export function pythonFactsFromTree(tree: Tree): PythonModuleFacts {
   };
 }
 
-/** Parses `source` and returns what it reads, imports and spells out as strings. */
-export function pythonModuleFacts(source: string): Promise<PythonModuleFacts> {
-  return withPythonTree(source, pythonFactsFromTree);
+/**
+ * Parses `source` and returns what it reads, imports and spells out as strings. With `keepTree`, the tree is kept
+ * for the flow rules, which analyse the same file next (see `takePythonTree`).
+ */
+export function pythonModuleFacts(source: string, options: { keepTree?: boolean } = {}): Promise<PythonModuleFacts> {
+  return withPythonTree(source, pythonFactsFromTree, options.keepTree);
 }
 
 /**

@@ -1,26 +1,21 @@
 import { type Finding, LineIndex } from '@secret-hygiene/core';
-import type { pythonFindings } from '@secret-hygiene/python';
+import type { PythonJob } from '@secret-hygiene/python';
 import type { SourceFile } from '../files/source-file.js';
 import { remapToNotebook } from '../notebook/remap.js';
-import { isNotebook, notebookProgram } from '../notebook/segments.js';
+import { isNotebook, notebookProgram, type NotebookSegment } from '../notebook/segments.js';
 import type { ScanOutput, Scanner } from './scanner.js';
-
-type PythonFindings = typeof pythonFindings;
 
 export function isPython(path: string): boolean {
   return /\.pyi?$/i.test(path);
 }
 
-/** A notebook's code cells run as one Python program; findings go back to their cell's lines. */
-async function notebookFindings(file: SourceFile, analyse: PythonFindings, options: Parameters<PythonFindings>[2]): Promise<Finding[]> {
-  let program;
+/** A notebook's code cells run as one Python program; undefined when it is not JSON (the token scanner says so). */
+function notebookOf(file: SourceFile): NotebookSegment | undefined {
   try {
-    program = notebookProgram(file.text);
+    return notebookProgram(file.text);
   } catch {
-    return []; // not JSON: the token scanner reports the notebook as unreadable
+    return undefined;
   }
-  if (!program) return [];
-  return remapToNotebook(await analyse(file.path, program.text, options), program, new LineIndex(file.text));
 }
 
 /** Secret flows in Python model code (Cog predictors, Truss models, inference.sh apps) and notebooks, via tree-sitter. */
@@ -31,20 +26,32 @@ export const pythonScanner: Scanner = {
   cacheGrain: { reads: (path) => isPython(path) || isNotebook(path) },
   wants: (files) => files.some((file) => isPython(file.path) || isNotebook(file.path)),
   async scan(files, context) {
-    const { pythonFindings: analyse } = await import('@secret-hygiene/python'); // loads tree-sitter: only when needed
-    const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv] };
-    const output: ScanOutput = { findings: [], errors: [] };
-    const mine = files.filter((f) => isPython(f.path) || isNotebook(f.path));
-    // One file at a time: the tree-sitter parser is shared, and an exception stays with its file.
-    for (const [index, file] of mine.entries()) {
-      try {
-        const found = isNotebook(file.path) ? await notebookFindings(file, analyse, options) : await analyse(file.path, file.text, options);
-        output.findings.push(...found);
-      } catch (error) {
-        output.errors.push({ file: file.path, message: `${this.name} could not analyse this file: ${(error as Error).message}` });
-      }
-      context.progress?.(index + 1, mine.length);
+    const { pythonFindingsForFiles } = await import('@secret-hygiene/python'); // loads tree-sitter: only when needed
+    const sources: SourceFile[] = [];
+    const programs: Array<NotebookSegment | undefined> = [];
+    const jobs: PythonJob[] = [];
+    for (const file of files) {
+      const program = isNotebook(file.path) ? notebookOf(file) : undefined;
+      if (!program && !isPython(file.path)) continue;
+      sources.push(file);
+      programs.push(program);
+      jobs.push({ file: file.path, text: program ? program.text : file.text });
     }
+    const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv], ...(context.cwd ? { root: context.cwd } : {}) };
+    // Large runs are shared with worker threads; an exception on one file stays with that file.
+    const results = await pythonFindingsForFiles(jobs, options);
+    context.progress?.(jobs.length, jobs.length);
+    const output: ScanOutput = { findings: [], errors: [] };
+    results.forEach((result, i) => {
+      const file = sources[i]!;
+      const program = programs[i];
+      if ('error' in result) output.errors.push({ file: file.path, message: `${this.name} could not analyse this file: ${result.error}` });
+      else output.findings.push(...(program ? remapNotebook(result.findings, program, file) : result.findings));
+    });
     return output;
   },
 };
+
+function remapNotebook(findings: Finding[], program: NotebookSegment, file: SourceFile): Finding[] {
+  return findings.length === 0 ? findings : remapToNotebook(findings, program, new LineIndex(file.text));
+}

@@ -4,7 +4,7 @@ import { platformFacts } from '../platforms.js';
 
 /** Adds one Python file's secret reads, imports and string literals to its folder's facts. */
 export async function addPythonFile(file: string, text: string, code: FolderCode): Promise<void> {
-  const facts = await pythonModuleFacts(text);
+  const facts = await pythonModuleFacts(text, { keepTree: true }); // the flow rules take the tree over
   code.codeFiles++;
   for (const read of facts.reads) {
     const { line, column, endLine, endColumn } = read;

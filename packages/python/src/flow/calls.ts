@@ -208,8 +208,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
   }
   if (receiver?.ref === 'environ' && method !== undefined) {
-    // The whole environment is a secret only as a whole: its items and values are named one by one elsewhere.
-    return method === 'copy' ? { ref: 'environ', ...(receiver.taint ? { taint: receiver.taint } : {}) } : OPAQUE;
+    // The whole environment is a secret as a whole (a copy, every value or item walked through); one member is
+    // named by its own key elsewhere, and the keys are names.
+    if (method === 'copy') return { ref: 'environ', ...(receiver.taint ? { taint: receiver.taint } : {}) };
+    if (method === 'items' && receiver.taint) return { taint: receiver.taint, entries: true };
+    return method === 'values' && receiver.taint ? { taint: receiver.taint } : OPAQUE;
   }
   if (receiver && method !== undefined) {
     if (receiver.sealed) return { sealed: true };
@@ -225,7 +228,8 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       }
       const out = join(parts);
       if (method === 'format' && receiver.str !== undefined) return { ...out, str: receiver.str.split('{')[0], complete: false };
-      return out.taint ? { taint: out.taint } : receiver.opaque ? OPAQUE : CLEAN;
+      if (out.taint) return method === 'items' ? { taint: out.taint, entries: true } : { taint: out.taint };
+      return receiver.opaque ? OPAQUE : CLEAN;
     }
     if (t.optionDeclarers.has(method)) {
       const option = call.positional.map((v) => (v.complete ? v.str : undefined)).find((s) => s?.startsWith('-') && isSecretOption(a, s));

@@ -83,6 +83,7 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
     case 'yield':
       return yieldValue(a, f, node);
     case 'lambda':
+      return lambda(a, f, node);
     case 'integer':
     case 'float':
     case 'true':
@@ -136,6 +137,8 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const attr = node.childForFieldName('attribute')?.text ?? '';
   const object = evaluate(a, f, node.childForFieldName('object'));
   const label = dotted ?? `.${attr}`;
+  const stored = dotted === undefined || object.instance ? undefined : f.env.lookup(dotted);
+  if (stored) return stored;
   if (object.instance) {
     const field = object.instance.fields.get(attr);
     if (field) return byName(a, field, attr, node);
@@ -283,8 +286,7 @@ function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
     for (const clause of node.namedChildren) {
       if (clause.type === 'for_in_clause') {
         const iterable = evaluate(a, f, clause.childForFieldName('right'));
-        const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
-        for (const target of clause.childrenForFieldName('left')) bindNames(f, target, element);
+        for (const target of clause.childrenForFieldName('left')) bindLoopTargets(f, target, iterable);
       } else if (clause.type === 'if_clause') evaluate(a, f, clause.namedChildren[0]);
     }
     const body = node.childForFieldName('body') ?? node.namedChildren[0];
@@ -293,6 +295,37 @@ function comprehension(a: Analysis, f: Frame, node: SyntaxNode): Value {
   } finally {
     f.env = outer;
   }
+}
+
+/**
+ * A lambda's body runs later, with the variables it closes over: its sinks are checked where it is written, with
+ * its parameters unknown. The lambda itself is no secret.
+ */
+function lambda(a: Analysis, f: Frame, node: SyntaxNode): Value {
+  const outer = f.env;
+  f.env = new Env(outer);
+  try {
+    for (const parameter of node.childForFieldName('parameters')?.namedChildren ?? []) {
+      bindNames(f, parameter.childForFieldName('name') ?? parameter, OPAQUE);
+    }
+    evaluate(a, f, node.childForFieldName('body'));
+  } finally {
+    f.env = outer;
+  }
+  return CLEAN;
+}
+
+/**
+ * Binds a loop's targets to what iterating `iterable` yields. Iterating a mapping of secrets yields their names;
+ * `for name, value in mapping.items()` binds the names apart from the values.
+ */
+export function bindLoopTargets(f: Frame, target: SyntaxNode, iterable: Value): void {
+  const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
+  const pair = target.namedChildren;
+  if (iterable.entries && (target.type === 'pattern_list' || target.type === 'tuple_pattern') && pair.length === 2) {
+    bindNames(f, pair[0]!, OPAQUE);
+    bindNames(f, pair[1]!, element);
+  } else bindNames(f, target, element);
 }
 
 /** Binds every name of a loop or comprehension target to one value. */

@@ -8,7 +8,7 @@ import {
   defaultUrlClassifier,
   fingerprint,
 } from '@secret-hygiene/core';
-import { pythonParser } from '../loader.js';
+import { pythonParser, takePythonTree } from '../loader.js';
 import { analyseModule } from './analyse.js';
 import { type PythonFlowExtras, pythonFlowTables } from './catalog.js';
 import { type Analysis, Env } from './context.js';
@@ -21,19 +21,39 @@ import type { Step } from './values.js';
 export interface PythonFlowOptions extends PythonFlowExtras {
   /** Environment variables a config file declares as secrets (`inf.yml`), whatever their names look like. */
   extraSecretEnv?: readonly string[];
+  /** The directory relative file paths are relative to, where imported helper modules are read (default: the working directory). */
+  root?: string;
 }
 
 /** Calls into functions of the file that one file may follow before it stops (keeps odd files linear). */
 const INLINE_BUDGET = 2_000;
 
 /**
- * Nothing in a file without one of these can be a source or a plain-HTTP URL, so such files are not parsed:
- * most of a large repository's Python never mentions a secret.
+ * Nothing in a file without one of these can be a source or a plain-HTTP URL, so such files are not parsed: most
+ * of a large repository's Python never mentions a secret. Every secret name of rules/names.yaml contains one (a
+ * qualified `key` or `pat` has a word character before it; tested against the vocabulary), as do the environment,
+ * secrets paths and mappings, `Secret` types and URLs.
  */
-const WORTH_PARSING = /secret|token|passw|passphrase|credential|api_?key|apikey|private_?key|auth|environ|getenv|pwd|[a-z]+:\/\//i;
+const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|[a-z]+:\/\//i;
+
+/** The secret environment names without a secret word in them (`DATABASE_URL`), from rules/names.yaml. */
+let wordlessSecretNames: RegExp | undefined;
+
+function namesWithoutHint(): RegExp {
+  if (!wordlessSecretNames) {
+    const names = catalogDocument<NameVocabulary>('names').secretEnvNames.filter((name) => !WORTH_PARSING.test(name));
+    wordlessSecretNames = names.length > 0 ? new RegExp(names.join('|')) : /$^/;
+  }
+  return wordlessSecretNames;
+}
 
 /** Node types gathered during the copy, so finding them costs no second walk. */
 const COLLECTED = new Map([['import_statement', 'import'], ['import_from_statement', 'import']]);
+
+/** Whether a file can hold a finding of the flow rules at all (cheap, textual): the others are never parsed. */
+export function worthParsing(text: string, options: PythonFlowOptions = {}): boolean {
+  return WORTH_PARSING.test(text) || namesWithoutHint().test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
+}
 
 const classifiers = new Map<string, NameClassifier>();
 
@@ -51,11 +71,11 @@ function classifierFor(extra: readonly string[]): NameClassifier {
 /**
  * Secret flows in one Python file (Cog predictors, Truss models, inference.sh apps): secrets reaching logs, error
  * messages, model outputs and plain-HTTP requests, and Cog inputs that publish or expose a secret. Calls into
- * helper modules of the repository are followed (read from disk, relative to the working directory). Bad syntax
+ * helper modules of the repository are followed (read from disk, relative to `root`). Bad syntax
  * never throws: tree-sitter recovers and the rest of the file is still analysed.
  */
 export async function pythonFindings(file: string, text: string, options: PythonFlowOptions = {}): Promise<Finding[]> {
-  if (!WORTH_PARSING.test(text) && !options.extraSecretTypes?.some((type) => text.includes(type))) return [];
+  if (!worthParsing(text, options)) return [];
   const parser = await pythonParser();
   const results = new ResultSet();
   const names = classifierFor(options.extraSecretEnv ?? []);
@@ -80,8 +100,8 @@ export async function pythonFindings(file: string, text: string, options: Python
     analysed: new Set(),
     budget: INLINE_BUDGET,
   });
-  const loader = new ModuleLoader(parser, fresh);
-  const tree = parser.parse(text);
+  const loader = new ModuleLoader(parser, fresh, options.root);
+  const tree = takePythonTree(text) ?? parser.parse(text);
   if (!tree) throw new Error('the Python parser returned no tree');
   let plainResults: PlainResult[];
   try {

@@ -34,9 +34,12 @@ export class Interest {
     let words = this.words.get(fn.id);
     if (!words) {
       const text = fn.text;
-      words = new Set(text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+      const all = text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+      this.hinted.set(fn.id, text.includes('://') || /secret/i.test(text) || all.some((w) => this.isHint(w)));
+      // Names are looked for after the function's own: `def load` is no call of another class's `load`.
+      const name = fn.childForFieldName('name');
+      words = new Set(name ? text.slice(name.endIndex - fn.startIndex).match(/[A-Za-z_][A-Za-z0-9_]*/g) : all);
       this.words.set(fn.id, words);
-      this.hinted.set(fn.id, text.includes('://') || /secret/i.test(text) || [...words].some((w) => this.isHint(w)));
     }
     if (this.hinted.get(fn.id)) return true;
     for (const name of this.names) if (words.has(name)) return true;
@@ -50,10 +53,14 @@ export class Interest {
   }
 }
 
-/** A value worth following: a secret, a special object (logger, client, environment), a URL, an instance. */
+/**
+ * A value worth following: a secret, a special object (client, environment), a URL, an instance. A logger is
+ * not: a function can only log a secret it reads, is handed (calls are followed) or names, and each of those
+ * makes it worth analysing already.
+ */
 export function carries(value: Value): boolean {
   return Boolean(
     value.taint || value.secretObject || value.held || value.secretFile || value.instance ||
-      (value.ref !== undefined && value.ref !== 'module') || (value.str !== undefined && value.str.includes('://')),
+      (value.ref !== undefined && value.ref !== 'module' && value.ref !== 'logger') || (value.str !== undefined && value.str.includes('://')),
   );
 }

@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { Analysis } from './context.js';
 import { analyseHelperModule } from './analyse.js';
@@ -10,6 +10,8 @@ const MAX_MODULES = 12;
 const MAX_BYTES = 512 * 1024;
 /** Directories above the importing file where a top-level package may live (`from src.utils import x`). */
 const MAX_ANCESTORS = 3;
+/** Whether a directory holds `.git`, for the whole process: the repository root bounds the search upwards. */
+const gitRoots = new Map<string, boolean>();
 
 /**
  * Modules looked for in vain (third-party packages like `requests`), by importing directory, for the whole
@@ -27,14 +29,20 @@ export class ModuleLoader {
   private readonly trees: Tree[] = [];
 
 
+  /**
+   * `root` is the directory relative file paths are relative to (the scan's working directory): modules are
+   * looked up on disk from the importing file's real location, so the answer does not depend on the process's
+   * working directory, and a module is named the way the importing file is (relative or absolute).
+   */
   constructor(
     private readonly parser: Parser,
     private readonly fresh: (file: string, text: string) => Analysis,
+    private readonly root: string = process.cwd(),
   ) {}
 
   /** The analysis of `module` as imported from `fromFile`, or undefined when it is not a file of the repository. */
   load(fromFile: string, module: string): Analysis | undefined {
-    const key = `${dirname(fromFile)}\0${module}`;
+    const key = `${resolve(this.root, dirname(fromFile))}\0${module}`;
     if (missing.has(key)) return undefined;
     const found = this.find(fromFile, module);
     if (!found) {
@@ -45,9 +53,10 @@ export class ModuleLoader {
   }
 
   private find(fromFile: string, module: string): Analysis | undefined {
-    for (const path of candidates(fromFile, module)) {
+    for (const absolute of candidates(resolve(this.root, fromFile), module)) {
+      const path = isAbsolute(fromFile) ? absolute : relative(this.root, absolute).split(sep).join('/');
       if (this.loaded.has(path)) return this.loaded.get(path) ?? undefined;
-      const text = readSmallFile(path);
+      const text = readSmallFile(absolute);
       if (text === undefined) continue;
       if (this.loaded.size >= MAX_MODULES) return undefined;
       this.loaded.set(path, null); // an import cycle finds the module being loaded and stops
@@ -76,7 +85,11 @@ export class ModuleLoader {
   }
 }
 
-/** Where `module` (`utils`, `pkg.helpers`, `.auth`, `..common`) can be a file, nearest first. */
+/**
+ * Where `module` (`utils`, `pkg.helpers`, `.auth`, `..common`) imported by the file at the absolute path
+ * `fromFile` can be a file, nearest first: beside the file (or up the package for dots), then up to a few folders
+ * above it for a top-level package, never above the repository root.
+ */
 function candidates(fromFile: string, module: string): string[] {
   const dots = /^\.*/.exec(module)![0].length;
   const parts = module.slice(dots).split('.').filter(Boolean);
@@ -92,18 +105,27 @@ function candidates(fromFile: string, module: string): string[] {
     for (let i = 0; i <= MAX_ANCESTORS; i++) {
       bases.push(dir);
       const up = dirname(dir);
-      if (up === dir) break;
+      if (up === dir || isGitRoot(dir)) break;
       dir = up;
     }
   }
   return bases.flatMap((base) => [join(base, ...parts) + '.py', join(base, ...parts, '__init__.py')]);
 }
 
+function isGitRoot(dir: string): boolean {
+  let root = gitRoots.get(dir);
+  if (root === undefined) {
+    if (gitRoots.size > 10_000) gitRoots.clear();
+    gitRoots.set(dir, (root = existsSync(join(dir, '.git'))));
+  }
+  return root;
+}
+
 function readSmallFile(path: string): string | undefined {
   try {
-    const stat = statSync(resolve(path));
+    const stat = statSync(path);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
-    return readFileSync(resolve(path), 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }

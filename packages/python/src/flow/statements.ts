@@ -1,7 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
-import { type Analysis, Env, type Frame } from './context.js';
-import { bindNames, evaluate } from './expressions.js';
+import { type Analysis, Env, type Frame, isSecretName } from './context.js';
+import { bindLoopTargets, bindNames, evaluate } from './expressions.js';
 import { warnEnvironWrite } from './platform.js';
 import { reportFlow, reportOutput } from './sinks.js';
 import { storeInto } from './store.js';
@@ -55,10 +55,8 @@ function execStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       return alternatives(a, f, (s.childForFieldName('body')?.namedChildren ?? []).filter((c) => c.type === 'case_clause').map((c) => c.childForFieldName('consequence')), false);
     case 'for_statement': {
       const iterable = evaluate(a, f, s.childForFieldName('right'));
-      // Iterating a mapping of secrets yields their names, not their values.
-      const element: Value = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
       const left = s.childForFieldName('left');
-      if (left) bindNames(f, left, element);
+      if (left) bindLoopTargets(f, left, iterable);
       return alternatives(a, f, [s.childForFieldName('body'), s.childForFieldName('alternative')], false);
     }
     case 'while_statement':
@@ -173,7 +171,14 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
     case 'parenthesized_expression': {
       const targets = target.namedChildren;
       const pairwise = value.items?.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
-      targets.forEach((child, i) => bind(a, f, child, pairwise ? value.items![i]! : join([value]), at));
+      if (pairwise) {
+        targets.forEach((child, i) => bind(a, f, child, value.items![i]!, at));
+        return;
+      }
+      const part = join([value]);
+      // `user, password = credentials.split(":")`: when the names say which parts are secret, the others are not.
+      const secretParts = part.taint ? targets.filter((t) => t.type === 'identifier' && isSecretName(a, t.text)) : [];
+      for (const child of targets) bind(a, f, child, secretParts.length > 0 && !secretParts.includes(child) ? OPAQUE : part, at);
       return;
     }
     default:

@@ -1,6 +1,7 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
+import { dottedName } from './syntax.js';
 import { type Value, join } from './values.js';
 
 /**
@@ -22,6 +23,10 @@ export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stor
       const old = object.instance.fields.get(attr);
       if (old?.ref) return;
       object.instance.fields.set(attr, join([old, stored]));
+      return;
     }
+    // `session.headers["Authorization"] = …` on an object of a library: the attribute's path holds it from now on.
+    const path = dottedName(target);
+    if (path !== undefined) f.env.set(path, join([f.env.lookup(path), stored]));
   }
 }

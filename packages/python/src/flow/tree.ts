@@ -117,6 +117,9 @@ const TEXT_ONLY = new Set(['type', 'decorator']);
 /** Delimiters of strings, never needed: the literal's text says the same. */
 const SKIPPED = new Set(['comment', 'string_start', 'string_end']);
 
+/** Node types that never have children (tree-sitter-python's grammar): no trip into WebAssembly to look for any. */
+const LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'escape_sequence', 'type_conversion']);
+
 /** Node types none of whose children has a field name (tree-sitter-python's grammar). */
 const FIELDLESS = new Set(['module', 'expression_statement', 'argument_list', 'parameters', 'list', 'tuple', 'set',
   'dictionary', 'concatenated_string', 'expression_list', 'pattern_list', 'tuple_pattern', 'list_pattern', 'string']);
@@ -204,7 +207,7 @@ function copyBelow(cursor: TreeCursor, top: PyNode, context: CopyContext): void 
         const node = make(context, type, start, type === 'identifier' ? identifierEnd(source, start) : cursor.endIndex);
         parent.adopt(node, field);
         if (type === 'block' && field === 'body' && parent.type === 'function_definition') node.defer(cursor.currentNode);
-        else if (!(TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start))) && cursor.gotoFirstChild()) {
+        else if (!(LEAVES.has(type) || TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start))) && cursor.gotoFirstChild()) {
           stack.push(node);
           continue;
         }

@@ -40,6 +40,8 @@ export interface Value {
   ref?: Ref;
   /** The entries of a dict literal or of `**kwargs` by static key, so `d["model"]` is not `d["token"]`. */
   keyed?: Map<string, Value>;
+  /** A mapping's `.items()`: it yields (name, value) pairs, and only the values carry the taint. */
+  entries?: boolean;
   /** The elements of a tuple or list literal, so `user, password = pair` binds each its own. */
   items?: Value[];
   /** A function or class defined in this file, for calls. */
