@@ -86,7 +86,7 @@ async function run(options: CliOptions, io: CliIO): Promise<number> {
 /** Runs secret-audit with the given arguments and resolves to the exit code (0 clean, 1 findings, 2 usage/internal). */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   try {
-    if (argv[0] === 'init') return (await import('./init/init.js')).runInit(argv.slice(1), io);
+    if (argv[0] === 'init') return await (await import('./init/init.js')).runInit(argv.slice(1), io);
     if (argv[0]?.startsWith('merge-')) {
       const merge = await import('./merge/command.js');
       if (merge.isMergeCommand(argv[0])) return await merge.mergeCommand(argv[0], argv.slice(1), io);

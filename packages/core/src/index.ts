@@ -12,7 +12,7 @@ export {
 } from './suppression.js';
 export { BaselineError, createBaseline, filterByBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.js';
 export { CatalogError } from './catalog/errors.js';
-export { loadCatalogDir, parseYamlText, schemaError, shownName, validateCatalogDocument, type CatalogDocuments } from './catalog/load.js';
+export { loadCatalogDir, parseYamlText, schemaError, shownName, validateCatalogDocument, type CatalogDocuments, type YamlParse } from './catalog/load.js';
 export { builtinCatalog, catalogDocument } from './catalog/builtin.js';
 export { bundledFile } from './runtime-file.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { CatalogError, parseYamlText, RULES, schemaError, shownName } from '@secret-hygiene/core';
+import { pathToFileURL } from 'node:url';
+import { bundledFile, CatalogError, parseYamlText, RULES, schemaError, shownName } from '@secret-hygiene/core';
 import { type ConfigFile, ConfigError, type ProjectConfig } from './project-config.js';
 import { tokenCatalogWith } from './token-formats.js';
+import { loadYamlParse } from './yaml-parse.js';
 
 type Validate = ((data: unknown) => boolean) & { errors?: Array<NonNullable<Parameters<typeof schemaError>[2]>> | null };
 
@@ -11,7 +13,9 @@ type Validate = ((data: unknown) => boolean) & { errors?: Array<NonNullable<Para
  * standalone module: checking a config then loads neither ajv nor its compiler.
  */
 async function validator(): Promise<Validate> {
-  const url = new URL('../../generated/config-validator.js', import.meta.url).href;
+  // The bundled CLI ships the module beside its chunks; the workspace keeps it in packages/cli/generated/.
+  const beside = bundledFile(import.meta.url, 'config-validator.js');
+  const url = beside ? pathToFileURL(beside).href : new URL('../../generated/config-validator.js', import.meta.url).href;
   try {
     return ((await import(url)) as { default: Validate }).default;
   } catch {
@@ -19,14 +23,14 @@ async function validator(): Promise<Validate> {
   }
 }
 
-function parse(file: string, shown: string): unknown {
+async function parse(file: string, shown: string): Promise<unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigError(`${shown}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (!file.endsWith('.json')) return parseYamlText(shown, text) ?? {}; // an empty YAML file is an empty config
+  if (!file.endsWith('.json')) return parseYamlText(shown, text, await loadYamlParse()) ?? {}; // an empty YAML file is an empty config
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -43,7 +47,7 @@ export async function loadProjectConfig(file: string, cwd: string): Promise<Proj
   const validate = await validator();
   let config: ConfigFile;
   try {
-    const data = parse(file, shown);
+    const data = await parse(file, shown);
     if (!validate(data)) throw schemaError(shown, data, validate.errors?.[0]);
     config = data as ConfigFile;
   } catch (error) {

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseYamlText } from '@secret-hygiene/core';
+import { parseYamlText, type YamlParse } from '@secret-hygiene/core';
+import { loadYamlParse } from '../config/yaml-parse.js';
 import { UsageError } from '../usage-error.js';
 import { addPreCommitHook } from './pre-commit.js';
 import { ESLINT_HINT, HOOK_REPO, preCommitEntry, STARTER_CONFIG, WORKFLOW } from './templates.js';
@@ -39,7 +40,7 @@ function writeNew(root: string, file: string, text: string, force: boolean, out:
 }
 
 /** Adds the hook to the pre-commit config, keeping what is there; false when it has to be done by hand. */
-function addHook(root: string, out: Output, err: Output): boolean {
+function addHook(root: string, out: Output, err: Output, parse: YamlParse): boolean {
   const target = join(root, PRE_COMMIT_FILE);
   const existing = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   const edit = addPreCommitHook(existing);
@@ -47,16 +48,16 @@ function addHook(root: string, out: Output, err: Output): boolean {
     out.write(`skipped ${PRE_COMMIT_FILE} (the secret-audit hook is already there)\n`);
     return true;
   }
-  if (edit.kind === 'added' && !stillValid(edit.text)) return manual(err, 'the edited file would not be valid YAML');
+  if (edit.kind === 'added' && !stillValid(edit.text, parse)) return manual(err, 'the edited file would not be valid YAML');
   if (edit.kind === 'manual') return manual(err, edit.reason);
   writeFileSync(target, edit.text);
   out.write(`${edit.kind === 'created' ? 'wrote' : 'added the secret-audit hook to'} ${PRE_COMMIT_FILE}\n`);
   return true;
 }
 
-function stillValid(text: string): boolean {
+function stillValid(text: string, parse: YamlParse): boolean {
   try {
-    const parsed = parseYamlText(PRE_COMMIT_FILE, text) as { repos?: Array<{ repo?: string }> } | null;
+    const parsed = parseYamlText(PRE_COMMIT_FILE, text, parse) as { repos?: Array<{ repo?: string }> } | null;
     return Array.isArray(parsed?.repos) && parsed.repos.some((entry) => entry?.repo === HOOK_REPO);
   } catch {
     return false;
@@ -74,7 +75,7 @@ function manual(err: Output, reason: string): false {
  * Existing files are kept unless `--force`; the pre-commit config is edited in place, never replaced.
  * Exit 0 when everything is in place, 2 when something has to be done by hand.
  */
-export function runInit(argv: string[], io: { cwd: string; stdout: Output; stderr: Output }): number {
+export async function runInit(argv: string[], io: { cwd: string; stdout: Output; stderr: Output }): Promise<number> {
   const { dir, force, help } = parseInitArgs(argv);
   if (help) {
     io.stdout.write(`${INIT_USAGE}\n\nWrites ${CONFIG_FILE}, adds the secret-audit hook to ${PRE_COMMIT_FILE} and writes ${WORKFLOW_FILE}.\nExisting files are kept unless --force is given; the pre-commit config is edited in place.\n`);
@@ -83,7 +84,7 @@ export function runInit(argv: string[], io: { cwd: string; stdout: Output; stder
   const root = resolve(io.cwd, dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`init: not a directory: ${dir}`);
   writeNew(root, CONFIG_FILE, STARTER_CONFIG, force, io.stdout);
-  const hooked = addHook(root, io.stdout, io.stderr);
+  const hooked = addHook(root, io.stdout, io.stderr, await loadYamlParse());
   writeNew(root, WORKFLOW_FILE, WORKFLOW, force, io.stdout);
   io.stdout.write('Next: `pre-commit install` blocks commits that add a secret; push to see results under Security > Code scanning.\n');
   if (existsSync(join(root, 'package.json'))) io.stdout.write(ESLINT_HINT);

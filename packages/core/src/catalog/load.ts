@@ -38,10 +38,17 @@ function parseYamlFile(file: string): unknown {
   return parseYamlText(file, readFileSync(file, 'utf8'));
 }
 
-/** Parses one YAML document (duplicate keys rejected); the error names `file` and quotes no content. */
-export function parseYamlText(file: string, text: string): unknown {
+/** The `parse` of the `yaml` package: callers that are bundled pass the one they imported. */
+export type YamlParse = (text: string, options: YamlOptions) => unknown;
+
+/**
+ * Parses one YAML document (duplicate keys rejected); the error names `file` and quotes no content. The parser
+ * loads on first use; code that ships in the bundled CLI passes `parse` from its own `import('yaml')`, which the
+ * bundler can see, where this module's `require` resolves only inside the workspace.
+ */
+export function parseYamlText(file: string, text: string, parse: YamlParse = parseYaml): unknown {
   try {
-    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 });
+    return parse(text, { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
     throw new CatalogError(file, undefined, `not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
