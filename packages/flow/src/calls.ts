@@ -6,7 +6,7 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
-import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
 import { constructWith } from './classes.js';
 import { analyzeFunction } from './functions.js';
 
@@ -285,10 +285,14 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
     const argTaints = arg ? deepTaints(resolveAccess(e, arg, pr.access)) : undefined;
     if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, callStep), ...pr.path], back) })));
   }
+  let members: Value = CLEAN;
   for (const rs of summary.returnSources) {
-    taints = unionTaints(taints, [{ origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, back) }]);
+    const taint: Taint = { origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, back) };
+    if (rs.access) members = withMemberTaint(members, rs.access, taint);
+    else taints = unionTaints(taints, [taint]);
   }
-  const value = withReturnedText(taintOnly(taints), summary.returnText, shape.args);
+  const returned = members.props ? { ...members, ...(taints ? { taints } : {}) } : taintOnly(taints);
+  const value = withReturnedText(returned, summary.returnText, shape.args);
   const made = summary.returnClass ? { ...value, cls: summary.returnClass } : value;
   return summary.returnKind ? { ...made, kind: summary.returnKind } : made;
 }

@@ -3,7 +3,7 @@ import { seedByName } from './bindings.js';
 import { declarePattern } from './bindings.js';
 import type { Engine, FunctionFrame } from './engine.js';
 import type { ReturnText } from './summary.js';
-import { CLEAN, Scope, appendStep, deepTaints, join, materialize, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, Scope, appendStep, deepTaints, join, materialize, taintsByAccess, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
 import { writeField } from './classes.js';
 import { walkStatements } from './walker.js';
 
@@ -107,7 +107,15 @@ function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
   const end = e.loc(info.node.name ?? info.node, `returned by ${info.name}`);
   for (const t of deepTaints(returned) ?? []) {
     if (t.origin.kind === 'param' && t.origin.fn === info) summary.paramReturns.push({ param: t.origin.index, ...(t.origin.access ? { access: t.origin.access } : {}), path: materialize(appendStep(t.path, end)) });
-    else if (t.origin.kind === 'source' && t.origin.paramOf !== info) summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, path: materialize(appendStep(t.path, end)) });
+  }
+  // Sources keep the member they sit at: `return { cwd, env: process.env }` makes `io.cwd` no secret.
+  const seen = new Set<string>();
+  for (const { taint: t, access } of taintsByAccess(returned)) {
+    if (t.origin.kind !== 'source' || t.origin.paramOf === info) continue;
+    const key = `${t.origin.label}\0${t.origin.byName}\0${access.join('.')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    summary.returnSources.push({ label: t.origin.label, byName: t.origin.byName, ...(access.length > 0 ? { access } : {}), path: materialize(appendStep(t.path, end)) });
   }
   if (returned.kind && returned.kind !== 'env') summary.returnKind = returned.kind;
   if (returned.cls) summary.returnClass = returned.cls;

@@ -11,8 +11,11 @@ export interface FunctionSummary {
   paramSinks: ParamSink[];
   /** Parameter `param` flows to the return value along `path` (parameter … return). */
   paramReturns: Array<{ param: number; access?: readonly string[]; path: FlowLocation[] }>;
-  /** Secrets the function returns whatever its arguments (`return process.env.HF_TOKEN`). */
-  returnSources: Array<{ label: string; byName: boolean; path: FlowLocation[] }>;
+  /**
+   * Secrets the function returns whatever its arguments (`return process.env.HF_TOKEN`); `access` is the member of
+   * the returned value that holds one (`return { env: process.env }`: `['env']`), so siblings stay clean.
+   */
+  returnSources: Array<{ label: string; byName: boolean; access?: readonly string[]; path: FlowLocation[] }>;
   /** What the return value is when it matters for sinks: a logger, a transport client. */
   returnKind?: ValueKind;
   /** The function returns an instance of a class of this file (a factory): its fields and getters stay known. */

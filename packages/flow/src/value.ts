@@ -201,6 +201,22 @@ export function deepTaints(v: Value, depth = 0): readonly Taint[] | undefined {
   return taints;
 }
 
+/** Each taint of the value with the member path it sits at (`[]`: the value itself), as deep as `deepTaints` looks. */
+export function taintsByAccess(v: Value, access: readonly string[] = [], depth = 0): Array<{ taint: Taint; access: readonly string[] }> {
+  const out = (v.taints ?? []).map((taint) => ({ taint, access }));
+  if (v.props && depth < 4) for (const [name, member] of v.props) out.push(...taintsByAccess(member, [...access, name], depth + 1));
+  return out;
+}
+
+/** The value with `taint` added at the member path `access` (nested members are created as needed). */
+export function withMemberTaint(v: Value, access: readonly string[], taint: Taint): Value {
+  if (access.length === 0) return { ...v, taints: unionTaints(v.taints, [taint]) };
+  const [head, ...rest] = access;
+  const props = new Map(v.props ?? []);
+  props.set(head!, withMemberTaint(props.get(head!) ?? CLEAN, rest, taint));
+  return { ...v, props };
+}
+
 /** The value with one more step on each taint's path. */
 export function withStep(v: Value, step: FlowLocation): Value {
   if (!isTainted(v)) return v;
