@@ -40,6 +40,17 @@ describe('secrets returned inside an object', () => {
     expect(hits(code)).toEqual(['no-secret-in-log@4']);
   });
 
+  it('through a default parameter and a call that reads the sibling member', () => {
+    const code = [
+      'function processIO() { return { cwd: process.cwd(), env: process.env }; }',
+      'function find(cwd) { throw new Error("no config in " + cwd); }',
+      'function leak(env) { console.log(env.OPENAI_API_KEY); }',
+      'function run(options, io) { find(io.cwd); leak(io.env); }',
+      'export function main(argv, io = processIO()) { return run(argv, io); }',
+    ].join('\n');
+    expect(hits(code)).toEqual(['no-secret-in-log@3']);
+  });
+
   it('a secret returned as the value itself is unchanged', () => {
     const code = ['function key() {', '  return process.env.HF_TOKEN;', '}', 'console.log(key());'].join('\n');
     expect(hits(code)).toEqual(['no-secret-in-log@4']);

@@ -355,7 +355,8 @@ function resolveAccess(e: Engine, arg: Value, access: readonly string[] | undefi
     else if (value.props?.size && !value.taints?.length) value = CLEAN;
     else if (value.kind === 'env') value = e.names.isSecretEnv(key) ? value : CLEAN;
     else {
-      const taints = deepTaints(value);
+      // Known members other than `key` say nothing of it: only the value's own taints pass on to its members.
+      const taints = value.props?.size ? value.taints : deepTaints(value);
       value = taints && taints.length > 0 ? inheritMember(e, taints, key) : CLEAN;
     }
     if (value === CLEAN) break;
