@@ -103,20 +103,32 @@ async function runScanners(
   const findings: Finding[] = [];
   const errors: InputError[] = [];
   const failures: string[] = [];
+  const overlapping: Promise<void>[] = [];
   for (const scanner of options.scanners ?? SCANNERS) {
     if (scanner.deep && options.deep === false) continue;
     const input = scanner.seesEveryShard ? everyFile : files;
     if (!scanner.wants(input)) continue;
     const onProgress = options.onProgress;
-    context.progress = onProgress && ((done, total) => onProgress({ stage: scanner.name, done, total }));
-    try {
-      const output = await scanThroughCache(scanner, input, context, cache);
-      findings.push(...(input === files ? output.findings : output.findings.filter((f) => owns(f.file))));
-      errors.push(...(input === files ? output.errors : output.errors.filter((e) => owns(e.file))));
-    } catch (error) {
-      failures.push(`${scanner.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    let started = (): void => {};
+    const ready = new Promise<void>((resolve) => (started = resolve));
+    const own: ScanContext = { ...context, progress: onProgress && ((done, total) => onProgress({ stage: scanner.name, done, total })), started };
+    const run = scanThroughCache(scanner, input, own, cache)
+      .then(
+        (output) => {
+          findings.push(...(input === files ? output.findings : output.findings.filter((f) => owns(f.file))));
+          errors.push(...(input === files ? output.errors : output.errors.filter((e) => owns(e.file))));
+        },
+        (error: unknown) => {
+          failures.push(`${scanner.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      )
+      .finally(started);
+    if (scanner.overlaps) {
+      overlapping.push(run);
+      await ready;
+    } else await run;
   }
+  await Promise.all(overlapping);
   return { findings, errors, failures };
 }
 

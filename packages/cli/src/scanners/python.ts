@@ -22,6 +22,7 @@ function notebookOf(file: SourceFile): NotebookSegment | undefined {
 export const pythonScanner: Scanner = {
   name: 'python front end',
   deep: true,
+  overlaps: true,
   // Whole output: a file's flows follow calls into the helper modules it imports.
   cacheGrain: { reads: (path) => isPython(path) || isNotebook(path) },
   wants: (files) => files.some((file) => isPython(file.path) || isNotebook(file.path)),
@@ -39,7 +40,9 @@ export const pythonScanner: Scanner = {
     }
     const options = { ...context.names, extraSecretEnv: [...context.declaredSecretEnv], ...(context.cwd ? { root: context.cwd } : {}) };
     // Large runs are shared with worker threads; an exception on one file stays with that file.
-    const results = await pythonFindingsForFiles(jobs, options);
+    const running = pythonFindingsForFiles(jobs, options);
+    context.started?.(); // large runs are on worker threads now
+    const results = await running;
     context.progress?.(jobs.length, jobs.length);
     const output: ScanOutput = { findings: [], errors: [] };
     results.forEach((result, i) => {

@@ -14,6 +14,8 @@ export interface ScanContext {
   tokenCatalog?: CompiledCatalog;
   /** Told how many of the scanner's files are done, for the progress line. */
   progress?: (done: number, total: number) => void;
+  /** An `overlaps` scanner calls this once its work runs on worker threads: the next scanner may start then. */
+  started?: () => void;
 }
 
 export interface ScanOutput {
@@ -40,9 +42,36 @@ export interface Scanner {
    * configs declare are context for every shard's code, so they must not depend on the split. Cheap scanners only.
    */
   readonly seesEveryShard?: boolean;
+  /**
+   * Its work runs mostly on worker threads: the scanners after it start once it says so (`context.started`) and
+   * share the main thread with it, rather than leaving a core idle while it works.
+   */
+  readonly overlaps?: boolean;
   wants(files: readonly SourceFile[]): boolean;
   scan(files: readonly SourceFile[], context: ScanContext): Promise<ScanOutput>;
 }
+
+/**
+ * `scanEach` that lets the event loop in every few files, so an overlapping scanner's workers get their next
+ * batches while this one works.
+ */
+export async function scanEachYielding(
+  scanner: string,
+  files: readonly SourceFile[],
+  scanOne: (file: SourceFile) => Finding[],
+  progress?: ScanContext['progress'],
+): Promise<ScanOutput> {
+  const output: ScanOutput = { findings: [], errors: [] };
+  for (let start = 0; start < files.length; start += YIELD_EVERY) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const part = scanEach(scanner, files.slice(start, start + YIELD_EVERY), scanOne, progress && ((done) => progress(start + done, files.length)));
+    output.findings.push(...part.findings);
+    output.errors.push(...part.errors);
+  }
+  return output;
+}
+
+const YIELD_EVERY = 16;
 
 /** Runs `scanOne` on each file, turning a front end's exception on one file into an input error for that file. */
 export function scanEach(

@@ -2,7 +2,7 @@ import { type CompiledCatalog, LineIndex, tokenFindings } from '@secret-hygiene/
 import { remapToNotebook } from '../notebook/remap.js';
 import { isNotebook, notebookSegments } from '../notebook/segments.js';
 import type { SourceFile } from '../files/source-file.js';
-import { type ScanOutput, type Scanner, scanEach } from './scanner.js';
+import { type ScanOutput, type Scanner, scanEachYielding } from './scanner.js';
 
 /** Hardcoded tokens in every text file; notebooks cell by cell (sources and outputs). Cheap: always on. */
 export const tokenScanner: Scanner = {
@@ -13,7 +13,7 @@ export const tokenScanner: Scanner = {
   async scan(files, context) {
     const errors: ScanOutput['errors'] = [];
     const catalog = context.tokenCatalog;
-    const output = scanEach(
+    const output = await scanEachYielding(
       this.name,
       files,
       (file) => {
