@@ -57,6 +57,33 @@ describe('audit orchestration', () => {
     await audit({ cwd: tree.dir, scanners: [config, code] });
     expect(seen).toEqual(['WEBHOOK_URL']);
   });
+
+  it('runs the scanners after an overlapping one while it works, and collects every result and crash', async () => {
+    let release = (): void => {};
+    const later = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    // It finishes only after the next scanner has run: without the overlap this run would never end.
+    const workers: Scanner = {
+      ...scanner('workers', true, async (_files, context) => {
+        context.started?.();
+        order.push('workers started');
+        await later;
+        order.push('workers done');
+        return { findings: [finding('a.py', 3)], errors: [] };
+      }),
+      overlaps: true,
+    };
+    const main = scanner('main thread', false, async () => {
+      order.push('main thread');
+      release();
+      return { findings: [finding('b.ts', 1)], errors: [] };
+    });
+    const crashing: Scanner = { ...scanner('crashing', true, async () => Promise.reject(new Error('worker died'))), overlaps: true };
+    const result = await audit({ cwd: tree.dir, scanners: [workers, crashing, main] });
+    expect(order).toEqual(['workers started', 'main thread', 'workers done']);
+    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['a.py:3', 'b.ts:1']);
+    expect(result.failures).toEqual(['crashing failed: worker died']);
+  });
 });
 
 describe('last line of defence', () => {
