@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The subpath alone: the package's index also loads ESLint's classes (a second copy under another ESLint).
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import { docsUrl, ruleMeta } from '@secret-hygiene/core';
 
 /** What every rule of this plugin adds to `meta.docs`. */
@@ -10,7 +11,7 @@ export interface SecretHygieneDocs {
 }
 
 /** typescript-eslint's rule factory; `meta.docs.url` points at the rule's page under `rules/docs/`. */
-export const createRule = ESLintUtils.RuleCreator<SecretHygieneDocs>((name) => docsUrl(name));
+export const createRule = RuleCreator<SecretHygieneDocs>((name) => docsUrl(name));
 
 /** `meta.docs.description`, from the rule registry (`rules/rules.yaml`) that SARIF and the docs read too. */
 export function describeRule(ruleId: string): string {

@@ -271,23 +271,26 @@ function summaryOf(e: Engine, fn: FunctionInfo): FunctionSummary {
 
 /** Feeds a callee's summary with this call's arguments: its parameter sinks fire, its return carries taint. */
 export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<CallShape, 'node' | 'args'>, name: string): Value {
-  const callStep = e.loc(shape.node, `passed to ${name}`);
+  // Most summaries carry nothing: the path steps (and their notes) are built only for one that does.
+  let callStep: FlowLocation | undefined;
+  let back: FlowLocation | undefined;
+  const stepIn = () => (callStep ??= e.loc(shape.node, `passed to ${name}`));
+  const stepOut = () => (back ??= e.loc(shape.node, `returned by ${name}`));
   for (const ps of summary.paramSinks) {
     const arg = shape.args[ps.param];
     const taints = arg ? deepTaints(resolveAccess(e, arg, ps.access)) : undefined;
-    if (taints && taints.length > 0) e.sinkThroughCall(ps, taints, callStep);
+    if (taints && taints.length > 0) e.sinkThroughCall(ps, taints, stepIn());
   }
   for (const request of summary.paramRequests ?? []) requestThroughCall(e, request, shape.args[request.param], shape.node);
   let taints: readonly Taint[] | undefined;
-  const back = e.loc(shape.node, `returned by ${name}`);
   for (const pr of summary.paramReturns) {
     const arg = shape.args[pr.param];
     const argTaints = arg ? deepTaints(resolveAccess(e, arg, pr.access)) : undefined;
-    if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, callStep), ...pr.path], back) })));
+    if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, stepIn()), ...pr.path], stepOut()) })));
   }
   let members: Value = CLEAN;
   for (const rs of summary.returnSources) {
-    const taint: Taint = { origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, back) };
+    const taint: Taint = { origin: { kind: 'source', label: rs.label, byName: rs.byName }, path: appendStep(rs.path, stepOut()) };
     if (rs.access) members = withMemberTaint(members, rs.access, taint);
     else taints = unionTaints(taints, [taint]);
   }

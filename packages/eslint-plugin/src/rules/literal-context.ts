@@ -1,4 +1,31 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { AST_NODE_TYPES as NodeType, TSESTree } from '@typescript-eslint/utils';
+
+// The node types this file tests, as typed constants: a value import of AST_NODE_TYPES would load the whole of
+// @typescript-eslint/utils, ESLint's own classes included (a second ESLint copy under an ESLint 9 run).
+const AST_NODE_TYPES = {
+  AccessorProperty: 'AccessorProperty' as NodeType.AccessorProperty,
+  ArrayExpression: 'ArrayExpression' as NodeType.ArrayExpression,
+  AssignmentExpression: 'AssignmentExpression' as NodeType.AssignmentExpression,
+  AssignmentPattern: 'AssignmentPattern' as NodeType.AssignmentPattern,
+  BinaryExpression: 'BinaryExpression' as NodeType.BinaryExpression,
+  CallExpression: 'CallExpression' as NodeType.CallExpression,
+  ConditionalExpression: 'ConditionalExpression' as NodeType.ConditionalExpression,
+  Identifier: 'Identifier' as NodeType.Identifier,
+  JSXAttribute: 'JSXAttribute' as NodeType.JSXAttribute,
+  JSXIdentifier: 'JSXIdentifier' as NodeType.JSXIdentifier,
+  Literal: 'Literal' as NodeType.Literal,
+  LogicalExpression: 'LogicalExpression' as NodeType.LogicalExpression,
+  MemberExpression: 'MemberExpression' as NodeType.MemberExpression,
+  NewExpression: 'NewExpression' as NodeType.NewExpression,
+  PrivateIdentifier: 'PrivateIdentifier' as NodeType.PrivateIdentifier,
+  Property: 'Property' as NodeType.Property,
+  PropertyDefinition: 'PropertyDefinition' as NodeType.PropertyDefinition,
+  TSAsExpression: 'TSAsExpression' as NodeType.TSAsExpression,
+  TSNonNullExpression: 'TSNonNullExpression' as NodeType.TSNonNullExpression,
+  TSSatisfiesExpression: 'TSSatisfiesExpression' as NodeType.TSSatisfiesExpression,
+  TSTypeAssertion: 'TSTypeAssertion' as NodeType.TSTypeAssertion,
+  VariableDeclarator: 'VariableDeclarator' as NodeType.VariableDeclarator,
+} as const;
 
 /** Wrappers that leave a literal's meaning alone: `'x' as const`, `'x'!`, `process.env.KEY ?? 'x'`. */
 function isTransparent(node: TSESTree.Node, child: TSESTree.Node): boolean {

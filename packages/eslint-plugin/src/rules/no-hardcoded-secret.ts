@@ -1,5 +1,5 @@
 import { classifyLiteral, defaultNameClassifier, scanTokens, type TokenMatch } from '@secret-hygiene/core';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
@@ -36,6 +36,21 @@ function within(ranges: Range[], start: number, end: number): boolean {
   return false;
 }
 
+/** Tokens whose text is text, not code: strings, template pieces (`\`a${`, `}b\``) and JSX text. */
+const TEXT_TOKENS = new Set(['String', 'Template', 'JSXText']);
+
+/**
+ * Where a match may be reported: string literals, template pieces (so a literal nested in `${…}` never lies
+ * inside another range), JSX text and comments, sorted by start. Read from the parser's token list, which holds
+ * exactly those spans, instead of a listener per literal.
+ */
+function textRanges(sourceCode: Readonly<TSESLint.SourceCode>): Range[] {
+  const ranges: Range[] = [];
+  for (const token of sourceCode.ast.tokens) if (TEXT_TOKENS.has(token.type)) ranges.push(token.range);
+  for (const comment of sourceCode.getAllComments()) ranges.push(comment.range);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
 /**
  * The core token detector over the file's text — the same scan `secret-audit` runs — keeping what lies inside
  * string literals, template literals, JSX text and comments. Literals stored under a secret name the text does
@@ -57,13 +72,12 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
   create(context) {
     const { sourceCode } = context;
     const names = defaultNameClassifier();
-    const textRanges: Range[] = [];
     const namedLiterals: NamedLiteral[] = [];
 
+    // Only the rare literal stored under a secret name (or about to be encoded as `user:password`) is kept.
     function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
-      textRanges.push(node.range);
       const name = contextualName(node);
-      if (name !== undefined && value.trim() !== '' && names.classify(name) !== 'no') {
+      if (name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') {
         namedLiterals.push({ value, name, valueStart, verbatim: raw === value, range: node.range });
       }
       const password = basicAuthPassword(node, value);
@@ -86,18 +100,14 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       TemplateLiteral(node) {
         const only = node.expressions.length === 0 ? node.quasis[0] : undefined;
         if (only) noteString(node, only.value.cooked ?? only.value.raw, only.value.raw, only.range[0] + 1);
-        // Each piece separately: a literal nested in `${…}` then never lies inside another range.
-        else for (const quasi of node.quasis) textRanges.push(quasi.range);
-      },
-      JSXText(node) {
-        textRanges.push(node.range);
       },
       'Program:exit'() {
-        for (const comment of sourceCode.getAllComments()) textRanges.push(comment.range);
-        textRanges.sort((a, b) => a[0] - b[0]);
         const found: Range[] = [];
-        for (const match of scanTokens(sourceCode.text, { path: context.filename })) {
-          if (!within(textRanges, match.start, match.end)) continue;
+        const matches = scanTokens(sourceCode.text, { path: context.filename });
+        // Most files hold no match: the text ranges are built only for those that do.
+        const ranges = matches.length > 0 ? textRanges(sourceCode) : [];
+        for (const match of matches) {
+          if (!within(ranges, match.start, match.end)) continue;
           found.push([match.start, match.end]);
           report(match, match.start, match.end);
         }
