@@ -1,5 +1,6 @@
 import type { Finding, InputError } from '@secret-hygiene/core';
 import type { SourceFile } from '../files/source-file.js';
+import { contractFinding } from '../format/contract-finding.js';
 import type { ScanContext, ScanOutput, Scanner } from '../scanners/scanner.js';
 import { scrubFinding, scrubSecrets } from '../scrub.js';
 import { hashParts, hashText } from './hash.js';
@@ -15,20 +16,7 @@ export interface RunCache {
 
 /** The report's view of a finding: the contract's fields, free text scrubbed; nothing else is stored. */
 function reportable(f: Finding): Finding {
-  return scrubFinding({
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    evidence: f.evidence,
-    fingerprint: f.fingerprint,
-    ...(f.detector !== undefined ? { detector: f.detector } : {}),
-    ...(f.flow !== undefined ? { flow: f.flow.map((s) => ({ file: s.file, line: s.line, column: s.column, note: s.note })) } : {}),
-  });
+  return scrubFinding(contractFinding(f));
 }
 
 function reportableOutput(output: ScanOutput): ScanOutput {
