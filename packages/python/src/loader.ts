@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { bundledFile } from '@secret-hygiene/core';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { parserModuleOptions } from './walker.js';
 
 export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 
@@ -12,7 +13,7 @@ let loading: Promise<Language> | undefined;
  */
 export function loadPythonLanguage(): Promise<Language> {
   loading ??= (async () => {
-    await Parser.init();
+    await Parser.init(parserModuleOptions);
     // web-tree-sitter finds its own runtime wasm beside its code, which the bundled CLI keeps true.
     const wasm =
       bundledFile(import.meta.url, 'tree-sitter-python.wasm') ??

@@ -1,4 +1,5 @@
-import type { Node as TsNode, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Node as TsNode, Tree } from 'web-tree-sitter';
+import { type Walker, walkerFor } from '../walker.js';
 
 /** What every node copied from one tree shares. */
 interface CopyContext {
@@ -97,11 +98,11 @@ export class PyNode {
   private fill(): void {
     const node = this.pending!;
     this.pending = undefined;
-    const cursor = node.walk();
+    const walker = walkerFor(node);
     try {
-      copyBelow(cursor, this, this.context);
+      copyBelow(walker, this, this.context);
     } finally {
-      cursor.delete();
+      walker.close();
     }
   }
 }
@@ -168,13 +169,13 @@ export function copyTree(tree: Tree, file: string, source: string, collect: Read
     collect,
     collected: new Map(),
   };
-  const cursor = tree.walk();
+  const walker = walkerFor(tree);
   try {
-    const root = make(context, context.types[cursor.nodeTypeId] ?? cursor.nodeType, cursor.startIndex, cursor.endIndex);
-    copyBelow(cursor, root, context);
+    const root = make(context, context.types[walker.typeId()] ?? 'ERROR', walker.startIndex(), walker.endIndex());
+    copyBelow(walker, root, context);
     return { root, collected: context.collected };
   } finally {
-    cursor.delete();
+    walker.close();
   }
 }
 
@@ -190,31 +191,31 @@ function make(context: CopyContext, type: string, start: number, end: number): P
 }
 
 /** Copies everything below the cursor's node into `top`, in one walk that never leaves that node. */
-function copyBelow(cursor: TreeCursor, top: PyNode, context: CopyContext): void {
+function copyBelow(walker: Walker, top: PyNode, context: CopyContext): void {
   const { types, fields, named, source } = context;
   const stack: PyNode[] = [top];
-  if (!cursor.gotoFirstChild()) return;
+  if (!walker.gotoFirstChild()) return;
   for (;;) {
-    const typeId = cursor.nodeTypeId;
+    const typeId = walker.typeId();
     if (named[typeId]) {
-      const type = types[typeId] ?? cursor.nodeType;
+      const type = types[typeId] ?? 'ERROR';
       if (!SKIPPED.has(type)) {
         const parent = stack[stack.length - 1]!;
         // Each cursor getter is a trip into WebAssembly: skip the ones whose answer is known.
-        const fieldId = FIELDLESS.has(parent.type) ? 0 : cursor.currentFieldId;
+        const fieldId = FIELDLESS.has(parent.type) ? 0 : walker.fieldId();
         const field = fieldId ? (fields[fieldId] ?? null) : null;
-        const start = cursor.startIndex;
-        const node = make(context, type, start, type === 'identifier' ? identifierEnd(source, start) : cursor.endIndex);
+        const start = walker.startIndex();
+        const node = make(context, type, start, type === 'identifier' ? identifierEnd(source, start) : walker.endIndex());
         parent.adopt(node, field);
-        if (type === 'block' && field === 'body' && parent.type === 'function_definition') node.defer(cursor.currentNode);
-        else if (!(LEAVES.has(type) || TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start))) && cursor.gotoFirstChild()) {
+        if (type === 'block' && field === 'body' && parent.type === 'function_definition') node.defer(walker.currentNode());
+        else if (!(LEAVES.has(type) || TEXT_ONLY.has(type) || (type === 'string' && isPlainString(source, start))) && walker.gotoFirstChild()) {
           stack.push(node);
           continue;
         }
       }
     }
-    while (!cursor.gotoNextSibling()) {
-      if (stack.length === 1 || !cursor.gotoParent()) return;
+    while (!walker.gotoNextSibling()) {
+      if (stack.length === 1 || !walker.gotoParent()) return;
       stack.pop();
     }
   }
