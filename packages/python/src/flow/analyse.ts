@@ -61,23 +61,11 @@ export function analyseHelperModule(a: Analysis, root: SyntaxNode, imports: read
   execBlock(a, { env: a.module, isAsync: false, returns: [], reporting: false, depth: 0, nested: [] }, root);
 }
 
-/** The functions and methods worth analysing, grown until no chosen function names another one. */
+/** The functions and methods worth analysing (see `Interest.choose`). */
 function choose(a: Analysis, interest: Interest, already: ReadonlySet<SyntaxNode> = new Set()): Set<SyntaxNode> {
   const candidates: Array<[string, SyntaxNode]> = [...a.functions];
   for (const cls of a.classes.values()) candidates.push(...cls.methods);
-  const chosen = new Set<SyntaxNode>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [name, fn] of candidates) {
-      if (chosen.has(fn) || already.has(fn) || !interest.test(fn)) continue;
-      chosen.add(fn);
-      interest.add(name);
-      const owner = a.methodOwner.get(fn.id);
-      if (owner) interest.add(owner.name);
-      changed = true;
-    }
-  }
-  return chosen;
+  return interest.choose(candidates, already);
 }
 
 function learnFields(a: Analysis, cls: ClassInfo, chosen: ReadonlySet<SyntaxNode>): void {

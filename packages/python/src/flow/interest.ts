@@ -9,6 +9,8 @@ const MAYBE_SECRET = /pass|pwd|secret|cred|key|token|auth|dsn|cookie|pat|bearer|
 /** Words (lower-case) that make a function worth analysing although they name no secret. */
 const MARKERS = new Set(['environ', 'getenv', 'session', 'client', 'urlopen', 'authorization', 'bearer', 'secrets']);
 
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
+
 /**
  * Which functions are worth analysing on their own. A function can report only if a secret can appear in it: a
  * secret-looking name, the environment, a secrets path, a plain-HTTP URL, a client it may use, or the name of a
@@ -19,6 +21,9 @@ export class Interest {
   private readonly names = new Set<string>();
   private readonly words = new Map<number, Set<string>>();
   private readonly hinted = new Map<number, boolean>();
+  /** Functions not yet worth analysing, under each word they mention (see `choose`). */
+  private waiting = new Map<string, SyntaxNode[]>();
+  private ready: SyntaxNode[] = [];
 
   constructor(private readonly a: Analysis) {
     for (const [name, value] of a.module.vars) if (carries(value)) this.names.add(name);
@@ -28,22 +33,84 @@ export class Interest {
   /** Adds a name whose mention makes a function worth analysing (an interesting function, a field that carries). */
   add(name: string): void {
     this.names.add(name);
+    const mentioning = this.waiting.get(name);
+    if (mentioning) {
+      this.waiting.delete(name);
+      this.ready.push(...mentioning);
+    }
   }
 
   test(fn: SyntaxNode): boolean {
-    let words = this.words.get(fn.id);
-    if (!words) {
-      const text = fn.text;
-      const all = text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-      this.hinted.set(fn.id, text.includes('://') || /secret/i.test(text) || all.some((w) => this.isHint(w)));
-      // Names are looked for after the function's own: `def load` is no call of another class's `load`.
-      const name = fn.childForFieldName('name');
-      words = new Set(name ? text.slice(name.endIndex - fn.startIndex).match(/[A-Za-z_][A-Za-z0-9_]*/g) : all);
-      this.words.set(fn.id, words);
+    return this.hintedAt(fn) || this.mentionsName(fn);
+  }
+
+  /**
+   * The candidates worth analysing (`already` aside), grown until no chosen function names another: choosing
+   * one adds its name (and its class's), which makes the functions that mention it worth analysing in turn.
+   * Each function's words are indexed once, so the growth costs what the words do, not rounds times names.
+   */
+  choose(candidates: ReadonlyArray<readonly [string, SyntaxNode]>, already: ReadonlySet<SyntaxNode>): Set<SyntaxNode> {
+    const nameOf = new Map<SyntaxNode, string[]>();
+    this.waiting = new Map();
+    this.ready = [];
+    for (const [name, fn] of candidates) {
+      if (already.has(fn)) continue;
+      const names = nameOf.get(fn);
+      if (names) {
+        names.push(name);
+        continue;
+      }
+      nameOf.set(fn, [name]);
+      if (this.test(fn)) this.ready.push(fn);
+      else {
+        for (const word of this.wordsOf(fn)) {
+          const list = this.waiting.get(word);
+          if (list) list.push(fn);
+          else this.waiting.set(word, [fn]);
+        }
+      }
     }
-    if (this.hinted.get(fn.id)) return true;
+    const chosen = new Set<SyntaxNode>();
+    while (this.ready.length > 0) {
+      const fn = this.ready.pop()!;
+      if (chosen.has(fn)) continue;
+      chosen.add(fn);
+      for (const name of nameOf.get(fn) ?? []) this.add(name);
+      const owner = this.a.methodOwner.get(fn.id);
+      if (owner) this.add(owner.name);
+    }
+    this.waiting = new Map();
+    return chosen;
+  }
+
+  private mentionsName(fn: SyntaxNode): boolean {
+    const words = this.wordsOf(fn);
     for (const name of this.names) if (words.has(name)) return true;
     return false;
+  }
+
+  private hintedAt(fn: SyntaxNode): boolean {
+    let hinted = this.hinted.get(fn.id);
+    if (hinted === undefined) {
+      const text = fn.text;
+      const name = fn.childForFieldName('name')?.text;
+      hinted = text.includes('://') || /secret/i.test(text) || (name !== undefined && this.isHint(name));
+      if (!hinted) for (const word of this.wordsOf(fn)) if (this.isHint(word)) hinted = true;
+      this.hinted.set(fn.id, hinted);
+    }
+    return hinted;
+  }
+
+  /** The words after the function's own name: `def load` is no call of another class's `load`. */
+  private wordsOf(fn: SyntaxNode): Set<string> {
+    let words = this.words.get(fn.id);
+    if (!words) {
+      const name = fn.childForFieldName('name');
+      const text = fn.text;
+      words = new Set(name ? text.slice(name.endIndex - fn.startIndex).match(WORD) : text.match(WORD));
+      this.words.set(fn.id, words);
+    }
+    return words;
   }
 
   private isHint(word: string): boolean {
