@@ -5,9 +5,19 @@ import { type Finding, redactSpans, scanTokens } from '@secret-hygiene/core';
  * the offending source): any token the detector recognises in it is redacted before it is printed.
  */
 export function scrubSecrets(text: string): string {
-  const matches = scanTokens(text);
-  return matches.length === 0 ? text : redactSpans(text, matches.map((m) => [m.start, m.end] as const));
+  let clean = scrubbed.get(text);
+  if (clean === undefined) {
+    const matches = scanTokens(text);
+    clean = matches.length === 0 ? text : redactSpans(text, matches.map((m) => [m.start, m.end] as const));
+    if (scrubbed.size >= MAX_REMEMBERED) scrubbed.clear();
+    scrubbed.set(text, clean);
+  }
+  return clean;
 }
+
+/** Messages and flow notes repeat across findings (same rule, same sink): each distinct text is scanned once. */
+const scrubbed = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
 
 /** A finding with every free-text field of a front end's passed through `scrubSecrets`. */
 export function scrubFinding(finding: Finding): Finding {

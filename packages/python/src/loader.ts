@@ -54,7 +54,7 @@ export function takePythonTree(source: string): Tree | undefined {
 }
 
 export function hasPythonTree(source: string): boolean {
-  return kept.has(source);
+  return kept.size > 0 && kept.has(source);
 }
 
 /** Frees the trees nobody took. */
