@@ -1,6 +1,6 @@
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
-import type { Analysis, Frame } from './context.js';
+import type { Analysis, Env, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
@@ -42,6 +42,8 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     splats: args.splats.map((n) => evaluate(a, f, n)),
   };
   if (sink(a, f, call, receiverNode)) return CLEAN;
+  const scope = namespace(a, f, call, fnNode);
+  if (scope) return scope;
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
   if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;
@@ -218,12 +220,16 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (receiver.sealed) return { sealed: true };
     const key = call.positional[0]?.complete ? call.positional[0].str : undefined;
     if (receiver.keyed && key !== undefined && (method === 'get' || method === 'pop')) return receiver.keyed.get(key) ?? call.positional[1] ?? CLEAN;
+    if ((method === 'format' || method === 'format_map') && receiver.complete && receiver.str !== undefined) {
+      const formatted = formatFields(a, receiver.str, method === 'format' ? call : { ...call, positional: [], keywords: new Map(), splats: call.positional.slice(0, 1) });
+      if (formatted) return formatted;
+    }
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
       if (t.argumentMethods.has(method)) {
         // `", ".join(mapping)` joins the mapping's keys: the names of secrets, not their values.
-        const names = (v: Value) => method === 'join' && (v.ref === 'secrets' || v.ref === 'environ');
+        const names = (v: Value) => method === 'join' && (v.ref === 'secrets' || v.ref === 'environ' || v.keyed !== undefined);
         parts.push(...all.map((v) => (v.taint && !names(v) ? { taint: v.taint } : undefined)));
       }
       const out = join(parts);
@@ -266,6 +272,8 @@ const KEYS_OF_MAPPING = new Set(['list', 'sorted', 'set', 'tuple', 'frozenset', 
 
 function propagate(canonical: string, all: Value[]): Value {
   if (KEYS_OF_MAPPING.has(canonical) && (all[0]?.ref === 'secrets' || all[0]?.ref === 'environ')) return OPAQUE;
+  // `list(config)` of a dict whose keys are all static lists those keys: names, not values.
+  if (KEYS_OF_MAPPING.has(canonical) && all.length === 1 && all[0]!.keyed) return CLEAN;
   const shown = all.find((v) => v.taint || v.secretFile);
   const taint = shown?.taint ?? shown?.secretFile;
   const out: Value = taint ? { taint } : {};
@@ -281,4 +289,64 @@ function propagate(canonical: string, all: Value[]): Value {
     if (held) out.held = held;
   }
   return out;
+}
+
+/** `str.format` replacement fields: `{}`, `{0}`, `{name}`, `{name.attr}`, `{name!r:>10}`; `{{` is a literal brace. */
+const FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::([^{}]*))?\}/g;
+
+/**
+ * `"{model}: {key}".format(**locals())` shows only the fields the template names: each is looked up among the
+ * keyword arguments, then in the `**` mappings whose keys are known. Undefined when the template cannot be read.
+ */
+function formatFields(a: Analysis, template: string, call: CallFacts): Value | undefined {
+  const max = a.tables.catalog.sanitizers.shortRevealMax;
+  const shown: Value[] = [];
+  let auto = 0;
+  for (const match of template.matchAll(FIELD)) {
+    if (match[1] === undefined) continue;
+    const field = match[1].trim();
+    const name = /^[^.[]*/.exec(field)![0];
+    const spec = match[2];
+    const precision = spec === undefined ? undefined : /^[^.]*\.(\d+)s?$/.exec(spec)?.[1];
+    let value: Value | undefined;
+    if (name === '' || /^\d+$/.test(name)) {
+      const index = name === '' ? auto++ : Number(name);
+      value = call.positional[index];
+      if (value === undefined) {
+        // `*args` or a short call: whatever the splats carry.
+        if (call.splats.some((s) => !s.keyed)) value = join(call.splats.filter((s) => !s.keyed));
+        else continue;
+      }
+    } else {
+      value = call.keywords.get(name);
+      if (value === undefined) {
+        for (const splat of call.splats) {
+          if (!splat.keyed) return undefined;
+          const entry = splat.keyed.get(name);
+          if (entry) value = entry;
+        }
+      }
+      if (value === undefined) continue;
+    }
+    if (precision !== undefined && Number(precision) <= max) continue;
+    if (value.taint) shown.push({ taint: value.taint });
+  }
+  const out = join(shown);
+  return { ...(out.taint ? { taint: out.taint } : {}), str: template.split('{')[0], complete: false };
+}
+
+/** `locals()`, `vars()`, `globals()`: the variables in scope, by name, so `.format(**locals())` reads the named ones. */
+function namespace(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null): Value | undefined {
+  if (fnNode?.type !== 'identifier' || call.positional.length + call.keywords.size + call.splats.length > 0) return undefined;
+  const name = fnNode.text;
+  if (name !== 'locals' && name !== 'vars' && name !== 'globals') return undefined;
+  if (f.env.lookup(name) || a.functions.has(name) || a.imports.isImported(name)) return undefined;
+  const keyed = new Map<string, Value>();
+  const stop = name === 'globals' ? undefined : a.module;
+  let env: Env | undefined = name === 'globals' ? a.module : f.env;
+  for (; env && (env !== stop || env === f.env); env = env.parent) {
+    for (const [key, value] of env.vars) if (!keyed.has(key) && !key.includes('.')) keyed.set(key, value);
+    if (env === stop) break;
+  }
+  return { ...container([...keyed.values()]), keyed };
 }

@@ -163,6 +163,12 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const name = key.complete ? key.str : undefined;
   if (object.ref === 'environ') return name === undefined ? OPAQUE : envSource(a, name, node);
   if (name !== undefined && object.keyed) return object.keyed.get(name) ?? CLEAN;
+  // `cmd[0]` of a list or tuple literal: the element written there.
+  if (object.items && keyNode && /^-?\d+$/.test(keyNode.text.replace(/\s/g, ''))) {
+    const index = Number(keyNode.text.replace(/\s/g, ''));
+    const item = object.items[index < 0 ? object.items.length + index : index];
+    if (item) return item;
+  }
   if (object.ref === 'secrets') return mappingSource(dottedName(valueNode) ?? 'secrets', name, node);
   if (name !== undefined && a.tables.secretMappingKwargs.has(name) && !object.taint) return secretsMapping(`${valueNode?.text ?? 'kwargs'}['${name}']`, node);
   if (object.taint) return { taint: object.taint };
@@ -320,7 +326,8 @@ function lambda(a: Analysis, f: Frame, node: SyntaxNode): Value {
  * `for name, value in mapping.items()` binds the names apart from the values.
  */
 export function bindLoopTargets(f: Frame, target: SyntaxNode, iterable: Value): void {
-  const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
+  // Iterating a mapping yields its keys: names, never the values (a dict literal's keys are static).
+  const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : iterable.keyed && !iterable.entries ? CLEAN : join([iterable]);
   const pair = target.namedChildren;
   if (iterable.entries && (target.type === 'pattern_list' || target.type === 'tuple_pattern') && pair.length === 2) {
     bindNames(f, pair[0]!, OPAQUE);

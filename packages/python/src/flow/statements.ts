@@ -6,7 +6,7 @@ import { warnEnvironWrite } from './platform.js';
 import { reportFlow, reportOutput } from './sinks.js';
 import { storeInto } from './store.js';
 import { dottedName, lastName, unwrap } from './syntax.js';
-import { OPAQUE, type Value, join, merge, sourceTaint, withStep } from './values.js';
+import { OPAQUE, type Value, container, join, merge, sourceTaint, withStep } from './values.js';
 import { classifyLiteral } from '@secret-hygiene/core';
 
 /** Runs a function's (or the module's) body, then the nested functions no call has followed. */
@@ -159,6 +159,14 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       const object = evaluate(a, { ...f, reporting: false }, objectNode);
       if (object.ref === 'environ') {
         if (value.taint) warnEnvironWrite(a, f, at, value.taint);
+        return;
+      }
+      // `payload["api_key"] = key` on a dict literal: the other entries keep their own values.
+      const keyNode = target.childForFieldName('subscript');
+      const key = keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
+      if (object.keyed && objectNode?.type === 'identifier' && key?.complete && key.str !== undefined) {
+        const keyed = new Map(object.keyed).set(key.str, value);
+        f.env.set(objectNode.text, { ...container([...keyed.values()]), keyed });
         return;
       }
       storeInto(a, f, objectNode, value);
