@@ -160,7 +160,31 @@ class Evidence {
     if (!loop || (loop.type !== 'for_statement' && loop.type !== 'for_in_clause')) return false;
     if (!loop.childrenForFieldName('left').includes(n)) return false;
     const right = loop.childForFieldName('right');
-    return this.isTokenArray(right) || this.tokenExpression(right);
+    if (this.isTokenArray(right) || this.tokenExpression(right)) return true;
+    // `for token in streamer`, `for token in model.generate(...)`: a credential is not walked piece by piece out
+    // of a collection that is not itself named like credentials (`for token in api_tokens` stays a credential).
+    return !this.namesCredentials(right);
+  }
+
+  /** An iterable whose own name (or a call's, or a member's) says it holds credentials. */
+  private namesCredentials(node: SyntaxNode | null): boolean {
+    if (!node) return true;
+    let n = unwrap(node);
+    while (n.type === 'call' || n.type === 'await' || n.type === 'parenthesized_expression') {
+      const inner = n.type === 'call' ? n.childForFieldName('function') : (n.namedChildren[0] ?? null);
+      if (!inner) return true;
+      // `secrets.values()`, `os.environ.get("TOKENS").split(",")`: the receiver names what is walked.
+      n = inner.type === 'attribute' && n.type === 'call' ? (inner.childForFieldName('object') ?? inner) : inner;
+    }
+    if (n.type === 'subscript') n = n.childForFieldName('value') ?? n;
+    const dotted = dottedName(n);
+    if (dotted === undefined) return true;
+    if (dotted.split('.').some((part) => this.a.tables.secretMappings.has(part) || this.a.tables.environObjects.has(part))) return true;
+    if (/\benviron\b/.test(dotted)) return true;
+    const last = lastName(dotted);
+    // Plural collections name what they hold: `api_tokens`, `hf_keys`.
+    const singular = last.replace(/(?<=[a-z])s$/i, '');
+    return this.a.names.classify(last) !== 'no' || (singular !== last && this.a.names.classify(singular) !== 'no');
   }
 
   private tokenUse(ref: SyntaxNode): boolean {
@@ -181,6 +205,8 @@ class Evidence {
     }
     if (p.type === 'assignment' && p.childForFieldName('left') === ref) return this.tokenExpression(p.childForFieldName('right'));
     if (p.type === 'keyword_argument' && p.childForFieldName('value') === ref) return this.isPaginationKey(p.childForFieldName('name')?.text);
+    // `yield token` in a generator: a piece of a stream, the model's own output.
+    if (p.type === 'yield' && p.namedChildren[0] === ref) return true;
     if (p.type === 'pair' && p.childForFieldName('value') === ref) return this.isPaginationKey(this.stringText(p.childForFieldName('key')));
     if (p.type === 'interpolation') {
       const string = p.parent;
