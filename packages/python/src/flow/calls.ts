@@ -51,6 +51,11 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const echoed = [...call.positional, ...call.splats].find((v) => v.taint);
     if (echoed?.taint) f.requestTaint ??= echoed.taint;
   }
+  if (canonical !== undefined && a.tables.echoingResults.has(canonical)) {
+    // The process object prints its command line; its members (`.stdout`, `.returncode`) are read apart.
+    const args = call.positional[0] ?? call.keywords.get('args');
+    if (args?.taint) return { taint: withStep(args.taint, node, `the process object of ${call.written} shows its command line`)! };
+  }
   return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 

@@ -28,7 +28,7 @@ export interface PythonFlowCatalog {
       loggerMethods: string[];
       settingKeywords: string[];
     };
-    error: { constructorSuffixes: string[]; calls: string[]; echoingCalls: string[] };
+    error: { constructorSuffixes: string[]; calls: string[]; echoingCalls: string[]; echoingResults: string[] };
     output: {
       entryClasses: Array<{ platform: string; bases?: string[]; names?: string[]; methods: string[] }>;
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
@@ -79,6 +79,7 @@ export interface PythonFlowTables {
   errorSuffixes: string[];
   errorCalls: Set<string>;
   echoingCalls: Set<string>;
+  echoingResults: Set<string>;
   transportCalls: Set<string>;
   methodFirstCalls: Set<string>;
   clientConstructors: Set<string>;
@@ -158,6 +159,7 @@ function shippedTables(): PythonFlowTables {
     errorSuffixes: si.error.constructorSuffixes,
     errorCalls: new Set(si.error.calls),
     echoingCalls: new Set(si.error.echoingCalls),
+    echoingResults: new Set(si.error.echoingResults),
     transportCalls: new Set(si.transport.calls),
     methodFirstCalls: new Set(si.transport.methodFirstCalls),
     clientConstructors: new Set(si.transport.clientConstructors),
