@@ -1,7 +1,7 @@
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
-import { evaluate } from './expressions.js';
+import { environ, evaluate, memberOfSecret } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
@@ -104,6 +104,8 @@ function source(a: Analysis, call: CallFacts): Value | undefined {
   const t = a.tables;
   const { canonical, receiver, method, node } = call;
   const first = call.positional[0];
+  if (canonical !== undefined && t.secretCalls.has(canonical)) return { taint: sourceTaint(`${call.written}()`, node, `${call.written}() returns a credential`) };
+  if (canonical !== undefined && t.environCalls.has(canonical)) return environ(node, `${call.written}()`);
   if ((canonical !== undefined && t.envGetters.has(canonical)) || (receiver?.ref === 'environ' && (method === 'get' || method === 'setdefault' || method === 'pop'))) {
     const name = staticText(first);
     if (name === undefined) return OPAQUE;
@@ -212,6 +214,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
   if (canonical !== undefined) {
     if (t.loggerFactories.has(canonical) || t.loggerFactories.has(lastName(canonical))) return { ref: 'logger' };
     if (t.clientConstructors.has(canonical)) return { ref: 'client' };
+    if (canonical === 'getattr' && !all[0]?.taint && !all[0]?.instance && call.positional[1]?.complete && a.names.classify(call.positional[1].str!) === 'secret') {
+      // `getattr(settings, "hf_token", None)` reads the member the name says, as `settings.hf_token`.
+      const label = `${dottedName(argumentsOf(call.node).positional[0] ?? null) ?? ''}.${call.positional[1].str}`;
+      return { ...OPAQUE, taint: sourceTaint(label, call.node, `${label} holds a secret`) };
+    }
     if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
   }
   if (receiver?.ref === 'environ' && method !== undefined) {
@@ -225,6 +232,15 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (receiver.sealed) return { sealed: true };
     const key = call.positional[0]?.complete ? call.positional[0].str : undefined;
     if (receiver.keyed && key !== undefined && (method === 'get' || method === 'pop')) return receiver.keyed.get(key) ?? call.positional[1] ?? CLEAN;
+    if (receiver.taint && key !== undefined && (method === 'get' || method === 'pop')) {
+      const member = memberOfSecret(a, receiver, key);
+      if (member) return member;
+    }
+    // `config.get("api_key")` on a mapping nothing is known about: the key names the value, as `config["api_key"]`.
+    if (!receiver.taint && !receiver.ref && key !== undefined && (method === 'get' || method === 'pop') && a.names.classify(key) === 'secret') {
+      const label = `${dottedName(receiverNode) ?? ''}['${key}']`;
+      return { ...OPAQUE, taint: sourceTaint(label, call.node, `${label} holds a secret`) };
+    }
     if ((method === 'format' || method === 'format_map') && receiver.complete && receiver.str !== undefined) {
       const formatted = formatFields(a, receiver.str, method === 'format' ? call : { ...call, positional: [], keywords: new Map(), splats: call.positional.slice(0, 1) });
       if (formatted) return formatted;

@@ -16,6 +16,8 @@ export interface PythonFlowCatalog {
     credentialKeys: string[];
     optionDeclarers: string[];
     accessorVerbs: string[];
+    secretCalls: string[];
+    environCalls: string[];
   };
   propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[] };
   sanitizers: { functions: string[]; modules: string[]; nameWords: string[]; methods: string[]; shortRevealMax: number };
@@ -60,6 +62,8 @@ export interface PythonFlowTables {
   secretMappingKwargs: Set<string>;
   credentialKeys: Set<string>;
   accessorVerbs: Set<string>;
+  secretCalls: Set<string>;
+  environCalls: Set<string>;
   optionDeclarers: Set<string>;
   routeDecoratorMethods: Set<string>;
   propagatorFunctions: Set<string>;
@@ -140,6 +144,8 @@ function shippedTables(): PythonFlowTables {
     secretMappingKwargs: new Set(so.secretMappingKwargs),
     credentialKeys: new Set(so.credentialKeys),
     accessorVerbs: new Set(so.accessorVerbs),
+    secretCalls: new Set(so.secretCalls),
+    environCalls: new Set(so.environCalls),
     optionDeclarers: new Set(so.optionDeclarers),
     routeDecoratorMethods: new Set(si.output.routeDecoratorMethods),
     propagatorFunctions: new Set(pr.functions),

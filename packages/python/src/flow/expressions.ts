@@ -171,7 +171,7 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   if (object.ref === 'secrets') return mappingSource(dottedName(valueNode) ?? 'secrets', name, node);
   if (name !== undefined && a.tables.secretMappingKwargs.has(name) && !object.taint) return secretsMapping(`${valueNode?.text ?? 'kwargs'}['${name}']`, node);
-  if (object.taint) return { taint: object.taint };
+  if (object.taint) return memberOfSecret(a, object, name) ?? { taint: object.taint };
   if (name !== undefined && isSecretName(a, name)) {
     const label = `${dottedName(valueNode) ?? ''}['${name}']`;
     return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
@@ -345,5 +345,16 @@ function yieldValue(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const inner = node.namedChildren[0];
   const value = evaluate(a, f, inner);
   if (f.entry) reportOutput(a, f, node, value, 'yielded by');
+  return OPAQUE;
+}
+
+/**
+ * `info["accessToken"]["role"]`, `creds.get("client_email")`: a string key reads a member of a structure (a
+ * credential string has none), and a member named like plain data (`role`, `model`, `client_email`) is not the
+ * secret. Undefined when the member keeps the structure's taint.
+ */
+export function memberOfSecret(a: Analysis, object: Value, name: string | undefined): Value | undefined {
+  if (name === undefined || object.ref || /^-?\d+$/.test(name)) return undefined;
+  if (a.tables.credentialKeys.has(name.toLowerCase()) || a.names.classify(name) !== 'no') return undefined;
   return OPAQUE;
 }
