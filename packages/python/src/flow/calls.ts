@@ -5,7 +5,7 @@ import { environ, evaluate, memberOfSecret } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
-import { envSource, isSecretPath, mappingSource } from './sources.js';
+import { envSource, isSecretPath, mappingSource, secretsMapping } from './sources.js';
 import { storeInto } from './store.js';
 import { argumentsOf, dottedName, lastName } from './syntax.js';
 import { type CallFacts, checkTransport, requestUrl } from './transport.js';
@@ -47,6 +47,9 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
   if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;
+  // `params={"key": api_key}` is encoded into the URL, which the library's exceptions print.
+  const params = url ? call.keywords.get('params') : undefined;
+  if (params?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= params.taint;
   if (canonical !== undefined && a.tables.echoingCalls.has(canonical)) {
     const echoed = [...call.positional, ...call.splats].find((v) => v.taint);
     if (echoed?.taint) f.requestTaint ??= echoed.taint;
@@ -235,6 +238,10 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (receiver.taint && key !== undefined && (method === 'get' || method === 'pop')) {
       const member = memberOfSecret(a, receiver, key);
       if (member) return member;
+    }
+    // `kwargs.get("secrets")`: Truss's mapping of secrets, as `kwargs["secrets"]`.
+    if (!receiver.taint && !receiver.ref && key !== undefined && method === 'get' && t.secretMappingKwargs.has(key)) {
+      return secretsMapping(`${dottedName(receiverNode) ?? 'kwargs'}['${key}']`, call.node);
     }
     // `config.get("api_key")` on a mapping nothing is known about: the key names the value, as `config["api_key"]`.
     if (!receiver.taint && !receiver.ref && key !== undefined && (method === 'get' || method === 'pop') && a.names.classify(key) === 'secret') {
