@@ -198,7 +198,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
  * A literal the token detector recognises, assigned to a name, is a secret from then on: printing it leaks it
  * (the literal itself is reported by no-hardcoded-secret).
  */
-function hardcodedSecret(value: Value, name: string, at: SyntaxNode): Value | undefined {
+export function hardcodedSecret(value: Value, name: string, at: SyntaxNode): Value | undefined {
   const text = value.complete ? value.str : undefined;
   if (text === undefined || text.length < 12 || text.length > 1_000 || /\s/.test(text)) return undefined;
   if (!classifyLiteral(text, { name })) return undefined;
