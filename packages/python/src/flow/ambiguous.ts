@@ -46,7 +46,8 @@ function scopeOf(node: SyntaxNode): SyntaxNode {
 
 function importsLexer(a: Analysis): boolean {
   for (const m of a.imports.modules) if (a.tables.ambiguous.tokenModules.has(m)) return true;
-  return false;
+  // `from antlr4.Token import Token`, `class Token:`: the file works with a lexer's token objects.
+  return a.classes.has('Token') || (a.imports.isImported('Token') && !a.imports.isModule('Token'));
 }
 
 class Evidence {
@@ -204,6 +205,11 @@ class Evidence {
       return /==|!=|\bis\b/.test(between) && this.kindLike(other);
     }
     if (p.type === 'assignment' && p.childForFieldName('left') === ref) return this.tokenExpression(p.childForFieldName('right'));
+    // `type_, value, start_pos, prefix = token`: a tuple of a lexer's token; a credential string is not unpacked.
+    if (p.type === 'assignment' && p.childForFieldName('right') === ref) {
+      const left = p.childForFieldName('left');
+      if ((left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && left.namedChildren.length >= 2) return true;
+    }
     if (p.type === 'keyword_argument' && p.childForFieldName('value') === ref) return this.isPaginationKey(p.childForFieldName('name')?.text);
     // `yield token` in a generator: a piece of a stream, the model's own output.
     if (p.type === 'yield' && p.namedChildren[0] === ref) return true;

@@ -107,11 +107,30 @@ function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
     if (a.tables.environObjects.has(canonical)) return environ(node, canonical);
     // `import secrets` is the standard library's module; `from settings import API_KEY` is a value.
     if (a.imports.isModule(name)) return { ...OPAQUE, ref: 'module' };
+    const constant = importedConstant(a, name);
+    if (constant) return constant;
     return byName(a, { ...OPAQUE, ref: 'module' }, name, node);
   }
   const fn = a.functions.get(name) ?? a.classes.get(name)?.node;
   if (fn) return { callable: fn };
   return bareToken(a, byName(a, OPAQUE, name, node), name, node);
+}
+
+/**
+ * `from .utils import ROOT_KEY` where the repository's module says `ROOT_KEY = '__root__'`: a secret-looking name
+ * bound to plain text there is that text. Only secret-looking and constant names are looked up (reading a module
+ * costs).
+ */
+function importedConstant(a: Analysis, name: string): Value | undefined {
+  // Secret-looking names, and UPPER_CASE constants (`HF_TOKEN_ENV`, read as an environment variable's name).
+  if (!isSecretName(a, name) && !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
+  const canonical = a.imports.canonical(name);
+  const dot = canonical.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const helper = a.modules.load(a.file, canonical.slice(0, dot));
+  const value = helper?.module.vars.get(canonical.slice(dot + 1));
+  if (!value || value.taint || !value.complete || value.str === undefined) return undefined;
+  return { str: value.str, complete: true };
 }
 
 /** A bare `token` nothing is known about is a credential unless its function shows a lexer or a cursor. */

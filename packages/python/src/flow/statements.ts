@@ -244,11 +244,14 @@ function alternatives(a: Analysis, f: Frame, bodies: Array<SyntaxNode | null | u
     forks.push(f.env);
   }
   if (!exhaustive || forks.length === 0) forks.push(base);
-  const merged = new Env(base.parent);
+  const merged = new Map<string, Value>();
   for (const fork of forks) {
-    for (const [name, value] of fork.vars) merged.vars.set(name, merge(merged.vars.get(name), value));
+    for (const [name, value] of fork.vars) merged.set(name, merge(merged.get(name), value));
   }
-  f.env = merged;
+  // The merged variables go back into the same scope object: the module's scope stays the one functions close
+  // over (`key = os.environ[...]` after a module-level `if` is seen by the functions below).
+  base.vars = merged;
+  f.env = base;
 }
 
 function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
