@@ -2,7 +2,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
 import { type Analysis, type Frame, isSecretName } from './context.js';
 import { Interest, carries } from './interest.js';
-import { checkCogInputs } from './platform.js';
+import { checkCogInputs, secretAnnotation } from './platform.js';
 import { execBlock, hardcodedSecret } from './statements.js';
 import { lastName, literalContent, normaliseAnnotation, parametersOf, unwrap } from './syntax.js';
 import { type ClassInfo, type Taint, type Value, sourceTaint } from './values.js';
@@ -141,7 +141,7 @@ function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
     a.methodOwner.set(fn.id, cls);
     if (member.type === 'decorated_definition' && member.namedChildren.some((d) => d.type === 'decorator' && /\bstaticmethod\b/.test(d.text))) a.staticMethods.add(fn.id);
   }
-  classConstants(node, cls);
+  classConstants(a, node, cls);
   const printed = printedSecretField(a, node, wrapper, bases);
   if (printed) cls.printsSecret = printed;
   a.classes.set(name, cls);
@@ -152,11 +152,20 @@ function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
  * a credential) unless the literal is a credential itself. Annotated fields (dataclass, pydantic) are left to
  * what the constructor is given.
  */
-function classConstants(node: SyntaxNode, cls: ClassInfo): void {
+function classConstants(a: Analysis, node: SyntaxNode, cls: ClassInfo): void {
   for (const statement of node.childForFieldName('body')?.namedChildren ?? []) {
     const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    if (assignment?.type !== 'assignment' || assignment.childForFieldName('type')) continue;
+    if (assignment?.type !== 'assignment') continue;
     const left = assignment.childForFieldName('left');
+    const type = assignment.childForFieldName('type');
+    if (type) {
+      // `openai_api_key: SecretStr` (pydantic settings): the member is a Secret object, masked when printed.
+      const kind = secretAnnotation(a, type.text);
+      if (left?.type === 'identifier' && (kind === 'Secret' || kind === 'Optional[Secret]')) {
+        cls.fields.set(left.text, { secretObject: sourceTaint(`${cls.name}.${left.text}`, left, `Secret field ${left.text}`) });
+      }
+      continue;
+    }
     const right = assignment.childForFieldName('right');
     if (left?.type !== 'identifier' || right?.type !== 'string' || right.namedChildren.some((c) => c.type === 'interpolation')) continue;
     const value: Value = { str: literalContent(right.text), complete: true };
