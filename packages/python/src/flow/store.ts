@@ -2,7 +2,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { dottedName } from './syntax.js';
-import { type Value, join } from './values.js';
+import { type Value, container, join } from './values.js';
 
 /**
  * Something stored into an object (`headers["Authorization"] = key`, `parts.append(key)`, `self.cfg.token = key`):
@@ -14,6 +14,20 @@ export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stor
     const old = f.env.lookup(target.text);
     if (old?.ref || old?.instance || old?.sealed) return;
     f.env.set(target.text, { ...join([old, stored]), ...(old?.str !== undefined ? {} : {}) });
+    return;
+  }
+  if (target.type === 'subscript') {
+    // `filenames["CHECKPOINTS"].append(name)`, `cfg["auth"]["token"] = key`: the container below holds it now.
+    const inner = target.childForFieldName('value');
+    const keyNode = target.childForFieldName('subscript');
+    const old = inner?.type === 'identifier' ? f.env.lookup(inner.text) : undefined;
+    const key = old?.keyed && keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
+    if (inner && old?.keyed && key?.complete && key.str !== undefined) {
+      const keyed = new Map(old.keyed).set(key.str, join([old.keyed.get(key.str), stored]));
+      f.env.set(inner.text, { ...container([...keyed.values()]), keyed });
+      return;
+    }
+    storeInto(a, f, inner, stored);
     return;
   }
   if (target.type === 'attribute') {
