@@ -190,6 +190,7 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   if (object.ref === 'secrets') return mappingSource(dottedName(valueNode) ?? 'secrets', name, node);
   if (name !== undefined && a.tables.secretMappingKwargs.has(name) && !object.taint) return secretsMapping(`${valueNode?.text ?? 'kwargs'}['${name}']`, node);
+  if (object.taint && keyNode?.text.trim() === '0' && cutsBeforeSecret(valueNode)) return CLEAN;
   if (object.taint) return memberOfSecret(a, object, name) ?? { taint: object.taint };
   if (name !== undefined && isSecretName(a, name)) {
     const label = `${dottedName(valueNode) ?? ''}['${name}']`;
@@ -376,4 +377,22 @@ export function memberOfSecret(a: Analysis, object: Value, name: string | undefi
   if (name === undefined || object.ref || /^-?\d+$/.test(name)) return undefined;
   if (a.tables.credentialKeys.has(name.toLowerCase()) || a.names.classify(name) !== 'no') return undefined;
   return OPAQUE;
+}
+
+/** `token=`, `api_key=`, `sig=`: a query parameter that carries a credential. */
+const SECRET_PARAMETER = /^[&?]?[\w.-]*(?:token|key|secret|password|passwd|pwd|sig|signature|auth|credential)[\w.-]*=$/i;
+
+/**
+ * `url.split("token=")[0]`, `url.split("?")[0]`, `url.partition("?")[0]`: the text before a query string or a
+ * credential parameter, the usual way of printing a download URL without its token.
+ */
+function cutsBeforeSecret(node: SyntaxNode | null): boolean {
+  if (node?.type !== 'call') return false;
+  const fn = node.childForFieldName('function');
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (method !== 'split' && method !== 'partition') return false;
+  const first = node.childForFieldName('arguments')?.namedChildren[0];
+  if (first?.type !== 'string' || first.namedChildren.some((c) => c.type === 'interpolation')) return false;
+  const separator = literalContent(first.text);
+  return separator === '?' || SECRET_PARAMETER.test(separator);
 }
