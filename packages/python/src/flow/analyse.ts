@@ -197,6 +197,9 @@ function printedSecretField(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode, 
     const name = assignment.childForFieldName('left');
     const type = assignment.childForFieldName('type');
     if (name?.type !== 'identifier' || !type || a.tables.secretTypes.has(normaliseAnnotation(type.text).replace(/^Optional\[(\w+)\]$/, '$1'))) continue;
+    // `field(default=None, repr=False)`, `Field(repr=False)`: left out of the printed form.
+    const value = assignment.childForFieldName('right');
+    if (value?.type === 'call' && /(?:^|\.)(?:field|Field)$/.test(value.childForFieldName('function')?.text ?? '') && /\brepr\s*=\s*False\b/.test(value.childForFieldName('arguments')?.text ?? '')) continue;
     if (isSecretName(a, name.text)) return sourceTaint(`${node.childForFieldName('name')?.text ?? 'the class'}.${name.text}`, name, `${name.text} is a field shown when the object is printed`);
   }
   return undefined;

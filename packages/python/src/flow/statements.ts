@@ -164,11 +164,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       // `payload["api_key"] = key` on a dict literal: the other entries keep their own values.
       const keyNode = target.childForFieldName('subscript');
       const key = keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
-      if (object.keyed && objectNode?.type === 'identifier' && key?.complete && key.str !== undefined) {
-        const keyed = new Map(object.keyed).set(key.str, value);
-        f.env.set(objectNode.text, { ...container([...keyed.values()]), keyed });
-        return;
-      }
+      if (object.keyed && key?.complete && key.str !== undefined && setKeyed(a, f, objectNode, object, key.str, value)) return;
       storeInto(a, f, objectNode, value);
       return;
     }
@@ -289,4 +285,27 @@ function withStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
   }
   const body = s.childForFieldName('body');
   if (body) execBlock(a, f, body);
+}
+
+/**
+ * Replaces one entry of a dict whose keys are known, held by a variable or by a field of `self`; false when the
+ * holder is neither (the caller then stores into it as a whole).
+ */
+export function setKeyed(a: Analysis, f: Frame, holder: SyntaxNode | null, old: Value, key: string, entry: Value): boolean {
+  if (!holder || !old.keyed) return false;
+  const keyed = new Map(old.keyed).set(key, entry);
+  const updated: Value = { ...container([...keyed.values()]), keyed };
+  if (holder.type === 'identifier') {
+    f.env.set(holder.text, updated);
+    return true;
+  }
+  if (holder.type === 'attribute') {
+    const owner = evaluate(a, { ...f, reporting: false }, holder.childForFieldName('object'));
+    const attr = holder.childForFieldName('attribute')?.text;
+    if (owner.instance && attr) {
+      owner.instance.fields.set(attr, updated);
+      return true;
+    }
+  }
+  return false;
 }

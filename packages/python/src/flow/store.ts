@@ -2,7 +2,8 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { dottedName } from './syntax.js';
-import { type Value, container, join } from './values.js';
+import { setKeyed } from './statements.js';
+import { type Value, join } from './values.js';
 
 /**
  * Something stored into an object (`headers["Authorization"] = key`, `parts.append(key)`, `self.cfg.token = key`):
@@ -20,13 +21,9 @@ export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stor
     // `filenames["CHECKPOINTS"].append(name)`, `cfg["auth"]["token"] = key`: the container below holds it now.
     const inner = target.childForFieldName('value');
     const keyNode = target.childForFieldName('subscript');
-    const old = inner?.type === 'identifier' ? f.env.lookup(inner.text) : undefined;
+    const old = inner ? evaluate(a, { ...f, reporting: false }, inner) : undefined;
     const key = old?.keyed && keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
-    if (inner && old?.keyed && key?.complete && key.str !== undefined) {
-      const keyed = new Map(old.keyed).set(key.str, join([old.keyed.get(key.str), stored]));
-      f.env.set(inner.text, { ...container([...keyed.values()]), keyed });
-      return;
-    }
+    if (old?.keyed && key?.complete && key.str !== undefined && setKeyed(a, f, inner, old, key.str, join([old.keyed.get(key.str), stored]))) return;
     storeInto(a, f, inner, stored);
     return;
   }
