@@ -59,6 +59,8 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const args = call.positional[0] ?? call.keywords.get('args');
     if (args?.taint) return { taint: withStep(args.taint, node, `the process object of ${call.written} shows its command line`)! };
   }
+  // `traceback.format_exc()` in an except block: the text of the exception being handled.
+  if (f.caught && call.canonical === 'traceback.format_exc') return { taint: f.caught };
   return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 
@@ -72,12 +74,20 @@ function namesUrlInErrors(a: Analysis, call: CallFacts): boolean {
 function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode | null): boolean {
   const receiverDotted = dottedName(receiverNode);
   if (isLogCall(a, call.canonical, call.receiver, receiverDotted, call.method)) {
+    let reported = false;
     for (const value of printedArguments(a, call.positional, call.keywords, call.splats)) {
       const shown = printedTaint(a, f, value, call.node);
       if (!shown) continue;
       reportFlow(a, f, 'no-secret-in-log', call.node, shown, call.written, `${call.written}(…)`);
+      reported = true;
       break;
     }
+    // `logger.exception(...)`, `exc_info=True`, `traceback.print_exc()` print the exception being handled.
+    if (!reported && f.caught && printsException(call)) reportFlow(a, f, 'no-secret-in-log', call.node, f.caught, call.written, `${call.written}(…)`);
+    return true;
+  }
+  if (f.caught && (call.canonical === 'traceback.print_exc' || call.canonical === 'traceback.print_exception')) {
+    reportFlow(a, f, 'no-secret-in-log', call.node, f.caught, call.written, `${call.written}(…)`);
     return true;
   }
   if (call.canonical !== undefined && a.tables.errorCalls.has(call.canonical)) {
@@ -89,6 +99,13 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     if (written.taint) warnEnvironWrite(a, f, call.node, written.taint);
   }
   return false;
+}
+
+/** A log call that prints the exception being handled along with its message. */
+function printsException(call: CallFacts): boolean {
+  if (call.method === 'exception' || call.canonical === 'logging.exception') return true;
+  const flag = argumentsOf(call.node).keywords.get('exc_info')?.text.trim();
+  return flag !== undefined && flag !== 'False' && flag !== 'None' && flag !== '0';
 }
 
 /** `logging.getLogger(…).warning` for a method called on a call's result; never argument text. */

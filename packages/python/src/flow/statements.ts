@@ -264,7 +264,13 @@ function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       const alias = pattern?.childForFieldName('alias')?.namedChildren[0];
       if (alias) bindNames(f, alias, request ? { taint: withStep(request, clause, 'the exception repeats the request URL or command')! } : OPAQUE);
       const block = clause.namedChildren.find((c) => c.type === 'block');
-      if (block) execBlock(a, f, block);
+      const outerCaught = f.caught;
+      if (request) f.caught = withStep(request, clause, 'the exception repeats the request URL or command')!;
+      try {
+        if (block) execBlock(a, f, block);
+      } finally {
+        f.caught = outerCaught;
+      }
     } else if (clause.type === 'else_clause' || clause.type === 'finally_clause') {
       const block = clause.namedChildren.find((c) => c.type === 'block');
       if (block) execBlock(a, f, block);
