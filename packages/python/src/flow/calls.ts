@@ -239,6 +239,8 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       const label = `${dottedName(argumentsOf(call.node).positional[0] ?? null) ?? ''}.${call.positional[1].str}`;
       return { ...OPAQUE, taint: sourceTaint(label, call.node, `${label} holds a secret`) };
     }
+    // `vars(secret)` is the Secret's `__dict__`, plaintext field included.
+    if (canonical === 'vars' && all[0]?.secretObject && !all[0].taint) return { taint: withStep(all[0].secretObject, call.node, 'vars() of the Secret shows its plaintext field')! };
     if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
   }
   if (receiver?.ref === 'environ' && method !== undefined) {

@@ -164,7 +164,10 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const method = object.instance.methods.get(attr);
     if (method) return { callable: method, instance: object.instance };
   }
-  if (object.secretObject && attr === 'secret_value') return { taint: object.secretObject };
+  // `secret.secret_value`, `secret.__dict__` (which holds the plaintext field) show the value.
+  if (object.secretObject && (attr === 'secret_value' || attr === '_secret_value' || attr === '__dict__')) return { taint: object.secretObject };
+  // `secret.get_secret_value` not called is a bound method: printed, it shows the method, not the value.
+  if (a.tables.secretValueMethods.has(attr)) return OPAQUE;
   if (a.tables.secretMappings.has(attr)) return secretsMapping(label, node);
   if (isSecretName(a, attr)) return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
   return OPAQUE;
