@@ -50,7 +50,10 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
     case 'conditional_expression': {
       const [then, condition, otherwise] = node.namedChildren;
       evaluate(a, f, condition);
-      return merge(evaluate(a, f, then), evaluate(a, f, otherwise));
+      const thenValue = evaluate(a, f, then);
+      const otherValue = evaluate(a, f, otherwise);
+      if (redacts(a, condition, thenValue, otherValue)) return CLEAN;
+      return merge(thenValue, otherValue);
     }
     case 'parenthesized_expression':
     case 'await':
@@ -398,4 +401,27 @@ function cutsBeforeSecret(node: SyntaxNode | null): boolean {
   if (first?.type !== 'string' || first.namedChildren.some((c) => c.type === 'interpolation')) return false;
   const separator = literalContent(first.text);
   return separator === '?' || SECRET_PARAMETER.test(separator);
+}
+
+/** Words of a condition that picks out credentials by their name: `k.lower() in ("authorization", "x-api-key")`. */
+const CREDENTIAL_TEST = /authori[sz]ation|api[-_]?key|secret|token|passw|credential|sensitive|\bkey\b/i;
+
+/**
+ * `"***" if k.lower() == "authorization" else v`, `v if "KEY" not in k else "<redacted>"`: a redaction by name,
+ * one branch a fixed mask and the condition comparing against credential-like names (string literals or an
+ * UPPER_CASE constant such as `SENSITIVE_HEADERS`), the usual way of printing headers or settings masked.
+ */
+function redacts(a: Analysis, condition: SyntaxNode | undefined, then: Value, otherwise: Value): boolean {
+  if (!condition || (condition.type !== 'comparison_operator' && condition.type !== 'boolean_operator')) return false;
+  const mask = (v: Value) => v.complete === true && v.str !== undefined && !v.taint;
+  if (mask(then) === mask(otherwise)) return false;
+  if (!(mask(then) ? otherwise : then).taint) return false;
+  const stack: SyntaxNode[] = [condition];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'string' && CREDENTIAL_TEST.test(literalContent(n.text))) return true;
+    if (n.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(n.text) && CREDENTIAL_TEST.test(n.text.replace(/_/g, ' '))) return true;
+    if (n.type === 'comparison_operator' || n.type === 'boolean_operator' || n.type === 'not_operator' || n.type === 'parenthesized_expression' || n.type === 'tuple' || n.type === 'list' || n.type === 'set' || n.type === 'call' || n.type === 'argument_list' || n.type === 'attribute') stack.push(...n.namedChildren);
+  }
+  return false;
 }
