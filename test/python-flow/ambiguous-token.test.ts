@@ -16,6 +16,8 @@ describe('a bare token without counter-evidence is reported', () => {
     ['method', ['class Auth:', '    def login(self, token):', '        print("using", token)'], ['3:no-secret-in-log']],
     ['except block', ['def call(token):', '    try:', '        api(token)', '    except Exception as err:', '        raise RuntimeError(f"failed with {token}") from err'], ['5:no-secret-in-error']],
     ['a module variable', ['token = load()', 'print(token)'], ['2:no-secret-in-log']],
+    ['walked out of a credential list', ['def check(api_tokens):', '    for token in api_tokens:', '        print("trying", token)'], ['3:no-secret-in-log']],
+    ['walked out of the environment', ['import os', 'for token in os.environ.get("TOKENS", "").split(","):', '    print(token)'], ['3:no-secret-in-log']],
   ])('%s', async (_name, lines, expected) => {
     expect(await rules(lines)).toEqual(expected);
   });
@@ -34,6 +36,9 @@ describe('counter-evidence keeps it silent', () => {
     ['next_token from a response', ['def walk(resp):', '    token = resp["next_token"]', '    print("next", token)']],
     ['unpacked from a list call', ['def walk(client):', '    items, token = client.list_objects()', '    print(token)']],
     ['the message of a SyntaxError', ['def fail(token):', '    raise SyntaxError(f"unexpected token {token}")']],
+    ['a loop over a text streamer', ['def gen(streamer):', '    for token in streamer:', '        print(token, end="", flush=True)']],
+    ['a loop over generate()', ['async def gen(engine, p):', '    async for token in engine.generate(p):', '        print("got", token)']],
+    ['yielded as a stream piece', ['import logging', 'def gen(text, previous):', '    token = text[len(previous):]', '    logging.debug("new token %s", token)', '    yield token']],
     ['len(token)', ['def f(token):', '    print("token length", len(token))']],
     ['a bare key still waits', ['def f(key):', '    raise KeyError("unknown key " + key)']],
   ])('%s', async (_name, lines) => {

@@ -46,7 +46,8 @@ function scopeOf(node: SyntaxNode): SyntaxNode {
 
 function importsLexer(a: Analysis): boolean {
   for (const m of a.imports.modules) if (a.tables.ambiguous.tokenModules.has(m)) return true;
-  return false;
+  // `from antlr4.Token import Token`, `class Token:`: the file works with a lexer's token objects.
+  return a.classes.has('Token') || (a.imports.isImported('Token') && !a.imports.isModule('Token'));
 }
 
 class Evidence {
@@ -160,7 +161,31 @@ class Evidence {
     if (!loop || (loop.type !== 'for_statement' && loop.type !== 'for_in_clause')) return false;
     if (!loop.childrenForFieldName('left').includes(n)) return false;
     const right = loop.childForFieldName('right');
-    return this.isTokenArray(right) || this.tokenExpression(right);
+    if (this.isTokenArray(right) || this.tokenExpression(right)) return true;
+    // `for token in streamer`, `for token in model.generate(...)`: a credential is not walked piece by piece out
+    // of a collection that is not itself named like credentials (`for token in api_tokens` stays a credential).
+    return !this.namesCredentials(right);
+  }
+
+  /** An iterable whose own name (or a call's, or a member's) says it holds credentials. */
+  private namesCredentials(node: SyntaxNode | null): boolean {
+    if (!node) return true;
+    let n = unwrap(node);
+    while (n.type === 'call' || n.type === 'await' || n.type === 'parenthesized_expression') {
+      const inner = n.type === 'call' ? n.childForFieldName('function') : (n.namedChildren[0] ?? null);
+      if (!inner) return true;
+      // `secrets.values()`, `os.environ.get("TOKENS").split(",")`: the receiver names what is walked.
+      n = inner.type === 'attribute' && n.type === 'call' ? (inner.childForFieldName('object') ?? inner) : inner;
+    }
+    if (n.type === 'subscript') n = n.childForFieldName('value') ?? n;
+    const dotted = dottedName(n);
+    if (dotted === undefined) return true;
+    if (dotted.split('.').some((part) => this.a.tables.secretMappings.has(part) || this.a.tables.environObjects.has(part))) return true;
+    if (/\benviron\b/.test(dotted)) return true;
+    const last = lastName(dotted);
+    // Plural collections name what they hold: `api_tokens`, `hf_keys`.
+    const singular = last.replace(/(?<=[a-z])s$/i, '');
+    return this.a.names.classify(last) !== 'no' || (singular !== last && this.a.names.classify(singular) !== 'no');
   }
 
   private tokenUse(ref: SyntaxNode): boolean {
@@ -180,7 +205,14 @@ class Evidence {
       return /==|!=|\bis\b/.test(between) && this.kindLike(other);
     }
     if (p.type === 'assignment' && p.childForFieldName('left') === ref) return this.tokenExpression(p.childForFieldName('right'));
+    // `type_, value, start_pos, prefix = token`: a tuple of a lexer's token; a credential string is not unpacked.
+    if (p.type === 'assignment' && p.childForFieldName('right') === ref) {
+      const left = p.childForFieldName('left');
+      if ((left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && left.namedChildren.length >= 2) return true;
+    }
     if (p.type === 'keyword_argument' && p.childForFieldName('value') === ref) return this.isPaginationKey(p.childForFieldName('name')?.text);
+    // `yield token` in a generator: a piece of a stream, the model's own output.
+    if (p.type === 'yield' && p.namedChildren[0] === ref) return true;
     if (p.type === 'pair' && p.childForFieldName('value') === ref) return this.isPaginationKey(this.stringText(p.childForFieldName('key')));
     if (p.type === 'interpolation') {
       const string = p.parent;

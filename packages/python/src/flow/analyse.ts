@@ -2,10 +2,10 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import { analyseFunction } from './analyse-function.js';
 import { type Analysis, type Frame, isSecretName } from './context.js';
 import { Interest, carries } from './interest.js';
-import { checkCogInputs } from './platform.js';
-import { execBlock } from './statements.js';
-import { lastName, normaliseAnnotation, parametersOf, unwrap } from './syntax.js';
-import { type ClassInfo, type Taint, sourceTaint } from './values.js';
+import { checkCogInputs, secretAnnotation } from './platform.js';
+import { execBlock, hardcodedSecret } from './statements.js';
+import { lastName, literalContent, normaliseAnnotation, parametersOf, unwrap } from './syntax.js';
+import { type ClassInfo, type Taint, type Value, sourceTaint } from './values.js';
 
 /** A method that may store on `self`: an assignment to a field, or a field's contents changed in place. */
 const STORES_ON_SELF = /\bself\.\w+(?:\[[^\]\n]*\])?\s*[-+|]?=(?!=)|\bself\.\w+\.(?:update|append|extend|add|setdefault|insert|set)\(/;
@@ -129,9 +129,36 @@ function indexClass(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode): void {
     a.methodOwner.set(fn.id, cls);
     if (member.type === 'decorated_definition' && member.namedChildren.some((d) => d.type === 'decorator' && /\bstaticmethod\b/.test(d.text))) a.staticMethods.add(fn.id);
   }
+  classConstants(a, node, cls);
   const printed = printedSecretField(a, node, wrapper, bases);
   if (printed) cls.printsSecret = printed;
   a.classes.set(name, cls);
+}
+
+/**
+ * `ACCESS_KEY = "AWS_ACCESS_KEY_ID"` in a class body: `self.ACCESS_KEY` is that text (the name of a variable, not
+ * a credential) unless the literal is a credential itself. Annotated fields (dataclass, pydantic) are left to
+ * what the constructor is given.
+ */
+function classConstants(a: Analysis, node: SyntaxNode, cls: ClassInfo): void {
+  for (const statement of node.childForFieldName('body')?.namedChildren ?? []) {
+    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const type = assignment.childForFieldName('type');
+    if (type) {
+      // `openai_api_key: SecretStr` (pydantic settings): the member is a Secret object, masked when printed.
+      const kind = secretAnnotation(a, type.text);
+      if (left?.type === 'identifier' && (kind === 'Secret' || kind === 'Optional[Secret]')) {
+        cls.fields.set(left.text, { secretObject: sourceTaint(`${cls.name}.${left.text}`, left, `Secret field ${left.text}`) });
+      }
+      continue;
+    }
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'string' || right.namedChildren.some((c) => c.type === 'interpolation')) continue;
+    const value: Value = { str: literalContent(right.text), complete: true };
+    cls.fields.set(left.text, hardcodedSecret(value, left.text, assignment) ?? value);
+  }
 }
 
 function findEntryMethods(a: Analysis, cls: ClassInfo): void {
@@ -158,6 +185,9 @@ function printedSecretField(a: Analysis, node: SyntaxNode, wrapper: SyntaxNode, 
     const name = assignment.childForFieldName('left');
     const type = assignment.childForFieldName('type');
     if (name?.type !== 'identifier' || !type || a.tables.secretTypes.has(normaliseAnnotation(type.text).replace(/^Optional\[(\w+)\]$/, '$1'))) continue;
+    // `field(default=None, repr=False)`, `Field(repr=False)`: left out of the printed form.
+    const value = assignment.childForFieldName('right');
+    if (value?.type === 'call' && /(?:^|\.)(?:field|Field)$/.test(value.childForFieldName('function')?.text ?? '') && /\brepr\s*=\s*False\b/.test(value.childForFieldName('arguments')?.text ?? '')) continue;
     if (isSecretName(a, name.text)) return sourceTaint(`${node.childForFieldName('name')?.text ?? 'the class'}.${name.text}`, name, `${name.text} is a field shown when the object is printed`);
   }
   return undefined;

@@ -1,11 +1,11 @@
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
-import type { Analysis, Frame } from './context.js';
-import { evaluate } from './expressions.js';
+import type { Analysis, Env, Frame } from './context.js';
+import { environ, evaluate, memberOfSecret } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
-import { envSource, isSecretPath, mappingSource } from './sources.js';
+import { envSource, isSecretPath, mappingSource, secretsMapping } from './sources.js';
 import { storeInto } from './store.js';
 import { argumentsOf, dottedName, lastName } from './syntax.js';
 import { type CallFacts, checkTransport, requestUrl } from './transport.js';
@@ -42,13 +42,25 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     splats: args.splats.map((n) => evaluate(a, f, n)),
   };
   if (sink(a, f, call, receiverNode)) return CLEAN;
+  const scope = namespace(a, f, call, fnNode);
+  if (scope) return scope;
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
   if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;
+  // `params={"key": api_key}` is encoded into the URL, which the library's exceptions print.
+  const params = url ? call.keywords.get('params') : undefined;
+  if (params?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= params.taint;
   if (canonical !== undefined && a.tables.echoingCalls.has(canonical)) {
     const echoed = [...call.positional, ...call.splats].find((v) => v.taint);
     if (echoed?.taint) f.requestTaint ??= echoed.taint;
   }
+  if (canonical !== undefined && a.tables.echoingResults.has(canonical)) {
+    // The process object prints its command line; its members (`.stdout`, `.returncode`) are read apart.
+    const args = call.positional[0] ?? call.keywords.get('args');
+    if (args?.taint) return { taint: withStep(args.taint, node, `the process object of ${call.written} shows its command line`)! };
+  }
+  // `traceback.format_exc()` in an except block: the text of the exception being handled.
+  if (f.caught && call.canonical === 'traceback.format_exc') return { taint: f.caught };
   return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 
@@ -62,12 +74,20 @@ function namesUrlInErrors(a: Analysis, call: CallFacts): boolean {
 function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode | null): boolean {
   const receiverDotted = dottedName(receiverNode);
   if (isLogCall(a, call.canonical, call.receiver, receiverDotted, call.method)) {
+    let reported = false;
     for (const value of printedArguments(a, call.positional, call.keywords, call.splats)) {
       const shown = printedTaint(a, f, value, call.node);
       if (!shown) continue;
       reportFlow(a, f, 'no-secret-in-log', call.node, shown, call.written, `${call.written}(…)`);
+      reported = true;
       break;
     }
+    // `logger.exception(...)`, `exc_info=True`, `traceback.print_exc()` print the exception being handled.
+    if (!reported && f.caught && printsException(call)) reportFlow(a, f, 'no-secret-in-log', call.node, f.caught, call.written, `${call.written}(…)`);
+    return true;
+  }
+  if (f.caught && (call.canonical === 'traceback.print_exc' || call.canonical === 'traceback.print_exception')) {
+    reportFlow(a, f, 'no-secret-in-log', call.node, f.caught, call.written, `${call.written}(…)`);
     return true;
   }
   if (call.canonical !== undefined && a.tables.errorCalls.has(call.canonical)) {
@@ -79,6 +99,13 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     if (written.taint) warnEnvironWrite(a, f, call.node, written.taint);
   }
   return false;
+}
+
+/** A log call that prints the exception being handled along with its message. */
+function printsException(call: CallFacts): boolean {
+  if (call.method === 'exception' || call.canonical === 'logging.exception') return true;
+  const flag = argumentsOf(call.node).keywords.get('exc_info')?.text.trim();
+  return flag !== undefined && flag !== 'False' && flag !== 'None' && flag !== '0';
 }
 
 /** `logging.getLogger(…).warning` for a method called on a call's result; never argument text. */
@@ -97,6 +124,8 @@ function source(a: Analysis, call: CallFacts): Value | undefined {
   const t = a.tables;
   const { canonical, receiver, method, node } = call;
   const first = call.positional[0];
+  if (canonical !== undefined && t.secretCalls.has(canonical)) return { taint: sourceTaint(`${call.written}()`, node, `${call.written}() returns a credential`) };
+  if (canonical !== undefined && t.environCalls.has(canonical)) return environ(node, `${call.written}()`);
   if ((canonical !== undefined && t.envGetters.has(canonical)) || (receiver?.ref === 'environ' && (method === 'get' || method === 'setdefault' || method === 'pop'))) {
     const name = staticText(first);
     if (name === undefined) return OPAQUE;
@@ -205,6 +234,13 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
   if (canonical !== undefined) {
     if (t.loggerFactories.has(canonical) || t.loggerFactories.has(lastName(canonical))) return { ref: 'logger' };
     if (t.clientConstructors.has(canonical)) return { ref: 'client' };
+    if (canonical === 'getattr' && !all[0]?.taint && !all[0]?.instance && call.positional[1]?.complete && a.names.classify(call.positional[1].str!) === 'secret') {
+      // `getattr(settings, "hf_token", None)` reads the member the name says, as `settings.hf_token`.
+      const label = `${dottedName(argumentsOf(call.node).positional[0] ?? null) ?? ''}.${call.positional[1].str}`;
+      return { ...OPAQUE, taint: sourceTaint(label, call.node, `${label} holds a secret`) };
+    }
+    // `vars(secret)` is the Secret's `__dict__`, plaintext field included.
+    if (canonical === 'vars' && all[0]?.secretObject && !all[0].taint) return { taint: withStep(all[0].secretObject, call.node, 'vars() of the Secret shows its plaintext field')! };
     if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
   }
   if (receiver?.ref === 'environ' && method !== undefined) {
@@ -218,12 +254,29 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     if (receiver.sealed) return { sealed: true };
     const key = call.positional[0]?.complete ? call.positional[0].str : undefined;
     if (receiver.keyed && key !== undefined && (method === 'get' || method === 'pop')) return receiver.keyed.get(key) ?? call.positional[1] ?? CLEAN;
+    if (receiver.taint && key !== undefined && (method === 'get' || method === 'pop')) {
+      const member = memberOfSecret(a, receiver, key);
+      if (member) return member;
+    }
+    // `kwargs.get("secrets")`: Truss's mapping of secrets, as `kwargs["secrets"]`.
+    if (!receiver.taint && !receiver.ref && key !== undefined && method === 'get' && t.secretMappingKwargs.has(key)) {
+      return secretsMapping(`${dottedName(receiverNode) ?? 'kwargs'}['${key}']`, call.node);
+    }
+    // `config.get("api_key")` on a mapping nothing is known about: the key names the value, as `config["api_key"]`.
+    if (!receiver.taint && !receiver.ref && key !== undefined && (method === 'get' || method === 'pop') && a.names.classify(key) === 'secret') {
+      const label = `${dottedName(receiverNode) ?? ''}['${key}']`;
+      return { ...OPAQUE, taint: sourceTaint(label, call.node, `${label} holds a secret`) };
+    }
+    if ((method === 'format' || method === 'format_map') && receiver.complete && receiver.str !== undefined) {
+      const formatted = formatFields(a, receiver.str, method === 'format' ? call : { ...call, positional: [], keywords: new Map(), splats: call.positional.slice(0, 1) });
+      if (formatted) return formatted;
+    }
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
       if (t.argumentMethods.has(method)) {
         // `", ".join(mapping)` joins the mapping's keys: the names of secrets, not their values.
-        const names = (v: Value) => method === 'join' && (v.ref === 'secrets' || v.ref === 'environ');
+        const names = (v: Value) => method === 'join' && (v.ref === 'secrets' || v.ref === 'environ' || v.keyed !== undefined);
         parts.push(...all.map((v) => (v.taint && !names(v) ? { taint: v.taint } : undefined)));
       }
       const out = join(parts);
@@ -266,6 +319,8 @@ const KEYS_OF_MAPPING = new Set(['list', 'sorted', 'set', 'tuple', 'frozenset', 
 
 function propagate(canonical: string, all: Value[]): Value {
   if (KEYS_OF_MAPPING.has(canonical) && (all[0]?.ref === 'secrets' || all[0]?.ref === 'environ')) return OPAQUE;
+  // `list(config)` of a dict whose keys are all static lists those keys: names, not values.
+  if (KEYS_OF_MAPPING.has(canonical) && all.length === 1 && all[0]!.keyed) return CLEAN;
   const shown = all.find((v) => v.taint || v.secretFile);
   const taint = shown?.taint ?? shown?.secretFile;
   const out: Value = taint ? { taint } : {};
@@ -281,4 +336,64 @@ function propagate(canonical: string, all: Value[]): Value {
     if (held) out.held = held;
   }
   return out;
+}
+
+/** `str.format` replacement fields: `{}`, `{0}`, `{name}`, `{name.attr}`, `{name!r:>10}`; `{{` is a literal brace. */
+const FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::([^{}]*))?\}/g;
+
+/**
+ * `"{model}: {key}".format(**locals())` shows only the fields the template names: each is looked up among the
+ * keyword arguments, then in the `**` mappings whose keys are known. Undefined when the template cannot be read.
+ */
+function formatFields(a: Analysis, template: string, call: CallFacts): Value | undefined {
+  const max = a.tables.catalog.sanitizers.shortRevealMax;
+  const shown: Value[] = [];
+  let auto = 0;
+  for (const match of template.matchAll(FIELD)) {
+    if (match[1] === undefined) continue;
+    const field = match[1].trim();
+    const name = /^[^.[]*/.exec(field)![0];
+    const spec = match[2];
+    const precision = spec === undefined ? undefined : /^[^.]*\.(\d+)s?$/.exec(spec)?.[1];
+    let value: Value | undefined;
+    if (name === '' || /^\d+$/.test(name)) {
+      const index = name === '' ? auto++ : Number(name);
+      value = call.positional[index];
+      if (value === undefined) {
+        // `*args` or a short call: whatever the splats carry.
+        if (call.splats.some((s) => !s.keyed)) value = join(call.splats.filter((s) => !s.keyed));
+        else continue;
+      }
+    } else {
+      value = call.keywords.get(name);
+      if (value === undefined) {
+        for (const splat of call.splats) {
+          if (!splat.keyed) return undefined;
+          const entry = splat.keyed.get(name);
+          if (entry) value = entry;
+        }
+      }
+      if (value === undefined) continue;
+    }
+    if (precision !== undefined && Number(precision) <= max) continue;
+    if (value.taint) shown.push({ taint: value.taint });
+  }
+  const out = join(shown);
+  return { ...(out.taint ? { taint: out.taint } : {}), str: template.split('{')[0], complete: false };
+}
+
+/** `locals()`, `vars()`, `globals()`: the variables in scope, by name, so `.format(**locals())` reads the named ones. */
+function namespace(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null): Value | undefined {
+  if (fnNode?.type !== 'identifier' || call.positional.length + call.keywords.size + call.splats.length > 0) return undefined;
+  const name = fnNode.text;
+  if (name !== 'locals' && name !== 'vars' && name !== 'globals') return undefined;
+  if (f.env.lookup(name) || a.functions.has(name) || a.imports.isImported(name)) return undefined;
+  const keyed = new Map<string, Value>();
+  const stop = name === 'globals' ? undefined : a.module;
+  let env: Env | undefined = name === 'globals' ? a.module : f.env;
+  for (; env && (env !== stop || env === f.env); env = env.parent) {
+    for (const [key, value] of env.vars) if (!keyed.has(key) && !key.includes('.')) keyed.set(key, value);
+    if (env === stop) break;
+  }
+  return { ...container([...keyed.values()]), keyed };
 }

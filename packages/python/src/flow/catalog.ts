@@ -16,6 +16,8 @@ export interface PythonFlowCatalog {
     credentialKeys: string[];
     optionDeclarers: string[];
     accessorVerbs: string[];
+    secretCalls: string[];
+    environCalls: string[];
   };
   propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[] };
   sanitizers: { functions: string[]; modules: string[]; nameWords: string[]; methods: string[]; shortRevealMax: number };
@@ -28,7 +30,7 @@ export interface PythonFlowCatalog {
       loggerMethods: string[];
       settingKeywords: string[];
     };
-    error: { constructorSuffixes: string[]; calls: string[]; echoingCalls: string[] };
+    error: { constructorSuffixes: string[]; calls: string[]; echoingCalls: string[]; echoingResults: string[] };
     output: {
       entryClasses: Array<{ platform: string; bases?: string[]; names?: string[]; methods: string[] }>;
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
@@ -60,6 +62,8 @@ export interface PythonFlowTables {
   secretMappingKwargs: Set<string>;
   credentialKeys: Set<string>;
   accessorVerbs: Set<string>;
+  secretCalls: Set<string>;
+  environCalls: Set<string>;
   optionDeclarers: Set<string>;
   routeDecoratorMethods: Set<string>;
   propagatorFunctions: Set<string>;
@@ -79,6 +83,7 @@ export interface PythonFlowTables {
   errorSuffixes: string[];
   errorCalls: Set<string>;
   echoingCalls: Set<string>;
+  echoingResults: Set<string>;
   transportCalls: Set<string>;
   methodFirstCalls: Set<string>;
   clientConstructors: Set<string>;
@@ -139,6 +144,8 @@ function shippedTables(): PythonFlowTables {
     secretMappingKwargs: new Set(so.secretMappingKwargs),
     credentialKeys: new Set(so.credentialKeys),
     accessorVerbs: new Set(so.accessorVerbs),
+    secretCalls: new Set(so.secretCalls),
+    environCalls: new Set(so.environCalls),
     optionDeclarers: new Set(so.optionDeclarers),
     routeDecoratorMethods: new Set(si.output.routeDecoratorMethods),
     propagatorFunctions: new Set(pr.functions),
@@ -158,6 +165,7 @@ function shippedTables(): PythonFlowTables {
     errorSuffixes: si.error.constructorSuffixes,
     errorCalls: new Set(si.error.calls),
     echoingCalls: new Set(si.error.echoingCalls),
+    echoingResults: new Set(si.error.echoingResults),
     transportCalls: new Set(si.transport.calls),
     methodFirstCalls: new Set(si.transport.methodFirstCalls),
     clientConstructors: new Set(si.transport.clientConstructors),

@@ -50,7 +50,10 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
     case 'conditional_expression': {
       const [then, condition, otherwise] = node.namedChildren;
       evaluate(a, f, condition);
-      return merge(evaluate(a, f, then), evaluate(a, f, otherwise));
+      const thenValue = evaluate(a, f, then);
+      const otherValue = evaluate(a, f, otherwise);
+      if (redacts(a, condition, thenValue, otherValue)) return CLEAN;
+      return merge(thenValue, otherValue);
     }
     case 'parenthesized_expression':
     case 'await':
@@ -107,11 +110,30 @@ function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
     if (a.tables.environObjects.has(canonical)) return environ(node, canonical);
     // `import secrets` is the standard library's module; `from settings import API_KEY` is a value.
     if (a.imports.isModule(name)) return { ...OPAQUE, ref: 'module' };
+    const constant = importedConstant(a, name);
+    if (constant) return constant;
     return byName(a, { ...OPAQUE, ref: 'module' }, name, node);
   }
   const fn = a.functions.get(name) ?? a.classes.get(name)?.node;
   if (fn) return { callable: fn };
   return bareToken(a, byName(a, OPAQUE, name, node), name, node);
+}
+
+/**
+ * `from .utils import ROOT_KEY` where the repository's module says `ROOT_KEY = '__root__'`: a secret-looking name
+ * bound to plain text there is that text. Only secret-looking and constant names are looked up (reading a module
+ * costs).
+ */
+function importedConstant(a: Analysis, name: string): Value | undefined {
+  // Secret-looking names, and UPPER_CASE constants (`HF_TOKEN_ENV`, read as an environment variable's name).
+  if (!isSecretName(a, name) && !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
+  const canonical = a.imports.canonical(name);
+  const dot = canonical.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const helper = a.modules.load(a.file, canonical.slice(0, dot));
+  const value = helper?.module.vars.get(canonical.slice(dot + 1));
+  if (!value || value.taint || !value.complete || value.str === undefined) return undefined;
+  return { str: value.str, complete: true };
 }
 
 /** A bare `token` nothing is known about is a credential unless its function shows a lexer or a cursor. */
@@ -145,7 +167,10 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const method = object.instance.methods.get(attr);
     if (method) return { callable: method, instance: object.instance };
   }
-  if (object.secretObject && attr === 'secret_value') return { taint: object.secretObject };
+  // `secret.secret_value`, `secret.__dict__` (which holds the plaintext field) show the value.
+  if (object.secretObject && (attr === 'secret_value' || attr === '_secret_value' || attr === '__dict__')) return { taint: object.secretObject };
+  // `secret.get_secret_value` not called is a bound method: printed, it shows the method, not the value.
+  if (a.tables.secretValueMethods.has(attr)) return OPAQUE;
   if (a.tables.secretMappings.has(attr)) return secretsMapping(label, node);
   if (isSecretName(a, attr)) return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
   return OPAQUE;
@@ -163,9 +188,16 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const name = key.complete ? key.str : undefined;
   if (object.ref === 'environ') return name === undefined ? OPAQUE : envSource(a, name, node);
   if (name !== undefined && object.keyed) return object.keyed.get(name) ?? CLEAN;
+  // `cmd[0]` of a list or tuple literal: the element written there.
+  if (object.items && keyNode && /^-?\d+$/.test(keyNode.text.replace(/\s/g, ''))) {
+    const index = Number(keyNode.text.replace(/\s/g, ''));
+    const item = object.items[index < 0 ? object.items.length + index : index];
+    if (item) return item;
+  }
   if (object.ref === 'secrets') return mappingSource(dottedName(valueNode) ?? 'secrets', name, node);
   if (name !== undefined && a.tables.secretMappingKwargs.has(name) && !object.taint) return secretsMapping(`${valueNode?.text ?? 'kwargs'}['${name}']`, node);
-  if (object.taint) return { taint: object.taint };
+  if (object.taint && keyNode?.text.trim() === '0' && cutsBeforeSecret(valueNode)) return CLEAN;
+  if (object.taint) return memberOfSecret(a, object, name) ?? { taint: object.taint };
   if (name !== undefined && isSecretName(a, name)) {
     const label = `${dottedName(valueNode) ?? ''}['${name}']`;
     return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
@@ -320,7 +352,8 @@ function lambda(a: Analysis, f: Frame, node: SyntaxNode): Value {
  * `for name, value in mapping.items()` binds the names apart from the values.
  */
 export function bindLoopTargets(f: Frame, target: SyntaxNode, iterable: Value): void {
-  const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : join([iterable]);
+  // Iterating a mapping yields its keys: names, never the values (a dict literal's keys are static).
+  const element = iterable.ref === 'environ' || iterable.ref === 'secrets' ? OPAQUE : iterable.keyed && !iterable.entries ? CLEAN : join([iterable]);
   const pair = target.namedChildren;
   if (iterable.entries && (target.type === 'pattern_list' || target.type === 'tuple_pattern') && pair.length === 2) {
     bindNames(f, pair[0]!, OPAQUE);
@@ -339,4 +372,56 @@ function yieldValue(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const value = evaluate(a, f, inner);
   if (f.entry) reportOutput(a, f, node, value, 'yielded by');
   return OPAQUE;
+}
+
+/**
+ * `info["accessToken"]["role"]`, `creds.get("client_email")`: a string key reads a member of a structure (a
+ * credential string has none), and a member named like plain data (`role`, `model`, `client_email`) is not the
+ * secret. Undefined when the member keeps the structure's taint.
+ */
+export function memberOfSecret(a: Analysis, object: Value, name: string | undefined): Value | undefined {
+  if (name === undefined || object.ref || /^-?\d+$/.test(name)) return undefined;
+  if (a.tables.credentialKeys.has(name.toLowerCase()) || a.names.classify(name) !== 'no') return undefined;
+  return OPAQUE;
+}
+
+/** `token=`, `api_key=`, `sig=`: a query parameter that carries a credential. */
+const SECRET_PARAMETER = /^[&?]?[\w.-]*(?:token|key|secret|password|passwd|pwd|sig|signature|auth|credential)[\w.-]*=$/i;
+
+/**
+ * `url.split("token=")[0]`, `url.split("?")[0]`, `url.partition("?")[0]`: the text before a query string or a
+ * credential parameter, the usual way of printing a download URL without its token.
+ */
+function cutsBeforeSecret(node: SyntaxNode | null): boolean {
+  if (node?.type !== 'call') return false;
+  const fn = node.childForFieldName('function');
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (method !== 'split' && method !== 'partition') return false;
+  const first = node.childForFieldName('arguments')?.namedChildren[0];
+  if (first?.type !== 'string' || first.namedChildren.some((c) => c.type === 'interpolation')) return false;
+  const separator = literalContent(first.text);
+  return separator === '?' || SECRET_PARAMETER.test(separator);
+}
+
+/** Words of a condition that picks out credentials by their name: `k.lower() in ("authorization", "x-api-key")`. */
+const CREDENTIAL_TEST = /authori[sz]ation|api[-_]?key|secret|token|passw|credential|sensitive|\bkey\b/i;
+
+/**
+ * `"***" if k.lower() == "authorization" else v`, `v if "KEY" not in k else "<redacted>"`: a redaction by name,
+ * one branch a fixed mask and the condition comparing against credential-like names (string literals or an
+ * UPPER_CASE constant such as `SENSITIVE_HEADERS`), the usual way of printing headers or settings masked.
+ */
+function redacts(a: Analysis, condition: SyntaxNode | undefined, then: Value, otherwise: Value): boolean {
+  if (!condition || (condition.type !== 'comparison_operator' && condition.type !== 'boolean_operator')) return false;
+  const mask = (v: Value) => v.complete === true && v.str !== undefined && !v.taint;
+  if (mask(then) === mask(otherwise)) return false;
+  if (!(mask(then) ? otherwise : then).taint) return false;
+  const stack: SyntaxNode[] = [condition];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'string' && CREDENTIAL_TEST.test(literalContent(n.text))) return true;
+    if (n.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(n.text) && CREDENTIAL_TEST.test(n.text.replace(/_/g, ' '))) return true;
+    if (n.type === 'comparison_operator' || n.type === 'boolean_operator' || n.type === 'not_operator' || n.type === 'parenthesized_expression' || n.type === 'tuple' || n.type === 'list' || n.type === 'set' || n.type === 'call' || n.type === 'argument_list' || n.type === 'attribute') stack.push(...n.namedChildren);
+  }
+  return false;
 }

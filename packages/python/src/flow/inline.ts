@@ -40,7 +40,7 @@ export function inline(a: Analysis, f: Frame, fn: SyntaxNode, call: CallFacts, s
       value = keywords.get(param.name);
       keywords.delete(param.name);
     } else if (index < positional.length) value = positional[index++];
-    else if (call.splats.length > 0) value = rest;
+    else if (call.splats.length > 0) value = fromSplats(call.splats, param.name, rest);
     const bind = passed(value);
     env.set(param.name, bind);
     bound.push(`${param.name}:${bind.taint?.label ?? ''}:${bind.secretObject ? 's' : ''}${bind.held ? 'h' : ''}${bind.ref ?? ''}`);
@@ -66,4 +66,17 @@ function returned(values: Value[], at: SyntaxNode, name: string): Value {
   let out: Value = values.length === 1 ? values[0]! : values.reduce((acc, v) => ({ ...join([acc, v]) }), {} as Value);
   if (out.taint) out = { ...out, taint: withStep(out.taint, at, `returned by ${name}()`)! };
   return out;
+}
+
+/**
+ * A parameter filled from `*args`/`**kwargs` at the call: a `**` mapping whose keys are known gives the parameter
+ * its own entry (or nothing, so its default applies); otherwise any splat may fill it.
+ */
+function fromSplats(splats: readonly Value[], name: string, rest: Value): Value | undefined {
+  if (!splats.every((s) => s.keyed)) return rest;
+  for (const splat of splats) {
+    const entry = splat.keyed!.get(name);
+    if (entry) return entry;
+  }
+  return undefined;
 }

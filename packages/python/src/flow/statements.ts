@@ -6,7 +6,7 @@ import { warnEnvironWrite } from './platform.js';
 import { reportFlow, reportOutput } from './sinks.js';
 import { storeInto } from './store.js';
 import { dottedName, lastName, unwrap } from './syntax.js';
-import { OPAQUE, type Value, join, merge, sourceTaint, withStep } from './values.js';
+import { OPAQUE, type Value, container, join, merge, sourceTaint, withStep } from './values.js';
 import { classifyLiteral } from '@secret-hygiene/core';
 
 /** Runs a function's (or the module's) body, then the nested functions no call has followed. */
@@ -161,6 +161,10 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
         if (value.taint) warnEnvironWrite(a, f, at, value.taint);
         return;
       }
+      // `payload["api_key"] = key` on a dict literal: the other entries keep their own values.
+      const keyNode = target.childForFieldName('subscript');
+      const key = keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
+      if (object.keyed && key?.complete && key.str !== undefined && setKeyed(a, f, objectNode, object, key.str, value)) return;
       storeInto(a, f, objectNode, value);
       return;
     }
@@ -190,7 +194,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
  * A literal the token detector recognises, assigned to a name, is a secret from then on: printing it leaks it
  * (the literal itself is reported by no-hardcoded-secret).
  */
-function hardcodedSecret(value: Value, name: string, at: SyntaxNode): Value | undefined {
+export function hardcodedSecret(value: Value, name: string, at: SyntaxNode): Value | undefined {
   const text = value.complete ? value.str : undefined;
   if (text === undefined || text.length < 12 || text.length > 1_000 || /\s/.test(text)) return undefined;
   if (!classifyLiteral(text, { name })) return undefined;
@@ -236,11 +240,14 @@ function alternatives(a: Analysis, f: Frame, bodies: Array<SyntaxNode | null | u
     forks.push(f.env);
   }
   if (!exhaustive || forks.length === 0) forks.push(base);
-  const merged = new Env(base.parent);
+  const merged = new Map<string, Value>();
   for (const fork of forks) {
-    for (const [name, value] of fork.vars) merged.vars.set(name, merge(merged.vars.get(name), value));
+    for (const [name, value] of fork.vars) merged.set(name, merge(merged.get(name), value));
   }
-  f.env = merged;
+  // The merged variables go back into the same scope object: the module's scope stays the one functions close
+  // over (`key = os.environ[...]` after a module-level `if` is seen by the functions below).
+  base.vars = merged;
+  f.env = base;
 }
 
 function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
@@ -257,7 +264,13 @@ function tryStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
       const alias = pattern?.childForFieldName('alias')?.namedChildren[0];
       if (alias) bindNames(f, alias, request ? { taint: withStep(request, clause, 'the exception repeats the request URL or command')! } : OPAQUE);
       const block = clause.namedChildren.find((c) => c.type === 'block');
-      if (block) execBlock(a, f, block);
+      const outerCaught = f.caught;
+      if (request) f.caught = withStep(request, clause, 'the exception repeats the request URL or command')!;
+      try {
+        if (block) execBlock(a, f, block);
+      } finally {
+        f.caught = outerCaught;
+      }
     } else if (clause.type === 'else_clause' || clause.type === 'finally_clause') {
       const block = clause.namedChildren.find((c) => c.type === 'block');
       if (block) execBlock(a, f, block);
@@ -278,4 +291,27 @@ function withStatement(a: Analysis, f: Frame, s: SyntaxNode): void {
   }
   const body = s.childForFieldName('body');
   if (body) execBlock(a, f, body);
+}
+
+/**
+ * Replaces one entry of a dict whose keys are known, held by a variable or by a field of `self`; false when the
+ * holder is neither (the caller then stores into it as a whole).
+ */
+export function setKeyed(a: Analysis, f: Frame, holder: SyntaxNode | null, old: Value, key: string, entry: Value): boolean {
+  if (!holder || !old.keyed) return false;
+  const keyed = new Map(old.keyed).set(key, entry);
+  const updated: Value = { ...container([...keyed.values()]), keyed };
+  if (holder.type === 'identifier') {
+    f.env.set(holder.text, updated);
+    return true;
+  }
+  if (holder.type === 'attribute') {
+    const owner = evaluate(a, { ...f, reporting: false }, holder.childForFieldName('object'));
+    const attr = holder.childForFieldName('attribute')?.text;
+    if (owner.instance && attr) {
+      owner.instance.fields.set(attr, updated);
+      return true;
+    }
+  }
+  return false;
 }

@@ -2,6 +2,7 @@ import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Frame } from './context.js';
 import { evaluate } from './expressions.js';
 import { dottedName } from './syntax.js';
+import { setKeyed } from './statements.js';
 import { type Value, join } from './values.js';
 
 /**
@@ -14,6 +15,16 @@ export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stor
     const old = f.env.lookup(target.text);
     if (old?.ref || old?.instance || old?.sealed) return;
     f.env.set(target.text, { ...join([old, stored]), ...(old?.str !== undefined ? {} : {}) });
+    return;
+  }
+  if (target.type === 'subscript') {
+    // `filenames["CHECKPOINTS"].append(name)`, `cfg["auth"]["token"] = key`: the container below holds it now.
+    const inner = target.childForFieldName('value');
+    const keyNode = target.childForFieldName('subscript');
+    const old = inner ? evaluate(a, { ...f, reporting: false }, inner) : undefined;
+    const key = old?.keyed && keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
+    if (old?.keyed && key?.complete && key.str !== undefined && setKeyed(a, f, inner, old, key.str, join([old.keyed.get(key.str), stored]))) return;
+    storeInto(a, f, inner, stored);
     return;
   }
   if (target.type === 'attribute') {

@@ -111,6 +111,12 @@ export function merge(a: Value | undefined, b: Value | undefined): Value {
   if (a.ref && a.ref === b.ref) joined.ref = a.ref;
   if (a.instance && a.instance === b.instance) joined.instance = a.instance;
   if (a.callable && a.callable === b.callable) joined.callable = a.callable;
+  // A dict filled differently on two branches (`if x: kwargs["k"] = v`): each key holds what either branch put there.
+  if (a.keyed && b.keyed) {
+    const keyed = new Map(a.keyed);
+    for (const [key, value] of b.keyed) keyed.set(key, merge(keyed.get(key), value));
+    joined.keyed = keyed;
+  }
   if (a.str !== undefined && a.str === b.str && a.complete && b.complete) {
     joined.str = a.str;
     joined.complete = true;
