@@ -32,6 +32,21 @@ describe('the prefilter', () => {
     expect(skipped).toEqual([]);
   });
 
+  it('keeps code that calls a library returning a secret, though no secret word is written', async () => {
+    const { secretCalls, environCalls } = catalogDocument<{ python: { sources: { secretCalls: string[]; environCalls: string[] } } }>('flows').python.sources;
+    const callees = [...secretCalls, ...environCalls];
+    expect(callees).toContain('getpass.getpass');
+    expect(callees).toContain('dotenv.dotenv_values');
+    const missed: string[] = [];
+    for (const callee of callees) {
+      const dot = callee.lastIndexOf('.');
+      const text = `from ${callee.slice(0, dot)} import ${callee.slice(dot + 1)}\n\ndef login():\n    value = ${callee.slice(dot + 1)}()\n    print(value)\n`;
+      const findings = worthParsing(text) ? await pythonFindings('login.py', text) : [];
+      if (!findings.some((f) => f.ruleId === 'no-secret-in-log' && f.line === 5)) missed.push(callee);
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('skips code that names no secret, no environment and no URL', () => {
     expect(worthParsing('import torch\n\ndef predict(image):\n    return model(image).argmax()\n')).toBe(false);
     expect(worthParsing('def run(license_key):\n    print(license_key)\n')).toBe(true);

@@ -127,6 +127,20 @@ export function pythonFlowTables(extras: PythonFlowExtras = {}): PythonFlowTable
   return found;
 }
 
+let callWords: string[] | undefined;
+
+/**
+ * The names of the library calls that return a secret by themselves (`getpass.getpass()`, `dotenv_values(...)`),
+ * which need not contain a secret word: the textual prefilters look for them beside the secret words.
+ */
+export function sourceCallWords(): readonly string[] {
+  if (!callWords) {
+    const { secretCalls, environCalls } = shippedTables().catalog.sources;
+    callWords = [...new Set([...secretCalls, ...environCalls].map((callee) => callee.slice(callee.lastIndexOf('.') + 1)))];
+  }
+  return callWords;
+}
+
 function shippedTables(): PythonFlowTables {
   if (tables) return tables;
   const catalog = catalogDocument<{ python: PythonFlowCatalog }>('flows').python;

@@ -10,7 +10,7 @@ import {
 } from '@secret-hygiene/core';
 import { pythonParser, takePythonTree } from '../loader.js';
 import { analyseModule } from './analyse.js';
-import { type PythonFlowExtras, pythonFlowTables } from './catalog.js';
+import { type PythonFlowExtras, pythonFlowTables, sourceCallWords } from './catalog.js';
 import { type Analysis, Env } from './context.js';
 import { ImportMap } from './imports.js';
 import { ModuleLoader } from './modules.js';
@@ -36,15 +36,18 @@ const INLINE_BUDGET = 2_000;
  */
 const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|[a-z]+:\/\//i;
 
-/** The secret environment names without a secret word in them (`DATABASE_URL`), from rules/names.yaml. */
-let wordlessSecretNames: RegExp | undefined;
+/** The secret environment names without a secret word in them (`DATABASE_URL`), from rules/names.yaml, and the
+ * catalog's calls that return a secret (`getpass`, `dotenv_values`). */
+let wordlessSources: RegExp | undefined;
 
-function namesWithoutHint(): RegExp {
-  if (!wordlessSecretNames) {
+function sourcesWithoutHint(): RegExp {
+  if (!wordlessSources) {
     const names = catalogDocument<NameVocabulary>('names').secretEnvNames.filter((name) => !WORTH_PARSING.test(name));
-    wordlessSecretNames = names.length > 0 ? new RegExp(names.join('|')) : /$^/;
+    const calls = sourceCallWords().filter((word) => !WORTH_PARSING.test(word));
+    const words = [...names, ...calls.map((word) => `\\b${word}\\b`)];
+    wordlessSources = words.length > 0 ? new RegExp(words.join('|')) : /$^/;
   }
-  return wordlessSecretNames;
+  return wordlessSources;
 }
 
 /** Node types gathered during the copy, so finding them costs no second walk. */
@@ -52,7 +55,7 @@ const COLLECTED = new Map([['import_statement', 'import'], ['import_from_stateme
 
 /** Whether a file can hold a finding of the flow rules at all (cheap, textual): the others are never parsed. */
 export function worthParsing(text: string, options: PythonFlowOptions = {}): boolean {
-  return WORTH_PARSING.test(text) || namesWithoutHint().test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
+  return WORTH_PARSING.test(text) || sourcesWithoutHint().test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
 }
 
 const classifiers = new Map<string, NameClassifier>();

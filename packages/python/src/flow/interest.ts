@@ -1,5 +1,5 @@
 import type { Analysis } from './context.js';
-import { squash } from './catalog.js';
+import { sourceCallWords, squash } from './catalog.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Value } from './values.js';
 
@@ -10,6 +10,12 @@ const MAYBE_SECRET = /pass|pwd|secret|cred|key|token|auth|dsn|cookie|pat|bearer|
 const MARKERS = new Set(['environ', 'getenv', 'session', 'client', 'urlopen', 'authorization', 'bearer', 'secrets']);
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
+
+let sourceCalls: Set<string> | undefined;
+function callWords(): Set<string> {
+  sourceCalls ??= new Set(sourceCallWords());
+  return sourceCalls;
+}
 
 /**
  * Which functions are worth analysing on their own. A function can report only if a secret can appear in it: a
@@ -114,6 +120,7 @@ export class Interest {
   }
 
   private isHint(word: string): boolean {
+    if (callWords().has(word)) return true; // `getpass`, `dotenv_values`: calls that return a secret
     // Declared and well-known secret environment names (`DATABASE_URL`) need not contain a secret word.
     if (!MAYBE_SECRET.test(word) && !/^[A-Z][A-Z0-9_]+$/.test(word)) return false;
     return MARKERS.has(word.toLowerCase()) || this.a.names.classify(word) === 'secret' || this.a.tables.ambiguous.reportedNames.has(squash(word));
