@@ -7,7 +7,7 @@ import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
-import { constructWith } from './classes.js';
+import { constructWith, noteSummaryUse } from './classes.js';
 import { analyzeFunction } from './functions.js';
 
 /** What a call looks like once its callee and arguments are evaluated. */
@@ -265,6 +265,7 @@ function localCallee(e: Engine, shape: CallShape): { summary: FunctionSummary; n
 }
 
 function summaryOf(e: Engine, fn: FunctionInfo): FunctionSummary {
+  noteSummaryUse(e, fn);
   if (fn.state === 'new') analyzeFunction(e, fn);
   return fn.summary ?? e.newSummary();
 }

@@ -1,14 +1,32 @@
 import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
-import type { Engine } from './engine.js';
+import type { Engine, FunctionFrame } from './engine.js';
+import type { FunctionSummary } from './summary.js';
 import { analyzeFunction, entryPointOf, newFunction } from './functions.js';
 import { CLEAN, deepTaints, join, taintOnly, withStep, type ClassInfo, type FunctionInfo, type Value } from './value.js';
 import { inBlock } from './walker.js';
 
-/** Analyses a class: field initialisers, constructor, then methods; once more if a method stored a secret in a field an earlier one read. */
+/**
+ * Analyses a class: field initialisers, constructor, then methods. When a method stored a secret in a field that
+ * was read before, the methods that read it then (and those that used their summaries) are analysed once more.
+ */
 export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
   const ts = e.ts;
-  const cls: ClassInfo = { name: node.name?.text ?? 'anonymous class', node, fields: new Map(), methods: new Map(), stale: false, readFields: new Set(), isError: isErrorClass(e, node), fieldsFromConstructor: new Map() };
+  const cls: ClassInfo = {
+    name: node.name?.text ?? 'anonymous class',
+    node,
+    fields: new Map(),
+    methods: new Map(),
+    stale: false,
+    readFields: new Set(),
+    members: new Set(),
+    memberReads: new Map(),
+    memberUses: new Map(),
+    changedAt: new Map(),
+    clock: 0,
+    isError: isErrorClass(e, node),
+    fieldsFromConstructor: new Map(),
+  };
   // Static factories (`static fromEnv() { return new Client(…) }`) name the class inside its own body.
   if (ts.isClassDeclaration(node) && node.name) e.scope.declare({ name: node.name.text, value: { cls }, owner: e.frame.info, decl: node.name });
   const savedClass = e.frame.thisClass;
@@ -36,16 +54,83 @@ export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
       }
     } else if (ts.isClassStaticBlockDeclaration(m)) inBlock(e, m.body.statements);
   }
+  for (const info of order) cls.members.add(info);
   for (const info of order) analyzeFunction(e, info);
   if (cls.stale) {
     cls.stale = false;
-    for (const info of order) {
-      info.state = 'new';
-      analyzeFunction(e, info);
-    }
+    reanalyse(e, cls, order);
   }
   e.frame.thisClass = savedClass;
   return cls;
+}
+
+/** Whether a field `info` read in its latest analysis changed after that read. */
+function readStale(cls: ClassInfo, info: FunctionInfo): boolean {
+  const reads = cls.memberReads.get(info);
+  if (!reads) return false;
+  for (const [field, at] of reads) if ((cls.changedAt.get(field) ?? -1) >= at) return true;
+  return false;
+}
+
+function usesAny(cls: ClassInfo, info: FunctionInfo, changed: ReadonlySet<FunctionInfo>): boolean {
+  const uses = cls.memberUses.get(info);
+  if (!uses) return false;
+  for (const used of uses) if (changed.has(used)) return true;
+  return false;
+}
+
+/** What a summary tells callers, without the paths (a caller's results are kept per sink, first path wins). */
+function summaryKey(s: FunctionSummary): string {
+  const access = (a: readonly string[] | undefined) => (a ?? []).join('.');
+  return JSON.stringify([
+    s.paramSinks.map((p) => [p.param, access(p.access), p.ruleId, p.start, p.end, p.fileName, p.sinkLabel, p.fix?.start, p.fix?.text]),
+    s.paramReturns.map((p) => [p.param, access(p.access)]),
+    s.returnSources.map((r) => [r.label, r.byName, access(r.access)]),
+    s.returnKind,
+    s.paramRequests?.map((r) => [r.param, r.start, r.end, r.fileName, r.sinkLabel]),
+    s.paramCalls?.map((c) => [c.param, c.arg, c.source?.label, c.source?.byName, c.from?.param, access(c.from?.access)]),
+    s.returnText,
+  ]);
+}
+
+function sameSummary(a: FunctionSummary | undefined, b: FunctionSummary | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.returnClass === b.returnClass && summaryKey(a) === summaryKey(b);
+}
+
+/**
+ * Analyses once more, in order, the members that read a field before it changed and those that use the summary of
+ * a member whose summary changed on this pass; every other member would see the same fields and summaries again.
+ * (As on a whole second pass, a member earlier in the order keeps what a later member's first summary told it.)
+ */
+function reanalyse(e: Engine, cls: ClassInfo, members: readonly FunctionInfo[]): void {
+  const changed = new Set<FunctionInfo>();
+  for (const info of members) {
+    if (info.state === 'running' || (!readStale(cls, info) && !usesAny(cls, info, changed))) continue;
+    const before = info.summary;
+    info.state = 'new';
+    cls.memberReads.delete(info);
+    cls.memberUses.delete(info);
+    analyzeFunction(e, info);
+    if (!sameSummary(before, info.summary)) changed.add(info);
+  }
+}
+
+/** The member of `cls` whose analysis is running innermost (closures inside a method count as the method). */
+function currentMember(e: Engine, cls: ClassInfo): FunctionInfo | undefined {
+  for (let f: FunctionFrame | undefined = e.frame; f; f = f.parent) if (f.info && cls.members.has(f.info)) return f.info;
+  return undefined;
+}
+
+/** A summary of `fn` is about to be used: when both are members of one class, the user depends on it. */
+export function noteSummaryUse(e: Engine, fn: FunctionInfo): void {
+  const cls = fn.cls;
+  if (!cls || !cls.members.has(fn)) return;
+  const user = currentMember(e, cls);
+  if (!user || user === fn) return;
+  let uses = cls.memberUses.get(user);
+  if (!uses) cls.memberUses.set(user, (uses = new Set()));
+  uses.add(fn);
 }
 
 function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {
@@ -74,24 +159,28 @@ export function constructWith(e: Engine, cls: ClassInfo, args: readonly Value[],
       // The argument keeps its shape (`this.cfg.region` stays clean when only `cfg.key` is secret).
       const stored = withStep(part, e.loc(call, `passed to new ${cls.name}, stored in this.${field}`));
       cls.fields.set(field, join(cls.fields.get(field) ?? CLEAN, stored));
+      cls.changedAt.set(field, cls.clock++);
       changed = true;
     }
   }
   if (!changed || reanalysing.has(cls)) return;
   reanalysing.add(cls);
-  for (const [name, info] of cls.methods) {
-    if (name === 'constructor' || info.state === 'running') continue;
-    info.state = 'new';
-    analyzeFunction(e, info);
-  }
+  const ctor = cls.methods.get('constructor');
+  reanalyse(e, cls, [...cls.methods.values()].filter((info) => info !== ctor));
   reanalysing.delete(cls);
 }
 
 const reanalysing = new WeakSet<ClassInfo>();
 
-/** `this.x` read: what the class stored there (and whether a later store must trigger a second pass). */
-export function readField(cls: ClassInfo, name: string): Value | undefined {
+/** `this.x` read: what the class stored there (and, per member, when it read it, for a second pass). */
+export function readField(e: Engine, cls: ClassInfo, name: string): Value | undefined {
   cls.readFields.add(name);
+  const member = currentMember(e, cls);
+  if (member) {
+    let reads = cls.memberReads.get(member);
+    if (!reads) cls.memberReads.set(member, (reads = new Map()));
+    if (!reads.has(name)) reads.set(name, cls.clock++);
+  }
   return cls.fields.get(name);
 }
 
@@ -108,5 +197,7 @@ export function writeField(cls: ClassInfo, name: string, value: Value): void {
   const before = cls.fields.get(name);
   const next = before ? join(before, value) : value;
   cls.fields.set(name, next);
-  if (cls.readFields.has(name) && (deepTaints(next)?.length ?? 0) > (deepTaints(before ?? CLEAN)?.length ?? 0)) cls.stale = true;
+  if (!cls.readFields.has(name) || next === before) return;
+  cls.changedAt.set(name, cls.clock++);
+  if ((deepTaints(next)?.length ?? 0) > (deepTaints(before ?? CLEAN)?.length ?? 0)) cls.stale = true;
 }

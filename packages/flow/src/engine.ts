@@ -12,6 +12,7 @@ import { applySummary } from './calls.js';
 import { assignTo, evaluate, memberOf } from './evaluate.js';
 import { moduleValue } from './modules.js';
 import { analyzeFunction } from './functions.js';
+import { noteSummaryUse } from './classes.js';
 import { notCredential } from './ambiguous.js';
 import { squash } from './tables.js';
 import {
@@ -256,6 +257,7 @@ export class Engine {
 
   /** The result of calling a function of this file with no arguments (getters). */
   callSummary(info: FunctionInfo, args: Value[], node: TS.Node): Value {
+    noteSummaryUse(this, info);
     if (info.state === 'new') analyzeFunction(this, info);
     return info.summary ? applySummary(this, info.summary, { node: node as TS.CallExpression, args }, info.name) : CLEAN;
   }

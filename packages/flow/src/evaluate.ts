@@ -201,7 +201,7 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
   }
   if (t.sanitizerProperties.has(key)) return SAFE;
   if (object.cls && !object.props) {
-    const field = readField(object.cls, key);
+    const field = readField(e, object.cls, key);
     const getter = object.cls.methods.get(key);
     let value = field ?? CLEAN;
     if (getter && e.ts.isGetAccessorDeclaration(getter.node)) value = join(value, e.callSummary(getter, [], nameNode));

@@ -107,9 +107,19 @@ export interface ClassInfo {
   node: TS.ClassLikeDeclaration;
   fields: Map<string, Value>;
   methods: Map<string, FunctionInfo>;
-  /** Fields read before a later method stored a secret in them: the class is analysed once more. */
+  /** Fields read before a later method stored a secret in them: the methods that read them are analysed once more. */
   stale: boolean;
   readFields: Set<string>;
+  /** The class's own methods, accessors and function-valued fields, in the order they are analysed. */
+  members: Set<FunctionInfo>;
+  /** Per member: each field it read, with the clock value of its first read in its latest analysis. */
+  memberReads: Map<FunctionInfo, Map<string, number>>;
+  /** Per member: the other members whose summaries it used (`this.helper()`, a getter). */
+  memberUses: Map<FunctionInfo, Set<FunctionInfo>>;
+  /** Per field: the clock value of its latest change after some read. */
+  changedAt: Map<string, number>;
+  /** Counts reads and changes, so a read can be ordered before or after a change. */
+  clock: number;
   isError: boolean;
   /** Fields that hold (a member of) a constructor parameter: `new C(secret)` makes them secret. */
   fieldsFromConstructor: Map<string, Array<{ param: number; access?: readonly string[] }>>;

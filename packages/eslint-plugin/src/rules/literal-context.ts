@@ -75,6 +75,15 @@ const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
 
 /** Encoders a basic-auth `user:password` pair goes through: `Buffer.from('user:pass').toString('base64')`. */
 const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
+
+/**
+ * Identifiers without which no callee above can be written (`sign`, `createHmac`, `Buffer`, `btoa`): a file that
+ * has none of them and no name of a secret gives no literal a name (see `contextualName`).
+ */
+export const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(KEY_ARGUMENTS).map((callee) => callee.slice(callee.lastIndexOf('.') + 1)),
+  ...[...PAIR_ENCODERS].map((callee) => callee.split('.')[0]!),
+]);
 const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
 
 /** `jwt.sign`, `createHmac`: a callee as written, when it is a name or a member of one. */

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { basicAuthPassword, contextualName } from './literal-context.js';
+import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 
@@ -51,6 +51,40 @@ function textRanges(sourceCode: Readonly<TSESLint.SourceCode>): Range[] {
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
+/** The TypeScript file typescript-eslint parsed this text into, with its table of every identifier. */
+function identifierTable(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, unknown> | undefined {
+  const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } } | undefined;
+  const parsed = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast) as { text?: unknown; identifiers?: unknown } | undefined;
+  return parsed?.text === sourceCode.text && parsed.identifiers instanceof Map ? parsed.identifiers : undefined;
+}
+
+/**
+ * Whether a literal of the file may be stored under a secret name (or encoded as `user:password`), so that its
+ * literals are worth a listener. The name `contextualName` finds is an identifier, a private name, a JSX attribute
+ * name, a property key or index string (in TypeScript's identifier table), or a string argument, array element or
+ * computed key (a string token followed by `,`, `)`, `]` or `:`, whatever TypeScript interned). Without the table
+ * (another parser), every file may.
+ */
+export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names: ReturnType<typeof defaultNameClassifier>): boolean {
+  const identifiers = identifierTable(sourceCode);
+  if (!identifiers) return true;
+  for (const name of identifiers.keys()) {
+    if (NAMING_CALLEE_WORDS.has(name) || names.classify(name) !== 'no') return true;
+    if (name.startsWith('#') && names.classify(name.slice(1)) !== 'no') return true;
+  }
+  const tokens = sourceCode.ast.tokens;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    if (token.type !== 'String') continue;
+    const next = tokens[i + 1]!.value;
+    if (next !== ',' && next !== ')' && next !== ']' && next !== ':') continue;
+    const raw = token.value;
+    // An escape may spell a name the raw text does not show.
+    if (raw.includes('\\') || names.classify(raw.slice(1, -1)) !== 'no') return true;
+  }
+  return false;
+}
+
 /**
  * The core token detector over the file's text — the same scan `secret-audit` runs — keeping what lies inside
  * string literals, template literals, JSX text and comments. Literals stored under a secret name the text does
@@ -93,14 +127,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       context.report({ loc, messageId: 'hardcodedSecret', data: { description } });
     }
 
-    return {
-      Literal(node) {
-        if (typeof node.value === 'string') noteString(node, node.value, node.raw.slice(1, -1), node.range[0] + 1);
-      },
-      TemplateLiteral(node) {
-        const only = node.expressions.length === 0 ? node.quasis[0] : undefined;
-        if (only) noteString(node, only.value.cooked ?? only.value.raw, only.value.raw, only.range[0] + 1);
-      },
+    const exit = {
       'Program:exit'() {
         const found: Range[] = [];
         const matches = scanTokens(sourceCode.text, { path: context.filename });
@@ -119,6 +146,18 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
           else report(match, literal.range[0], literal.range[1]);
         }
       },
+    };
+    // Most files name no secret: a listener on every literal would cost ESLint a call per string for nothing.
+    if (!mayNameALiteral(sourceCode, names)) return exit;
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') noteString(node, node.value, node.raw.slice(1, -1), node.range[0] + 1);
+      },
+      TemplateLiteral(node) {
+        const only = node.expressions.length === 0 ? node.quasis[0] : undefined;
+        if (only) noteString(node, only.value.cooked ?? only.value.raw, only.value.raw, only.range[0] + 1);
+      },
+      ...exit,
     };
   },
 });
