@@ -17,6 +17,8 @@ describe('a bare token without counter-evidence is reported', () => {
     ['except block', ['def call(token):', '    try:', '        api(token)', '    except Exception as err:', '        raise RuntimeError(f"failed with {token}") from err'], ['5:no-secret-in-error']],
     ['a module variable', ['token = load()', 'print(token)'], ['2:no-secret-in-log']],
     ['walked out of a credential list', ['def check(api_tokens):', '    for token in api_tokens:', '        print("trying", token)'], ['3:no-secret-in-log']],
+    ['a credential field of a config', ['def check(cfg):', '    token = cfg["token"]', '    print("token", token)'], ['3:no-secret-in-log']],
+    ['a command-line argument', ['import sys', 'token = sys.argv[1]', 'print("token", token)'], ['3:no-secret-in-log']],
     ['walked out of the environment', ['import os', 'for token in os.environ.get("TOKENS", "").split(","):', '    print(token)'], ['3:no-secret-in-log']],
   ])('%s', async (_name, lines, expected) => {
     expect(await rules(lines)).toEqual(expected);
@@ -39,6 +41,9 @@ describe('counter-evidence keeps it silent', () => {
     ['a loop over a text streamer', ['def gen(streamer):', '    for token in streamer:', '        print(token, end="", flush=True)']],
     ['a loop over generate()', ['async def gen(engine, p):', '    async for token in engine.generate(p):', '        print("got", token)']],
     ['yielded as a stream piece', ['import logging', 'def gen(text, previous):', '    token = text[len(previous):]', '    logging.debug("new token %s", token)', '    yield token']],
+    ['an element of plainly keyed data', ['def show(batch):', '    token = batch["input_ids"][0]', '    print("first token", token)']],
+    ['unpacked into a lexer tuple', ['def recover(token):', '    type_, value, start, prefix = token', '    raise ValueError(f"bad {value} at {start} in {token}")']],
+    ['a file importing a Token class', ['from antlr4.Token import Token', 'def show(token):', '    print("token", token)']],
     ['len(token)', ['def f(token):', '    print("token length", len(token))']],
     ['a bare key still waits', ['def f(key):', '    raise KeyError("unknown key " + key)']],
   ])('%s', async (_name, lines) => {

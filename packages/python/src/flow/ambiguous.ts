@@ -104,7 +104,9 @@ class Evidence {
     if (n.type === 'await') return this.tokenExpression(n.namedChildren[0] ?? null);
     if (n.type === 'subscript') {
       const value = n.childForFieldName('value');
-      return this.isTokenArray(value) || this.isPaginationKey(this.stringText(n.childForFieldName('subscript')));
+      if (this.isTokenArray(value) || this.isPaginationKey(this.stringText(n.childForFieldName('subscript')))) return true;
+      // `batch["input_ids"][0]`: an element of data named by a plain key, not a credential's field.
+      return this.plainKeyed(n);
     }
     if (n.type === 'attribute') {
       const attr = n.childForFieldName('attribute')?.text ?? '';
@@ -127,6 +129,18 @@ class Evidence {
     }
     if (n.type === 'boolean_operator' || n.type === 'conditional_expression') return n.namedChildren.some((c) => this.tokenExpression(c));
     return false;
+  }
+
+  /** A subscript chain with a string key naming plain data (`input_ids`, `text`), none naming a credential. */
+  private plainKeyed(node: SyntaxNode): boolean {
+    let plain = false;
+    for (let n: SyntaxNode | null = node; n?.type === 'subscript'; n = n.childForFieldName('value')) {
+      const key = this.stringText(n.childForFieldName('subscript'));
+      if (key === undefined) continue;
+      if (this.a.names.classify(key) !== 'no' || this.a.tables.credentialKeys.has(key.toLowerCase())) return false;
+      plain = true;
+    }
+    return plain;
   }
 
   /** `client.list_items(...)`, `paginate(...)`. */

@@ -8,7 +8,7 @@ import { lastName, literalContent, normaliseAnnotation, parametersOf, unwrap } f
 import { type ClassInfo, type Taint, type Value, sourceTaint } from './values.js';
 
 /** A method that may store on `self`: an assignment to a field, or a field's contents changed in place. */
-const STORES_ON_SELF = /\bself\.\w+(?:\[[^\]\n]*\])?\s*[-+|]?=(?!=)|\bself\.\w+\.(?:update|append|extend|add|setdefault|insert|set)\(/;
+const STORES_ON_SELF = /\bself\.[\w.]+(?:\[[^\]\n]*\])?\s*[-+|]?=(?!=)|\bself\.[\w.]+\.(?:update|append|extend|add|setdefault|insert|set)\(/;
 
 /** Class passes that only learn what methods store on `self`, before the pass that reports. */
 const LEARNING_PASSES = 1;

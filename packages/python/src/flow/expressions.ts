@@ -159,7 +159,7 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const attr = node.childForFieldName('attribute')?.text ?? '';
   const object = evaluate(a, f, node.childForFieldName('object'));
   const label = dotted ?? `.${attr}`;
-  const stored = dotted === undefined || object.instance ? undefined : f.env.lookup(dotted);
+  const stored = dotted === undefined || object.instance ? undefined : (f.env.lookup(dotted) ?? (f.cls && dotted.startsWith('self.') ? f.cls.fields.get(dotted.slice(5)) : undefined));
   if (stored) return stored;
   if (object.instance) {
     const field = object.instance.fields.get(attr);

@@ -38,6 +38,10 @@ export function storeInto(a: Analysis, f: Frame, target: SyntaxNode | null, stor
     }
     // `session.headers["Authorization"] = …` on an object of a library: the attribute's path holds it from now on.
     const path = dottedName(target);
-    if (path !== undefined) f.env.set(path, join([f.env.lookup(path), stored]));
+    if (path !== undefined) {
+      f.env.set(path, join([f.env.lookup(path), stored]));
+      // `self.session.headers` outlives the method: other methods of the class read it too.
+      if (f.cls && path.startsWith('self.')) f.cls.fields.set(path.slice(5), join([f.cls.fields.get(path.slice(5)), stored]));
+    }
   }
 }
