@@ -323,7 +323,8 @@ function propagate(canonical: string, all: Value[]): Value {
   if (KEYS_OF_MAPPING.has(canonical) && all.length === 1 && all[0]!.keyed) return CLEAN;
   const shown = all.find((v) => v.taint || v.secretFile);
   const taint = shown?.taint ?? shown?.secretFile;
-  const out: Value = taint ? { taint } : {};
+  // Nothing secret went in, but what an unknown value turns into is still unknown (`yaml.safe_load(f)`).
+  const out: Value = taint ? { taint } : all.some((v) => v.opaque) ? { opaque: true } : {};
   if (canonical === 'os.path.join' || canonical === 'posixpath.join') {
     const parts = all.map((v) => v.str);
     if (parts.every((p) => p !== undefined)) {
