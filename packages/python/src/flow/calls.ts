@@ -42,6 +42,12 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     splats: args.splats.map((n) => evaluate(a, f, n)),
   };
   if (sink(a, f, call, receiverNode)) return CLEAN;
+  if (method === '__init__' && isSuperCall(receiverNode, f)) {
+    // `super().__init__(message)`, `Exception.__init__(self, message)`: what the exception will show.
+    const args = receiverNode?.type === 'call' ? call.positional : call.positional.slice(1);
+    f.superInit = join([f.superInit, ...args, ...call.keywords.values(), ...call.splats]);
+    return CLEAN;
+  }
   const scope = namespace(a, f, call, fnNode);
   if (scope) return scope;
   checkTransport(a, f, call);
@@ -198,8 +204,10 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
     if (!cls) return OPAQUE;
     const init = cls.methods.get('__init__');
     const self: Value = { instance: cls };
-    if (init) inline(a, f, init, call, self);
-    const held = join([...call.positional, ...call.keywords.values()]);
+    const ran = init ? inline(a, f, init, call, self) : undefined;
+    // An exception class whose `__init__` hands `super()` its own message shows that message, not its arguments.
+    const isError = [cls.name, ...cls.bases].some((n) => a.tables.errorSuffixes.some((s) => n.endsWith(s)));
+    const held = isError && ran?.initMessage ? ran.initMessage : join([...call.positional, ...call.keywords.values()]);
     const out: Value = { instance: cls };
     const holds = held.taint ?? held.held ?? held.secretObject;
     if (holds) out.held = holds;
@@ -397,4 +405,12 @@ function namespace(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | 
     if (env === stop) break;
   }
   return { ...container([...keyed.values()]), keyed };
+}
+
+/** `super().__init__`, `super(Cls, self).__init__`, or `Base.__init__(self, ...)` inside a method. */
+function isSuperCall(receiverNode: SyntaxNode | null, f: Frame): boolean {
+  if (!receiverNode || !f.cls) return false;
+  if (receiverNode.type === 'call') return receiverNode.childForFieldName('function')?.text === 'super';
+  const name = dottedName(receiverNode);
+  return name !== undefined && (f.cls.bases.includes(lastName(name)) || /(?:Exception|Error)$/.test(name));
 }

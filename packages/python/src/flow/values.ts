@@ -48,6 +48,8 @@ export interface Value {
   callable?: SyntaxNode;
   /** An instance of a class defined in this file (`self`). */
   instance?: ClassInfo;
+  /** The result of running an `__init__`: what it passed to `super().__init__` (an exception's message). */
+  initMessage?: Value;
 }
 
 export type Ref = 'environ' | 'secrets' | 'logger' | 'client' | 'module';
