@@ -1,7 +1,7 @@
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
-import { environ, evaluate, memberOfSecret } from './expressions.js';
+import { environ, evaluate, memberOfSecret, writtenEnviron } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
@@ -67,7 +67,7 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   // `traceback.format_exc()` in an except block: the text of the exception being handled.
   if (f.caught && call.canonical === 'traceback.format_exc') return { taint: f.caught };
-  return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
+  return source(a, f, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 
 /** A request of a library whose exceptions print the URL (a client object counts: requests, httpx, aiohttp). */
@@ -126,7 +126,7 @@ function staticText(value: Value | undefined): string | undefined {
 }
 
 /** Environment getters, the secrets mapping, `get_secret_value()`, files under a secrets directory. */
-function source(a: Analysis, call: CallFacts): Value | undefined {
+function source(a: Analysis, f: Frame, call: CallFacts): Value | undefined {
   const t = a.tables;
   const { canonical, receiver, method, node } = call;
   const first = call.positional[0];
@@ -135,6 +135,8 @@ function source(a: Analysis, call: CallFacts): Value | undefined {
   if ((canonical !== undefined && t.envGetters.has(canonical)) || (receiver?.ref === 'environ' && (method === 'get' || method === 'setdefault' || method === 'pop'))) {
     const name = staticText(first);
     if (name === undefined) return OPAQUE;
+    const written = writtenEnviron(f, name);
+    if (written) return written;
     const read = envSource(a, name, node);
     return read.taint ? read : join([read, call.positional[1]]);
   }
