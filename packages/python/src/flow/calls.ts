@@ -281,6 +281,10 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       const formatted = formatFields(a, receiver.str, method === 'format' ? call : { ...call, positional: [], keywords: new Map(), splats: call.positional.slice(0, 1) });
       if (formatted) return formatted;
     }
+    // `cmd.replace(token, "***")`, `url.replace(api_key, "[REDACTED]")`: the secret replaced by a mask.
+    if (method === 'replace' && receiver.taint && call.positional[0]?.taint?.label === receiver.taint.label && call.positional[1] && !call.positional[1].taint) {
+      return receiver.opaque ? OPAQUE : CLEAN;
+    }
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
