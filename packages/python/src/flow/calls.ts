@@ -174,7 +174,10 @@ function sanitized(a: Analysis, call: CallFacts): Value | undefined {
     if (t.sanitizerModules.has(root) && isModuleRoot(a, call)) return { sealed: true };
   }
   if (method !== undefined && t.sanitizerMethods.has(method) && !call.receiver?.ref) return CLEAN;
-  const words = wordsOf(lastName(call.written));
+  const name = lastName(call.written);
+  // A class of this file is followed through its own `__init__` and `__repr__`, whatever its name says.
+  if (call.written === name && a.classes.has(name)) return undefined;
+  const words = wordsOf(name);
   if (words.some((w) => t.sanitizerWords.has(w))) return CLEAN;
   return undefined;
 }
