@@ -33,6 +33,9 @@ export function reportsAmbiguous(a: Analysis, ruleId: string): boolean {
 
 const verdicts = new WeakMap<Analysis, Map<string, boolean>>();
 
+/** Classes of lexer tokens: `Token` (ANTLR, many parsers), pygments' `_TokenType`, tokenize's `TokenInfo`. */
+const TOKEN_CLASSES = ['Token', 'TokenType', '_TokenType', 'TokenInfo'];
+
 /** The outermost function around the node (closures share their parameters), else the module. */
 function scopeOf(node: SyntaxNode): SyntaxNode {
   let scope: SyntaxNode | undefined;
@@ -46,8 +49,13 @@ function scopeOf(node: SyntaxNode): SyntaxNode {
 
 function importsLexer(a: Analysis): boolean {
   for (const m of a.imports.modules) if (a.tables.ambiguous.tokenModules.has(m)) return true;
-  // `from antlr4.Token import Token`, `class Token:`: the file works with a lexer's token objects.
-  return a.classes.has('Token') || (a.imports.isImported('Token') && !a.imports.isModule('Token'));
+  // `from pip._vendor.pygments.token import Error` (a vendored lexer), `from antlr4.Token import Token`,
+  // `class Token:`: the file works with a lexer's token objects.
+  for (const target of a.imports.targets()) {
+    const parts = target.split('.');
+    if (parts.slice(0, -1).some((p) => a.tables.ambiguous.tokenModules.has(p))) return true;
+  }
+  return TOKEN_CLASSES.some((name) => a.classes.has(name) || (a.imports.isImported(name) && !a.imports.isModule(name)));
 }
 
 class Evidence {

@@ -46,5 +46,9 @@ function parameterValue(a: Analysis, param: Parameter): Value {
   if (kind === 'Secret' || kind === 'Optional[Secret]') return { secretObject: sourceTaint(name, node, `Secret input ${name}`) };
   if (kind === 'list[Secret]') return { taint: sourceTaint(name, node, `${name} holds unwrapped secrets`) };
   if (a.tables.secretMappings.has(name)) return secretsMapping(name, node);
+  // `input_data: AppInput` where AppInput is a data class of this file with a secret field: printing it shows
+  // that field; its members are read by name.
+  const cls = annotation === undefined ? undefined : a.classes.get(annotation.replace(/^Optional\[(\w+)\]$/, '$1').replace(/\s*\|\s*None$/, ''));
+  if (cls?.printsSecret) return { ...OPAQUE, instance: cls, taint: sourceTaint(name, node, `${name} is a ${cls.name}, whose printed form shows a secret field`) };
   return OPAQUE;
 }

@@ -1,7 +1,7 @@
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
-import { environ, evaluate, memberOfSecret } from './expressions.js';
+import { environ, evaluate, memberOfSecret, writtenEnviron } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
@@ -42,6 +42,12 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     splats: args.splats.map((n) => evaluate(a, f, n)),
   };
   if (sink(a, f, call, receiverNode)) return CLEAN;
+  if (method === '__init__' && isSuperCall(receiverNode, f)) {
+    // `super().__init__(message)`, `Exception.__init__(self, message)`: what the exception will show.
+    const args = receiverNode?.type === 'call' ? call.positional : call.positional.slice(1);
+    f.superInit = join([f.superInit, ...args, ...call.keywords.values(), ...call.splats]);
+    return CLEAN;
+  }
   const scope = namespace(a, f, call, fnNode);
   if (scope) return scope;
   checkTransport(a, f, call);
@@ -61,7 +67,7 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   // `traceback.format_exc()` in an except block: the text of the exception being handled.
   if (f.caught && call.canonical === 'traceback.format_exc') return { taint: f.caught };
-  return source(a, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
+  return source(a, f, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 
 /** A request of a library whose exceptions print the URL (a client object counts: requests, httpx, aiohttp). */
@@ -120,7 +126,7 @@ function staticText(value: Value | undefined): string | undefined {
 }
 
 /** Environment getters, the secrets mapping, `get_secret_value()`, files under a secrets directory. */
-function source(a: Analysis, call: CallFacts): Value | undefined {
+function source(a: Analysis, f: Frame, call: CallFacts): Value | undefined {
   const t = a.tables;
   const { canonical, receiver, method, node } = call;
   const first = call.positional[0];
@@ -129,6 +135,8 @@ function source(a: Analysis, call: CallFacts): Value | undefined {
   if ((canonical !== undefined && t.envGetters.has(canonical)) || (receiver?.ref === 'environ' && (method === 'get' || method === 'setdefault' || method === 'pop'))) {
     const name = staticText(first);
     if (name === undefined) return OPAQUE;
+    const written = writtenEnviron(f, name);
+    if (written) return written;
     const read = envSource(a, name, node);
     return read.taint ? read : join([read, call.positional[1]]);
   }
@@ -166,7 +174,10 @@ function sanitized(a: Analysis, call: CallFacts): Value | undefined {
     if (t.sanitizerModules.has(root) && isModuleRoot(a, call)) return { sealed: true };
   }
   if (method !== undefined && t.sanitizerMethods.has(method) && !call.receiver?.ref) return CLEAN;
-  const words = wordsOf(lastName(call.written));
+  const name = lastName(call.written);
+  // A class of this file is followed through its own `__init__` and `__repr__`, whatever its name says.
+  if (call.written === name && a.classes.has(name)) return undefined;
+  const words = wordsOf(name);
   if (words.some((w) => t.sanitizerWords.has(w))) return CLEAN;
   return undefined;
 }
@@ -198,8 +209,10 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
     if (!cls) return OPAQUE;
     const init = cls.methods.get('__init__');
     const self: Value = { instance: cls };
-    if (init) inline(a, f, init, call, self);
-    const held = join([...call.positional, ...call.keywords.values()]);
+    const ran = init ? inline(a, f, init, call, self) : undefined;
+    // An exception class whose `__init__` hands `super()` its own message shows that message, not its arguments.
+    const isError = [cls.name, ...cls.bases].some((n) => a.tables.errorSuffixes.some((s) => n.endsWith(s)));
+    const held = isError && ran?.initMessage ? ran.initMessage : join([...call.positional, ...call.keywords.values()]);
     const out: Value = { instance: cls };
     const holds = held.taint ?? held.held ?? held.secretObject;
     if (holds) out.held = holds;
@@ -271,6 +284,10 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       const formatted = formatFields(a, receiver.str, method === 'format' ? call : { ...call, positional: [], keywords: new Map(), splats: call.positional.slice(0, 1) });
       if (formatted) return formatted;
     }
+    // `cmd.replace(token, "***")`, `url.replace(api_key, "[REDACTED]")`: the secret replaced by a mask.
+    if (method === 'replace' && receiver.taint && call.positional[0]?.taint?.label === receiver.taint.label && call.positional[1] && !call.positional[1].taint) {
+      return receiver.opaque ? OPAQUE : CLEAN;
+    }
     if (t.propagatorMethods.has(method)) {
       const parts: Array<Value | undefined> = [receiver.taint ? { taint: receiver.taint } : receiver.secretFile ? { taint: receiver.secretFile } : undefined];
       if (receiver.held && SERIALISERS.has(method)) parts.push({ taint: receiver.held });
@@ -323,7 +340,8 @@ function propagate(canonical: string, all: Value[]): Value {
   if (KEYS_OF_MAPPING.has(canonical) && all.length === 1 && all[0]!.keyed) return CLEAN;
   const shown = all.find((v) => v.taint || v.secretFile);
   const taint = shown?.taint ?? shown?.secretFile;
-  const out: Value = taint ? { taint } : {};
+  // Nothing secret went in, but what an unknown value turns into is still unknown (`yaml.safe_load(f)`).
+  const out: Value = taint ? { taint } : all.some((v) => v.opaque) ? { opaque: true } : {};
   if (canonical === 'os.path.join' || canonical === 'posixpath.join') {
     const parts = all.map((v) => v.str);
     if (parts.every((p) => p !== undefined)) {
@@ -396,4 +414,12 @@ function namespace(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | 
     if (env === stop) break;
   }
   return { ...container([...keyed.values()]), keyed };
+}
+
+/** `super().__init__`, `super(Cls, self).__init__`, or `Base.__init__(self, ...)` inside a method. */
+function isSuperCall(receiverNode: SyntaxNode | null, f: Frame): boolean {
+  if (!receiverNode || !f.cls) return false;
+  if (receiverNode.type === 'call') return receiverNode.childForFieldName('function')?.text === 'super';
+  const name = dottedName(receiverNode);
+  return name !== undefined && (f.cls.bases.includes(lastName(name)) || /(?:Exception|Error)$/.test(name));
 }

@@ -45,6 +45,8 @@ export interface Frame {
   depth: number;
   /** A secret in the URL of a request (or a command line) in the current `try` body: its exceptions repeat it. */
   requestTaint?: Taint;
+  /** What an `__init__` passes to `super().__init__(...)`: for an exception class, the text it shows. */
+  superInit?: Value;
   /** Inside an `except` block: the secret the caught exception's text repeats (a request URL, a command line). */
   caught?: Taint;
   /** Nested functions defined in this body, analysed at its end unless a call already did. */

@@ -5,6 +5,7 @@ import { type Analysis, Env, type Frame, isSecretName } from './context.js';
 import { printedTaint } from './repr.js';
 import { reportOutput } from './sinks.js';
 import { envSource, isShortReveal, mappingSource, secretsMapping } from './sources.js';
+import { environSlot } from './statements.js';
 import { dottedName, literalContent } from './syntax.js';
 import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint } from './values.js';
 
@@ -186,7 +187,7 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   const key = evaluate(a, f, keyNode);
   const name = key.complete ? key.str : undefined;
-  if (object.ref === 'environ') return name === undefined ? OPAQUE : envSource(a, name, node);
+  if (object.ref === 'environ') return name === undefined ? OPAQUE : (writtenEnviron(f, name) ?? envSource(a, name, node));
   if (name !== undefined && object.keyed) return object.keyed.get(name) ?? CLEAN;
   // `cmd[0]` of a list or tuple literal: the element written there.
   if (object.items && keyNode && /^-?\d+$/.test(keyNode.text.replace(/\s/g, ''))) {
@@ -424,4 +425,10 @@ function redacts(a: Analysis, condition: SyntaxNode | undefined, then: Value, ot
     if (n.type === 'comparison_operator' || n.type === 'boolean_operator' || n.type === 'not_operator' || n.type === 'parenthesized_expression' || n.type === 'tuple' || n.type === 'list' || n.type === 'set' || n.type === 'call' || n.type === 'argument_list' || n.type === 'attribute') stack.push(...n.namedChildren);
   }
   return false;
+}
+
+/** The static text this code wrote to `os.environ[name]` earlier, if it did. */
+export function writtenEnviron(f: Frame, name: string): Value | undefined {
+  const written = f.env.lookup(environSlot(name));
+  return written && written.complete && written.str !== undefined ? written : undefined;
 }

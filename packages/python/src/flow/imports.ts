@@ -39,6 +39,11 @@ export class ImportMap {
     }
   }
 
+  /** What the imported names stand for: `pkg.mod.Name` for `from pkg.mod import Name`. */
+  targets(): IterableIterator<string> {
+    return this.aliases.values();
+  }
+
   /** True when `name` was brought in by an import (so it is not a local variable of unknown origin). */
   isImported(name: string): boolean {
     return this.aliases.has(name);

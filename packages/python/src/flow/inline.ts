@@ -57,7 +57,8 @@ export function inline(a: Analysis, f: Frame, fn: SyntaxNode, call: CallFacts, s
   } finally {
     a.inlining.delete(fn.id);
   }
-  const result = frame.returns.length === 0 ? CLEAN : returned(frame.returns, call.node, name);
+  let result = frame.returns.length === 0 ? CLEAN : returned(frame.returns, call.node, name);
+  if (frame.superInit) result = { ...result, initMessage: frame.superInit };
   a.inlined.set(key, result);
   return result;
 }

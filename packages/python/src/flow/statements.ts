@@ -159,6 +159,13 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       const object = evaluate(a, { ...f, reporting: false }, objectNode);
       if (object.ref === 'environ') {
         if (value.taint) warnEnvironWrite(a, f, at, value.taint);
+        // `os.environ["OPENAI_API_KEY"] = "EMPTY"` (a local server, a test): later reads get that text back.
+        const keyNode = target.childForFieldName('subscript');
+        const key = keyNode ? evaluate(a, { ...f, reporting: false }, keyNode) : undefined;
+        if (key?.complete && key.str !== undefined) {
+          const plain = !value.taint && value.complete === true && !hardcodedSecret(value, key.str, at);
+          f.env.set(environSlot(key.str), plain ? value : OPAQUE);
+        }
         return;
       }
       // `payload["api_key"] = key` on a dict literal: the other entries keep their own values.
@@ -314,4 +321,9 @@ export function setKeyed(a: Analysis, f: Frame, holder: SyntaxNode | null, old: 
     }
   }
   return false;
+}
+
+/** Where a value written to `os.environ[name]` is remembered among the variables (not a valid identifier). */
+export function environSlot(name: string): string {
+  return `os.environ[${name}]`;
 }

@@ -48,6 +48,8 @@ export interface Value {
   callable?: SyntaxNode;
   /** An instance of a class defined in this file (`self`). */
   instance?: ClassInfo;
+  /** The result of running an `__init__`: what it passed to `super().__init__` (an exception's message). */
+  initMessage?: Value;
 }
 
 export type Ref = 'environ' | 'secrets' | 'logger' | 'client' | 'module';
@@ -109,6 +111,9 @@ export function merge(a: Value | undefined, b: Value | undefined): Value {
   if (!b || a === b) return a;
   const joined = join([a, b]);
   if (a.ref && a.ref === b.ref) joined.ref = a.ref;
+  // `kwargs.get("secrets") or {}`, `getLogger() if x else None`: a plain empty alternative leaves the object as it is.
+  else if (a.ref && !b.ref && plainAlternative(b)) joined.ref = a.ref;
+  else if (b.ref && !a.ref && plainAlternative(a)) joined.ref = b.ref;
   if (a.instance && a.instance === b.instance) joined.instance = a.instance;
   if (a.callable && a.callable === b.callable) joined.callable = a.callable;
   // A dict filled differently on two branches (`if x: kwargs["k"] = v`): each key holds what either branch put there.
@@ -132,4 +137,9 @@ export function container(values: ReadonlyArray<Value | undefined>): Value {
   delete joined.secretObject;
   delete joined.secretFile;
   return joined;
+}
+
+/** A value that carries nothing: `None`, `{}`, `[]`, a literal. */
+function plainAlternative(v: Value): boolean {
+  return !v.taint && !v.opaque && !v.held && !v.secretObject && !v.secretFile && !v.instance && !v.callable && (!v.keyed || v.keyed.size === 0);
 }
