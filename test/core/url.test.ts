@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUrlClassifier } from '@secret-hygiene/core';
+import { UNKNOWN_PART, defaultUrlClassifier } from '@secret-hygiene/core';
 
 const urls = defaultUrlClassifier();
 const verdict = (url: string, complete = true) => urls.classify(url, complete).verdict;
@@ -59,5 +59,18 @@ describe('URL classifier (require-https)', () => {
     expect(verdict('http://localhost.evil.com/')).toBe('insecure');
     expect(verdict('http://127.0.0.1.nip.io/')).toBe('insecure');
     expect(verdict('http://www.w3.org.evil.com/')).toBe('insecure');
+  });
+
+  it('reads the host of a shape whose unknown parts are all credentials', () => {
+    const shape = (text: string) => text.replaceAll('{}', UNKNOWN_PART);
+    expect(urls.classify(shape('http://admin:{}@api.example.com/status'), false)).toEqual({ verdict: 'insecure', scheme: 'http', host: 'api.example.com', secureScheme: 'https' });
+    expect(verdict(shape('http://{}:{}@api.example.com'), false)).toBe('insecure');
+    expect(verdict(shape('http://{}@api.example.com/{}'), false)).toBe('insecure');
+    expect(verdict(shape('http://admin:{}@localhost:8080/'), false)).toBe('local');
+    expect(verdict(shape('https://admin:{}@api.example.com/'), false)).toBe('secure');
+    // The host itself is unknown: only the text before the first unknown part speaks.
+    expect(verdict(shape('http://{}/status'), false)).toBe('unknown');
+    expect(verdict(shape('http://admin:{}@{}.example.com/'), false)).toBe('unknown');
+    expect(verdict(shape('http://api.example.com/{}?a=b@c'), false)).toBe('insecure');
   });
 });

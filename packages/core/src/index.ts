@@ -18,5 +18,5 @@ export { bundledFile } from './runtime-file.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';
-export { UrlClassifier, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';
+export { UNKNOWN_PART, UrlClassifier, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';
 export { compileAmbiguousNames, shippedAmbiguousNames, squash, type AmbiguousNameCatalog, type AmbiguousNameTables } from './ambiguous-names.js';

@@ -27,6 +27,12 @@ export interface UrlClassification {
 }
 
 const SECURE_COUNTERPART: Record<string, string> = { http: 'https', ws: 'wss' };
+
+/**
+ * Stands for a part of a string known only at run time (an interpolation) in a string's shape:
+ * `f"http://admin:{pw}@api.example.com/"` has the shape `http://admin:\uFFFC@api.example.com/`.
+ */
+export const UNKNOWN_PART = '\uFFFC';
 const SCHEME = /^([a-z][a-z0-9+.-]{0,20}):\/\//i;
 const TOP_LEVEL_LABEL = /[a-z0-9-]\.[a-z]{2,24}$/;
 const SINGLE_LABEL = /^(?=.*[a-z_])[a-z0-9_-]+$/;
@@ -45,6 +51,8 @@ export class UrlClassifier {
    * then the host counts as known only when a `/`, `:`, `?` or `#` ends it inside the known part.
    */
   classify(url: string, complete = true): UrlClassification {
+    const unknownAt = url.indexOf(UNKNOWN_PART);
+    if (unknownAt !== -1) return this.classifyShape(url, unknownAt);
     const match = SCHEME.exec(url.trimStart());
     if (!match) return { verdict: 'secure' };
     const scheme = match[1]!.toLowerCase();
@@ -62,6 +70,29 @@ export class UrlClassifier {
     const hostAndPath = host + rest.slice(authority.length);
     if (this.catalog.neverFetchedPrefixes.some((p) => hostAndPath.startsWith(p))) return { verdict: 'never-fetched', ...base };
     return { verdict: 'insecure', ...base };
+  }
+
+  /**
+   * A shape with unknown parts: its host is known when the parts before it are all credentials
+   * (`http://{user}:{password}@host/`), else only the text before the first unknown part is.
+   */
+  private classifyShape(shape: string, unknownAt: number): UrlClassification {
+    const prefix = this.classify(shape.slice(0, unknownAt), false);
+    const match = SCHEME.exec(shape.trimStart());
+    if (match && prefix.verdict !== 'secure') {
+      const rest = shape.trimStart().slice(match[0].length);
+      const authorityEnd = rest.search(/[/?#]/);
+      const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+      const at = authority.lastIndexOf('@');
+      const hostPort = authority.slice(at + 1);
+      if (at !== -1) {
+        // What precedes the `@` is credentials, not the host the text before the first unknown part suggests.
+        if (hostPort === '' || hostPort.includes(UNKNOWN_PART)) return { verdict: 'unknown', scheme: match[1]!.toLowerCase() };
+        const path = authorityEnd === -1 ? '' : rest.slice(authorityEnd).split(UNKNOWN_PART)[0]!;
+        return this.classify(`${match[0]}${hostPort}${path}`, authorityEnd === -1);
+      }
+    }
+    return prefix;
   }
 
   isLocal(host: string): boolean {

@@ -1,3 +1,4 @@
+import { UNKNOWN_PART } from '@secret-hygiene/core';
 import type { PyNode as SyntaxNode } from './tree.js';
 import { isAmbiguousCredential } from './ambiguous.js';
 import { evaluateCall } from './calls.js';
@@ -211,21 +212,23 @@ function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
   // Plain strings arrive without children (see copyTree): their text is their value.
   if (node.namedChildren.length === 0) return { str: literalContent(node.text), complete: true };
   let str = '';
+  let shape = '';
   let complete = true;
   const parts: Value[] = [];
   for (const child of node.namedChildren) {
     if (child.type === 'string_content' || child.type === 'escape_sequence') {
       if (complete) str += child.text;
+      shape += child.text;
     } else if (child.type === 'interpolation') {
       complete = false;
+      shape += UNKNOWN_PART;
       // A Secret object interpolated shows its masked repr, so only plaintext taints the string.
       const value = evaluate(a, f, child.childForFieldName('expression'));
       const shown = printedTaint(a, f, value, child);
       if (shown && !isShortFormat(child, a.tables.catalog.sanitizers.shortRevealMax)) parts.push({ taint: shown });
     }
   }
-  const out: Value = { ...join(parts), str, complete };
-  return out;
+  return { ...join(parts), str, complete, ...(complete ? {} : { shape }) };
 }
 
 /** `f"{key:.4}"`: a precision that cuts the value to a short reveal. */
@@ -237,13 +240,14 @@ function isShortFormat(interpolation: SyntaxNode, max: number): boolean {
 
 function concatenate(values: Value[]): Value {
   let str = '';
+  let shape = '';
   let complete = true;
   for (const v of values) {
-    if (!complete) break;
-    str += v.str ?? '';
-    complete = v.str !== undefined && v.complete === true;
+    if (complete) str += v.str ?? '';
+    shape += v.complete && v.str !== undefined ? v.str : (v.shape ?? `${v.str ?? ''}${UNKNOWN_PART}`);
+    complete &&= v.str !== undefined && v.complete === true;
   }
-  return { ...join(values.map((v) => (v.taint ? { taint: v.taint } : undefined))), str, complete };
+  return { ...join(values.map((v) => (v.taint ? { taint: v.taint } : undefined))), str, complete, ...(complete ? {} : { shape }) };
 }
 
 function binary(a: Analysis, f: Frame, node: SyntaxNode): Value {

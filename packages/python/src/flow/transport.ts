@@ -36,7 +36,7 @@ export function checkTransport(a: Analysis, f: Frame, call: CallFacts): void {
   if (!f.reporting) return;
   const url = requestUrl(a, call);
   if (url?.str === undefined) return;
-  const verdict = a.urls.classify(url.str, url.complete === true);
+  const verdict = a.urls.classify(url.complete ? url.str : (url.shape ?? url.str), url.complete === true);
   if (verdict.verdict !== 'insecure') return;
   const host = verdict.host ?? 'a remote host';
   const scheme = verdict.scheme ?? 'http';

@@ -32,6 +32,8 @@ export interface Value {
   /** Static text: the whole string when `complete`, else the part before the first unknown piece. */
   str?: string;
   complete?: boolean;
+  /** All of the text when it is not `complete`, with `UNKNOWN_PART` for each part known only at run time. */
+  shape?: string;
   /** A hash or HMAC object: what is stored into it never shows again. */
   sealed?: boolean;
   /** Nothing is known about it (a parameter, an unknown call's result): a secret-looking name may decide. */
