@@ -6,7 +6,7 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, newSinks } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
-import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
 import { constructWith, noteSummaryUse } from './classes.js';
 import { analyzeFunction } from './functions.js';
 
@@ -330,7 +330,7 @@ function requestThroughCall(e: Engine, request: NonNullable<FunctionSummary['par
     return;
   }
   if (arg.str === undefined) return;
-  const verdict = e.urls.classify(arg.str, arg.strComplete ?? false);
+  const verdict = e.urls.classify(urlText(arg), arg.strComplete ?? false);
   if (verdict.verdict !== 'insecure') return;
   const fix = arg.schemeAt !== undefined && verdict.secureScheme && verdict.scheme ? { start: arg.schemeAt, end: arg.schemeAt + verdict.scheme.length, text: verdict.secureScheme } : undefined;
   const callStart = call.getStart(e.sf);

@@ -3,7 +3,7 @@ import { seedByName } from './bindings.js';
 import { evaluateCall, evaluateNew } from './calls.js';
 import { hardcodedDetector } from './hardcoded.js';
 import type { Engine } from './engine.js';
-import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, unionTaints, withStep, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
 import { analyzeFunction, newFunction, yieldValue } from './functions.js';
 
@@ -147,9 +147,12 @@ function template(e: Engine, node: TS.TemplateExpression): Value {
   let str = node.head.text;
   let complete = true;
   let schemeAt = SCHEME_AT_START.test(node.head.text) ? node.head.getStart(e.sf) + 1 : undefined;
+  // A URL's host may follow unknown credentials (`http://${user}:${pw}@host/`): keep the whole text's shape.
+  let shape = schemeAt !== undefined ? node.head.text : undefined;
   node.templateSpans.forEach((span, i) => {
     const v = evaluate(e, span.expression);
     taints = unionTaints(taints, deepTaints(v));
+    if (shape !== undefined && shape.length < MAX_KNOWN_TEXT) shape += textShape(v) + span.literal.text;
     if (!complete) return;
     if (i === 0 && node.head.text === '' && v.schemeAt !== undefined) schemeAt = v.schemeAt;
     if (v.str !== undefined && v.strComplete) str += v.str + span.literal.text;
@@ -160,7 +163,7 @@ function template(e: Engine, node: TS.TemplateExpression): Value {
   });
   const out = taintOnly(taints);
   if (str === '' && !complete) return out;
-  return { ...out, str, strComplete: complete, ...(schemeAt !== undefined ? { schemeAt } : {}) };
+  return { ...out, str, strComplete: complete, ...(schemeAt !== undefined ? { schemeAt } : {}), ...(!complete && shape !== undefined ? { shape } : {}) };
 }
 
 /** `o.p` / `o['p']`: the member's value, what the object's taint implies, and what the member's name says. */
@@ -298,7 +301,14 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
     const out: Value = !taints && (left.literal || left.safe) && (right.literal || right.safe) ? { literal: true } : taintOnly(taints);
     if (left.str !== undefined) {
       const complete = left.strComplete && right.str !== undefined && right.strComplete;
-      return { ...out, str: left.strComplete ? left.str + (right.str ?? '') : left.str, strComplete: complete === true, ...(left.schemeAt !== undefined ? { schemeAt: left.schemeAt } : {}) };
+      const shape = !complete && SCHEME_AT_START.test(left.str) ? textShape(left) + textShape(right) : undefined;
+      return {
+        ...out,
+        str: left.strComplete ? left.str + (right.str ?? '') : left.str,
+        strComplete: complete === true,
+        ...(left.schemeAt !== undefined ? { schemeAt: left.schemeAt } : {}),
+        ...(shape !== undefined ? { shape } : {}),
+      };
     }
     return out;
   }
@@ -338,10 +348,13 @@ function concatenation(e: Engine, node: TS.BinaryExpression): Value {
   // Known text matters only for URLs and paths: a bounded prefix is enough.
   let str = first.str;
   let complete = first.strComplete === true;
+  // A URL's host may follow unknown credentials (`'http://' + user + ':' + pw + '@host/'`): keep the whole text's shape.
+  let shape = str !== undefined && SCHEME_AT_START.test(str) ? textShape(first) : undefined;
   for (let i = 1; i < operands.length; i++) {
     const right = evaluate(e, operands[i]!);
     taints = unionTaints(taints, deepTaints(right));
     literal &&= right.literal === true || right.safe === true;
+    if (shape !== undefined && shape.length < MAX_KNOWN_TEXT) shape += textShape(right);
     if (str !== undefined && complete) {
       if (right.str !== undefined && str.length < MAX_KNOWN_TEXT) str += right.str;
       complete = right.strComplete === true && str.length < MAX_KNOWN_TEXT;
@@ -352,6 +365,7 @@ function concatenation(e: Engine, node: TS.BinaryExpression): Value {
     ...value,
     ...(literal && !taints ? { literal: true } : {}),
     ...(str !== undefined ? { str, strComplete: complete } : {}),
+    ...(str !== undefined && !complete && shape !== undefined ? { shape } : {}),
     ...(first.schemeAt !== undefined ? { schemeAt: first.schemeAt } : {}),
   };
 }

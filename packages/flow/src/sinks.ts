@@ -2,7 +2,7 @@ import type { CallShape } from './calls.js';
 import { allArgTaints } from './calls.js';
 import type { Engine } from './engine.js';
 import { taintsAfterRedaction } from './redaction.js';
-import { deepTaints, unionTaints, type Taint, type Value } from './value.js';
+import { deepTaints, unionTaints, urlText, type Taint, type Value } from './value.js';
 
 const LOG = 'no-secret-in-log';
 const ERROR = 'no-secret-in-error';
@@ -154,7 +154,7 @@ function transportSink(e: Engine, shape: CallShape, label: string): void {
   const url = requestUrl(e, shape);
   if (url?.str === undefined && url?.param) return urlFromParameter(e, shape, url.param, label);
   if (url?.str === undefined) return;
-  const verdict = e.urls.classify(url.str, url.strComplete ?? false);
+  const verdict = e.urls.classify(urlText(url), url.strComplete ?? false);
   if (verdict.verdict !== 'insecure') return;
   const fix = url.schemeAt !== undefined && verdict.secureScheme && verdict.scheme
     ? { start: url.schemeAt, end: url.schemeAt + verdict.scheme.length, text: verdict.secureScheme }

@@ -1,3 +1,4 @@
+import { UNKNOWN_PART } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { FunctionSummary } from './summary.js';
 import type { FlowLocation } from './types.js';
@@ -78,6 +79,8 @@ export interface Value {
   /** Known leading text (URLs, file paths); `strComplete` when it is all of it. */
   str?: string;
   strComplete?: boolean;
+  /** A URL's whole text when not `strComplete`, with `UNKNOWN_PART` for each part known only at run time. */
+  shape?: string;
   /** Offset of the URL scheme in the file when `str` comes from one literal here (for the https fix). */
   schemeAt?: number;
   fn?: FunctionInfo;
@@ -250,4 +253,14 @@ export function appendStep(path: FlowLocation[], step: FlowLocation): FlowLocati
 /** A value carrying only taint (no members or kind), e.g. a string built from secrets. */
 export function taintOnly(taints: readonly Taint[] | undefined): Value {
   return taints && taints.length > 0 ? { taints } : CLEAN;
+}
+
+/** All of a value's text as far as it is known: its string, or its shape with the unknown parts marked. */
+export function textShape(v: Value): string {
+  return v.str !== undefined && v.strComplete ? v.str : (v.shape ?? `${v.str ?? ''}${UNKNOWN_PART}`);
+}
+
+/** What the URL classifier reads of a value that has known text. */
+export function urlText(v: Value): string {
+  return v.strComplete ? (v.str ?? '') : (v.shape ?? v.str ?? '');
 }
