@@ -127,10 +127,14 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       context.report({ loc, messageId: 'hardcodedSecret', data: { description } });
     }
 
+    // The token scan needs only the text: run now, so a file without matches or named literals (most) gets no
+    // listener at all.
+    const matches = scanTokens(sourceCode.text, { path: context.filename });
+    const listenToLiterals = mayNameALiteral(sourceCode, names);
+    if (matches.length === 0 && !listenToLiterals) return {};
     const exit = {
       'Program:exit'() {
         const found: Range[] = [];
-        const matches = scanTokens(sourceCode.text, { path: context.filename });
         // Most files hold no match: the text ranges are built only for those that do.
         const ranges = matches.length > 0 ? textRanges(sourceCode) : [];
         for (const match of matches) {
@@ -148,7 +152,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       },
     };
     // Most files name no secret: a listener on every literal would cost ESLint a call per string for nothing.
-    if (!mayNameALiteral(sourceCode, names)) return exit;
+    if (!listenToLiterals) return exit;
     return {
       Literal(node) {
         if (typeof node.value === 'string') noteString(node, node.value, node.raw.slice(1, -1), node.range[0] + 1);
