@@ -19,14 +19,7 @@ interface Evidence {
   plainUrlOrSecretPath: RegExp;
   /** A quoted credential key (`headers.set('Authorization', key)`): evidence that an ambiguous `key` is a secret. */
   quotedCredentialKey: RegExp;
-  /** What each identifier seen so far says (names repeat across files: most are judged once per process). */
-  verdicts: Map<string, NameEvidence>;
 }
-
-/** An identifier starts a source (`report`), is an ambiguous name that needs a quoted credential key, or neither. */
-type NameEvidence = 'report' | 'ambiguous' | 'none';
-
-const MAX_VERDICTS = 100_000;
 
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();
 
@@ -62,7 +55,6 @@ function evidenceFor(t: FlowTables): Evidence {
       nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
       plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::|['"\`])|${alternation(t.secretFileDirectories)}`, 'i'),
       quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
-      verdicts: new Map(),
     };
     evidenceByTables.set(t, evidence);
   }
@@ -75,15 +67,6 @@ const TOKEN_SHAPED_LITERAL = /['"`]([A-Za-z0-9_\-+/=.:]{16,512})['"`]/g;
 function hasHardcodedToken(text: string): boolean {
   for (const match of text.matchAll(TOKEN_SHAPED_LITERAL)) if (hardcodedDetector(match[1]!)) return true;
   return false;
-}
-
-function nameEvidence(name: string, tables: FlowTables, evidence: Evidence, judge: ReturnType<typeof judgeFor>): NameEvidence {
-  if (!evidence.nameScreen.test(name)) return 'none';
-  const verdict = judge.classify(name);
-  if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) return 'report';
-  if (verdict !== 'ambiguous') return 'none';
-  // A bare `token` is reported unless the file shows otherwise, and a string-typed one is a source.
-  return tables.ambiguous.reportedNames.has(squash(name)) || judge.isStringTypedCredential(name) ? 'report' : 'ambiguous';
 }
 
 /**
@@ -100,17 +83,16 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}):
   const text = sourceFile.text;
   const evidence = evidenceFor(tables);
   const judge = judgeFor(tables);
-  const { verdicts } = evidence;
   let ambiguous = false;
   for (const name of identifiers.keys()) {
-    let verdict = verdicts.get(name);
-    if (verdict === undefined) {
-      verdict = nameEvidence(name, tables, evidence, judge);
-      if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-      verdicts.set(name, verdict);
+    if (!evidence.nameScreen.test(name)) continue;
+    const verdict = judge.classify(name);
+    if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) return true;
+    if (verdict === 'ambiguous') {
+      // A bare `token` is reported unless the file shows otherwise, and a string-typed one is a source.
+      if (tables.ambiguous.reportedNames.has(squash(name)) || judge.isStringTypedCredential(name)) return true;
+      ambiguous = true;
     }
-    if (verdict === 'report') return true;
-    if (verdict === 'ambiguous') ambiguous = true;
   }
   if (ambiguous && evidence.quotedCredentialKey.test(text)) return true;
   if (evidence.plainUrlOrSecretPath.test(text)) return true;
