@@ -268,8 +268,8 @@ export class Engine {
   }
 
   /** `Error('x')` / `HttpError(…)` called without `new` still builds an error. */
-  isErrorConstructorCall(call: TS.CallExpression): boolean {
-    const name = this.syntax.dotted(call.expression);
+  isErrorConstructorCall(call: TS.CallExpression, dotted?: string): boolean {
+    const name = dotted ?? this.syntax.dotted(call.expression);
     if (name === undefined) return false;
     const last = name.slice(name.lastIndexOf('.') + 1);
     if (!this.isErrorName(last)) return false;

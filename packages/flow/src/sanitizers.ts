@@ -40,18 +40,24 @@ function regexOf(e: Engine, node: import('typescript').Expression): { source: st
 /** `x.slice(0, 4)`, `x.slice(-4)`, `x.substring(0, 3)`, `x.charAt(0)`, `x[0]`: no more than redaction shows. */
 export function isShortReveal(e: Engine, shape: CallShape): boolean {
   const max = e.tables.shortRevealMax;
-  const nums = shape.argNodes.map((a) => numberOf(e, a));
+  // Every call with a receiver asks: the arguments are read only for the few names that can reveal little.
+  const num = (i: number) => (shape.argNodes[i] ? numberOf(e, shape.argNodes[i]) : undefined);
   switch (shape.name) {
     case 'charAt':
     case 'at':
     case 'codePointAt':
       return true;
     case 'slice':
-    case 'substring':
-      if (nums[0] !== undefined && nums[0] < 0 && shape.argNodes.length === 1) return -nums[0] <= max;
-      return nums[0] !== undefined && nums[1] !== undefined && nums[1] >= 0 && nums[1] - Math.max(0, nums[0]) <= max;
-    case 'substr':
-      return nums[1] !== undefined && nums[1] <= max;
+    case 'substring': {
+      const from = num(0);
+      const to = num(1);
+      if (from !== undefined && from < 0 && shape.argNodes.length === 1) return -from <= max;
+      return from !== undefined && to !== undefined && to >= 0 && to - Math.max(0, from) <= max;
+    }
+    case 'substr': {
+      const length = num(1);
+      return length !== undefined && length <= max;
+    }
     default:
       return false;
   }

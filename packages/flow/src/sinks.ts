@@ -94,7 +94,7 @@ function errorArguments(e: Engine, shape: CallShape): readonly number[] | undefi
     const listed = t.errorCalls.get(shape.dotted);
     if (listed && !(shape.callee.fn)) return listed;
   }
-  if (e.ts.isCallExpression(shape.node) && e.isErrorConstructorCall(shape.node)) return shape.args.map((_, i) => i);
+  if (shape.dotted !== undefined && e.ts.isCallExpression(shape.node) && e.isErrorConstructorCall(shape.node, shape.dotted)) return shape.args.map((_, i) => i);
   return undefined;
 }
 

@@ -36,9 +36,13 @@ export function createLeakRule(ruleId: Exclude<FlowRuleId, 'require-https'>) {
     },
     defaultOptions: [{}],
     create(context) {
+      // The file is complete before any listener runs: the shared analysis is done here, and a file with nothing
+      // to report (nearly all) gets no listener, so ESLint has nothing to call for this rule.
+      const results = flowResultsFor(context, ruleId);
+      if (results.length === 0) return {};
       return {
         'Program:exit'() {
-          for (const result of flowResultsFor(context, ruleId)) {
+          for (const result of results) {
             context.report({
               loc: locationOf(context.sourceCode, result.start, result.end),
               messageId: 'secretLeak',

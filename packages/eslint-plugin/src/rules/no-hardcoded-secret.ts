@@ -1,4 +1,4 @@
-import { classifyLiteral, defaultNameClassifier, scanTokens, type TokenMatch } from '@secret-hygiene/core';
+import { catalogDocument, classifyLiteral, defaultNameClassifier, scanTokens, type NameVocabulary, type TokenMatch } from '@secret-hygiene/core';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
@@ -58,6 +58,39 @@ function identifierTable(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap
   return parsed?.text === sourceCode.text && parsed.identifiers instanceof Map ? parsed.identifiers : undefined;
 }
 
+type NameClassifier = ReturnType<typeof defaultNameClassifier>;
+
+/** What a name must show for the classifier to find a secret in it: a head word (`key`, `token`…) or an env name. */
+interface NameScreen {
+  heads: RegExp;
+  exact: ReadonlySet<string>;
+}
+
+let nameScreen: NameScreen | undefined;
+
+/**
+ * The classifier calls a name secret or ambiguous only when one of its words is a head word of the vocabulary or
+ * the whole name is a secret environment name (core `NameClassifier`): a name that contains no head word, in any
+ * case, is `no` without splitting it into words. Most strings of a file are not names at all, and judging each
+ * would also fill the classifier's memo with them.
+ */
+function screen(): NameScreen {
+  if (!nameScreen) {
+    const vocabulary = catalogDocument<NameVocabulary>('names');
+    const heads = [...new Set([...vocabulary.secretHeads, ...Object.keys(vocabulary.qualifiedHeads)])].sort((a, b) => b.length - a.length);
+    nameScreen = {
+      heads: new RegExp(heads.map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'i'),
+      exact: new Set(vocabulary.secretEnvNames),
+    };
+  }
+  return nameScreen;
+}
+
+function namesASecret(name: string, names: NameClassifier): boolean {
+  const { heads, exact } = screen();
+  return (exact.has(name) || heads.test(name)) && names.classify(name) !== 'no';
+}
+
 /**
  * Whether a literal of the file may be stored under a secret name (or encoded as `user:password`), so that its
  * literals are worth a listener. The name `contextualName` finds is an identifier, a private name, a JSX attribute
@@ -65,12 +98,12 @@ function identifierTable(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap
  * computed key (a string token followed by `,`, `)`, `]` or `:`, whatever TypeScript interned). Without the table
  * (another parser), every file may.
  */
-export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names: ReturnType<typeof defaultNameClassifier>): boolean {
+export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names: NameClassifier): boolean {
   const identifiers = identifierTable(sourceCode);
   if (!identifiers) return true;
   for (const name of identifiers.keys()) {
-    if (NAMING_CALLEE_WORDS.has(name) || names.classify(name) !== 'no') return true;
-    if (name.startsWith('#') && names.classify(name.slice(1)) !== 'no') return true;
+    if (NAMING_CALLEE_WORDS.has(name) || namesASecret(name, names)) return true;
+    if (name.startsWith('#') && namesASecret(name.slice(1), names)) return true;
   }
   const tokens = sourceCode.ast.tokens;
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -80,7 +113,7 @@ export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names
     if (next !== ',' && next !== ')' && next !== ']' && next !== ':') continue;
     const raw = token.value;
     // An escape may spell a name the raw text does not show.
-    if (raw.includes('\\') || names.classify(raw.slice(1, -1)) !== 'no') return true;
+    if (raw.includes('\\') || namesASecret(raw.slice(1, -1), names)) return true;
   }
   return false;
 }
@@ -127,10 +160,14 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       context.report({ loc, messageId: 'hardcodedSecret', data: { description } });
     }
 
+    // The token scan needs only the text: run now, so a file without matches or named literals (most) gets no
+    // listener at all.
+    const matches = scanTokens(sourceCode.text, { path: context.filename });
+    const listenToLiterals = mayNameALiteral(sourceCode, names);
+    if (matches.length === 0 && !listenToLiterals) return {};
     const exit = {
       'Program:exit'() {
         const found: Range[] = [];
-        const matches = scanTokens(sourceCode.text, { path: context.filename });
         // Most files hold no match: the text ranges are built only for those that do.
         const ranges = matches.length > 0 ? textRanges(sourceCode) : [];
         for (const match of matches) {
@@ -148,7 +185,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       },
     };
     // Most files name no secret: a listener on every literal would cost ESLint a call per string for nothing.
-    if (!mayNameALiteral(sourceCode, names)) return exit;
+    if (!listenToLiterals) return exit;
     return {
       Literal(node) {
         if (typeof node.value === 'string') noteString(node, node.value, node.raw.slice(1, -1), node.range[0] + 1);

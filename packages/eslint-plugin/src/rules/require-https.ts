@@ -29,9 +29,12 @@ export const requireHttps = createRule<FlowRuleOptions, 'plainHttp' | 'secretOve
   },
   defaultOptions: [{}],
   create(context) {
+    // As the leak rules: the analysis runs once the file is parsed, and a file without results gets no listener.
+    const results = flowResultsFor(context, RULE_ID);
+    if (results.length === 0) return {};
     return {
       'Program:exit'() {
-        for (const result of flowResultsFor(context, RULE_ID)) {
+        for (const result of results) {
           const fix = result.fix;
           context.report({
             loc: locationOf(context.sourceCode, result.start, result.end),
