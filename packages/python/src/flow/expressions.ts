@@ -208,27 +208,31 @@ function subscript(a: Analysis, f: Frame, node: SyntaxNode): Value {
 }
 
 /** Strings and f-strings: static text up to the first interpolation, and the taint of what is interpolated. */
+/** A string that starts like a URL (`http://`, `ws://`): the only strings whose shape is kept. */
+const SCHEME_AT_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
   // Plain strings arrive without children (see copyTree): their text is their value.
   if (node.namedChildren.length === 0) return { str: literalContent(node.text), complete: true };
   let str = '';
-  let shape = '';
+  // Only a URL's shape is read (its host may follow unknown credentials): log messages need none.
+  let shape = SCHEME_AT_START.test(node.namedChildren[0]?.type === 'string_content' ? node.namedChildren[0].text : '') ? '' : undefined;
   let complete = true;
   const parts: Value[] = [];
   for (const child of node.namedChildren) {
     if (child.type === 'string_content' || child.type === 'escape_sequence') {
       if (complete) str += child.text;
-      shape += child.text;
+      if (shape !== undefined) shape += child.text;
     } else if (child.type === 'interpolation') {
       complete = false;
-      shape += UNKNOWN_PART;
+      if (shape !== undefined) shape += UNKNOWN_PART;
       // A Secret object interpolated shows its masked repr, so only plaintext taints the string.
       const value = evaluate(a, f, child.childForFieldName('expression'));
       const shown = printedTaint(a, f, value, child);
       if (shown && !isShortFormat(child, a.tables.catalog.sanitizers.shortRevealMax)) parts.push({ taint: shown });
     }
   }
-  return { ...join(parts), str, complete, ...(complete ? {} : { shape }) };
+  return { ...join(parts), str, complete, ...(complete || shape === undefined ? {} : { shape }) };
 }
 
 /** `f"{key:.4}"`: a precision that cuts the value to a short reveal. */
@@ -240,14 +244,14 @@ function isShortFormat(interpolation: SyntaxNode, max: number): boolean {
 
 function concatenate(values: Value[]): Value {
   let str = '';
-  let shape = '';
+  let shape = SCHEME_AT_START.test(values[0]?.str ?? '') ? '' : undefined;
   let complete = true;
   for (const v of values) {
     if (complete) str += v.str ?? '';
-    shape += v.complete && v.str !== undefined ? v.str : (v.shape ?? `${v.str ?? ''}${UNKNOWN_PART}`);
+    if (shape !== undefined) shape += v.complete && v.str !== undefined ? v.str : (v.shape ?? `${v.str ?? ''}${UNKNOWN_PART}`);
     complete &&= v.str !== undefined && v.complete === true;
   }
-  return { ...join(values.map((v) => (v.taint ? { taint: v.taint } : undefined))), str, complete, ...(complete ? {} : { shape }) };
+  return { ...join(values.map((v) => (v.taint ? { taint: v.taint } : undefined))), str, complete, ...(complete || shape === undefined ? {} : { shape }) };
 }
 
 function binary(a: Analysis, f: Frame, node: SyntaxNode): Value {
