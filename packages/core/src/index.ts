@@ -15,6 +15,7 @@ export { CatalogError } from './catalog/errors.js';
 export { loadCatalogDir, parseYamlText, schemaError, shownName, validateCatalogDocument, type CatalogDocuments, type YamlParse } from './catalog/load.js';
 export { builtinCatalog, catalogDocument } from './catalog/builtin.js';
 export { bundledFile } from './runtime-file.js';
+export { ownCopy } from './own-copy.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';

@@ -1,4 +1,5 @@
 import { catalogDocument } from './catalog/builtin.js';
+import { ownCopy } from './own-copy.js';
 
 /** `rules/names.yaml`, as its schema describes it. */
 export interface NameVocabulary {
@@ -56,7 +57,7 @@ export class NameClassifier {
     let verdict = this.memo.get(name);
     if (verdict === undefined) {
       verdict = this.compute(name);
-      this.memo.set(name, verdict);
+      this.memo.set(ownCopy(name), verdict);
     }
     return verdict;
   }

@@ -1,4 +1,4 @@
-import { classifyLiteral } from '@secret-hygiene/core';
+import { classifyLiteral, ownCopy } from '@secret-hygiene/core';
 
 /** Token-shaped text: long, no spaces, letters and digits. Most literals of code fail this and cost nothing more. */
 const TOKEN_SHAPED = /^[A-Za-z0-9_\-+/=.:]{16,512}$/;
@@ -16,7 +16,7 @@ export function hardcodedDetector(text: string): string | undefined {
     const match = classifyLiteral(text);
     detector = match && match.severity === 'error' ? match.detector : null;
     if (memo.size > 10_000) memo.clear();
-    memo.set(text, detector);
+    memo.set(ownCopy(text), detector);
   }
   return detector ?? undefined;
 }

@@ -1,4 +1,4 @@
-import { defaultNameClassifier, splitWords, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
+import { defaultNameClassifier, ownCopy, splitWords, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
 import type { FlowTables } from './tables.js';
 
 /** Everything the engine asks about one name, computed once (one memo lookup per question afterwards). */
@@ -21,7 +21,7 @@ export class NameJudge {
     let facts = this.memo.get(name);
     if (facts === undefined) {
       facts = this.compute(name);
-      this.memo.set(name, facts);
+      this.memo.set(ownCopy(name), facts);
     }
     return facts;
   }

@@ -1,4 +1,4 @@
-import { splitWords } from '@secret-hygiene/core';
+import { ownCopy, splitWords } from '@secret-hygiene/core';
 
 const memo = new Map<string, string[]>();
 
@@ -6,9 +6,11 @@ const memo = new Map<string, string[]>();
 export function wordsOf(name: string): string[] {
   let words = memo.get(name);
   if (!words) {
-    words = splitWords(name);
+    // Names are slices of a file's text: the memo keeps a copy (and words cut from it), never the file.
+    const key = ownCopy(name);
+    words = splitWords(key);
     if (memo.size > 50_000) memo.clear();
-    memo.set(name, words);
+    memo.set(key, words);
   }
   return words;
 }
