@@ -11,7 +11,7 @@ describe('secret-name classifier', () => {
     'REPLICATE_API_TOKEN', 'STRIPE_SECRET_KEY', 'DB_PASSWORD', 'jwtSecret', 'webhookSecret', 'encryptionKey',
     'signingKey', 'authKey', 'user_password', 'newPassword', 'rawPassword', 'hfToken', 'githubToken',
     'secretKey', 'openaiKey', 'authorization', 'Authorization', 'sessionCookie', 'masterKey', 'MY_SERVICE_TOKEN',
-    'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken',
+    'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken', 'DB_PASS', 'SMTP_PASS', 'dbPass', 'redis_pass', 'userPass',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -22,9 +22,10 @@ describe('secret-name classifier', () => {
     'maskedToken', 'redactedKey', 'encryptedSecret', 'publishableKey', 'publicKey', 'cacheKey', 'SORT_KEY',
     'i18nKey', 'partitionKey', 'password_encryption', 'secret-audit', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
+    'bypass', 'BYPASS', 'passThrough', 'passport', 'compass', 'DB_PASS_FILE', 'hasDbPass',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 
-  it.each(['token', 'key', 'auth', 'cookie', 'webKey'])('%s is ambiguous', (name) => {
+  it.each(['token', 'key', 'auth', 'cookie', 'webKey', 'pass', 'firstPass'])('%s is ambiguous', (name) => {
     expect(names.classify(name)).toBe('ambiguous');
   });
 

@@ -34,7 +34,7 @@ const INLINE_BUDGET = 2_000;
  * qualified `key` or `pat` has a word character before it; tested against the vocabulary), as do the environment,
  * secrets paths and mappings, `Secret` types and URLs.
  */
-const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|[a-z]+:\/\//i;
+const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|[a-z0-9]_?pass(?![a-z])|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|[a-z]+:\/\//i;
 
 /** The secret environment names without a secret word in them (`DATABASE_URL`), from rules/names.yaml, and the
  * catalog's calls that return a secret (`getpass`, `dotenv_values`). */
