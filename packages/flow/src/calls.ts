@@ -3,7 +3,7 @@ import type { Engine } from './engine.js';
 import { inheritMember } from './evaluate.js';
 import { redactedKeys } from './redaction.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
-import { callSinks, newSinks } from './sinks.js';
+import { callSinks, isLogCall, newSinks } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
@@ -57,6 +57,8 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
     const info = { node: calleeExpr, name: 'anonymous function', scope: e.scope, cls: e.frame.thisClass, isEntryPoint: false, state: 'new' as const };
     return analyzeFunction(e, info, args);
   }
+  const forwarded = forwardedCall(e, call, calleeExpr);
+  if (forwarded) return forwarded;
   const shape = shapeOf(e, call, calleeExpr);
   const sourced = source(e, shape);
   if (sourced) return sourced;
@@ -118,7 +120,28 @@ export function evaluateNew(e: Engine, node: TS.NewExpression): Value {
   return CLEAN;
 }
 
-function shapeOf(e: Engine, node: TS.CallExpression | TS.NewExpression, calleeExpr: TS.Expression): CallShape {
+/**
+ * `log.call(this, a, b)`, `log.apply(this, [a, b])`, `console.log.apply(console, arguments)`: the function itself
+ * is called with those arguments. Followed when the target is a log sink or a function of this file; any other
+ * `.call`/`.apply` (an RPC client's own `call` method, say) is an ordinary call.
+ */
+function forwardedCall(e: Engine, call: TS.CallExpression, calleeExpr: TS.Expression): Value | undefined {
+  const ts = e.ts;
+  if (!ts.isPropertyAccessExpression(calleeExpr)) return undefined;
+  const method = calleeExpr.name.text;
+  if ((method !== 'call' && method !== 'apply') || call.arguments.length === 0) return undefined;
+  const target = e.syntax.unwrap(calleeExpr.expression);
+  const passed = call.arguments.slice(1);
+  const list = method === 'apply' && passed[0] ? e.syntax.unwrap(passed[0]) : undefined;
+  const argNodes = method === 'call' ? passed : list && ts.isArrayLiteralExpression(list) ? list.elements : passed.slice(0, 1);
+  const shape = shapeOf(e, call, target, argNodes);
+  if (!isLogCall(e, shape) && !shape.callee.fn) return undefined;
+  callSinks(e, shape);
+  const local = localCallee(e, shape);
+  return local ? applySummary(e, local.summary, shape, local.name) : CLEAN;
+}
+
+function shapeOf(e: Engine, node: TS.CallExpression | TS.NewExpression, calleeExpr: TS.Expression, argNodes: readonly TS.Expression[] = node.arguments ?? []): CallShape {
   const ts = e.ts;
   let receiverExpr: TS.Expression | undefined;
   let receiver: Value | undefined;
@@ -133,7 +156,6 @@ function shapeOf(e: Engine, node: TS.CallExpression | TS.NewExpression, calleeEx
     name = calleeExpr.text;
     callee = e.scope.lookup(name)?.value ?? CLEAN;
   } else callee = e.evaluate(calleeExpr);
-  const argNodes = node.arguments ?? [];
   const args = argNodes.map((a) => (isInlineFunction(e, a) ? CLEAN : e.evaluate(a)));
   return { node, calleeExpr, dotted: e.syntax.dotted(calleeExpr), name, receiverExpr, receiver, callee, args, argNodes };
 }

@@ -58,6 +58,8 @@ export interface FunctionFrame {
   parent: FunctionFrame | undefined;
   /** What every return so far returns as text (null: returns disagree or are not text). */
   returnText?: ReturnText | null;
+  /** The values a call handed this function (a callback or an IIFE); without them, parameters stand for callers. */
+  seeds?: readonly Value[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { hardcodedDetector } from './hardcoded.js';
 import type { Engine } from './engine.js';
 import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
-import { analyzeFunction, newFunction, yieldValue } from './functions.js';
+import { analyzeFunction, argumentsValue, newFunction, yieldValue } from './functions.js';
 
 /** Nesting deeper than this (generated code) is not followed: the stack must hold for any input. */
 const MAX_DEPTH = 400;
@@ -124,6 +124,7 @@ function identifier(e: Engine, id: TS.Identifier): Value {
   if (id.text === 'undefined') return SAFE;
   const binding = e.scope.lookup(id.text);
   if (binding) return binding.value;
+  if (id.text === 'arguments') return argumentsValue(e, id) ?? CLEAN;
   // A global or an undeclared name (plain scripts): only its name can tell.
   return seedByName(e, id.text, CLEAN, { nameNode: id });
 }

@@ -69,6 +69,7 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
     thisClass: ts.isArrowFunction(info.node) ? savedFrame.thisClass ?? info.cls : info.cls,
     resolved: [],
     parent: savedFrame,
+    ...(seeds ? { seeds } : {}),
   };
   e.frame = frame;
   info.node.parameters.forEach((p, index) => {
@@ -173,4 +174,25 @@ function returnTextOf(e: Engine, expression: TS.Expression, fn: FunctionInfo): R
   const text: ReturnText = { parts, complete };
   if (schemeAt !== undefined && typeof parts[0] === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(parts[0])) text.schemeAt = schemeAt;
   return text;
+}
+
+/** Arguments beyond the declared parameters that `arguments` is checked for at call sites. */
+const EXTRA_ARGUMENTS = 8;
+
+/**
+ * `arguments` in a function (arrow functions see their enclosing function's): every argument a caller passes,
+ * the declared parameters and a few more (`function log() { console.log.apply(console, arguments) }`).
+ */
+export function argumentsValue(e: Engine, at: TS.Node): Value | undefined {
+  let frame: FunctionFrame | undefined = e.frame;
+  while (frame?.info && e.ts.isArrowFunction(frame.info.node)) frame = frame.parent;
+  const info = frame?.info;
+  if (!frame || !info) return undefined;
+  if (frame.seeds) return frame.seeds.reduce<Value>((all, seed) => join(all, seed), CLEAN);
+  const count = info.node.parameters.length + EXTRA_ARGUMENTS;
+  const taints: Taint[] = [];
+  for (let index = 0; index < count; index++) {
+    taints.push({ origin: { kind: 'param', index, fn: info }, path: [e.loc(at, () => `argument ${index + 1} of ${info.name}, read through \`arguments\``)] });
+  }
+  return { taints };
 }

@@ -67,7 +67,7 @@ function pick(shape: CallShape, indices: readonly number[]): readonly Taint[] | 
   return taints;
 }
 
-function isLogCall(e: Engine, shape: CallShape): boolean {
+export function isLogCall(e: Engine, shape: CallShape): boolean {
   const t = e.tables;
   const { dotted, name, receiver, receiverExpr, callee } = shape;
   if (dotted !== undefined) {
