@@ -6,8 +6,8 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, isLogCall, newSinks } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
-import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
-import { constructWith, noteSummaryUse } from './classes.js';
+import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
+import { callMemberWith, constructWith, noteSummaryUse } from './classes.js';
 import { analyzeFunction } from './functions.js';
 
 /** What a call looks like once its callee and arguments are evaluated. */
@@ -70,7 +70,10 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
   const local = localCallee(e, shape);
   if (local) {
     callBack(e, shape, local.summary, local.name);
-    return applySummary(e, local.summary, shape, local.name);
+    const returned = applySummary(e, local.summary, shape, local.name);
+    const cls = shape.receiver?.cls;
+    if (cls && shape.callee.fn!.cls === cls) callMemberWith(e, cls, shape.callee.fn!, shape.args, call);
+    return returned;
   }
   const external = e.resolveCallee?.(call);
   if (external) {
@@ -392,7 +395,7 @@ function resolveAccess(e: Engine, arg: Value, access: readonly string[] | undefi
 
 export function allArgTaints(shape: CallShape): readonly Taint[] | undefined {
   let taints: readonly Taint[] | undefined;
-  for (const a of shape.args) taints = unionTaints(taints, deepTaints(a));
+  for (const a of shape.args) taints = unionTaints(taints, shownTaints(a));
   return taints;
 }
 

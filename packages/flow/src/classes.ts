@@ -25,7 +25,7 @@ export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
     changedAt: new Map(),
     clock: 0,
     isError: isErrorClass(e, node),
-    fieldsFromConstructor: new Map(),
+    fieldsFromParams: new Map(),
   };
   // Static factories (`static fromEnv() { return new Client(…) }`) name the class inside its own body.
   if (ts.isClassDeclaration(node) && node.name) e.scope.declare({ name: node.name.text, value: { cls }, owner: e.frame.info, decl: node.name });
@@ -148,8 +148,20 @@ function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {
  * them are analysed once more (only when a secret really arrives, which is rare).
  */
 export function constructWith(e: Engine, cls: ClassInfo, args: readonly Value[], call: TS.Node): void {
+  const ctor = cls.methods.get('constructor');
+  if (ctor) storeArguments(e, cls, ctor, args, call, `passed to new ${cls.name}`);
+}
+
+/** `client.setKey(process.env.KEY)`: the fields the method keeps its parameters in now hold the secret. */
+export function callMemberWith(e: Engine, cls: ClassInfo, member: FunctionInfo, args: readonly Value[], call: TS.Node): void {
+  if (member !== cls.methods.get('constructor')) storeArguments(e, cls, member, args, call, `passed to ${member.name}`);
+}
+
+function storeArguments(e: Engine, cls: ClassInfo, member: FunctionInfo, args: readonly Value[], call: TS.Node, note: string): void {
+  const fields = cls.fieldsFromParams.get(member);
+  if (!fields) return;
   let changed = false;
-  for (const [field, sources] of cls.fieldsFromConstructor) {
+  for (const [field, sources] of fields) {
     for (const { param, access } of sources) {
       const arg = args[param];
       let part = arg;
@@ -157,7 +169,7 @@ export function constructWith(e: Engine, cls: ClassInfo, args: readonly Value[],
       const taints = part ? deepTaints(part)?.filter((t) => t.origin.kind !== 'param') : undefined;
       if (!part || !taints || taints.length === 0) continue;
       // The argument keeps its shape (`this.cfg.region` stays clean when only `cfg.key` is secret).
-      const stored = withStep(part, e.loc(call, `passed to new ${cls.name}, stored in this.${field}`));
+      const stored = withStep(part, e.loc(call, `${note}, stored in this.${field}`));
       cls.fields.set(field, join(cls.fields.get(field) ?? CLEAN, stored));
       cls.changedAt.set(field, cls.clock++);
       changed = true;
@@ -165,8 +177,7 @@ export function constructWith(e: Engine, cls: ClassInfo, args: readonly Value[],
   }
   if (!changed || reanalysing.has(cls)) return;
   reanalysing.add(cls);
-  const ctor = cls.methods.get('constructor');
-  reanalyse(e, cls, [...cls.methods.values()].filter((info) => info !== ctor));
+  reanalyse(e, cls, [...cls.methods.values()].filter((info) => info !== member && info !== cls.methods.get('constructor')));
   reanalysing.delete(cls);
 }
 
@@ -185,14 +196,15 @@ export function readField(e: Engine, cls: ClassInfo, name: string): Value | unde
 }
 
 export function writeField(cls: ClassInfo, name: string, value: Value): void {
-  const ctor = cls.methods.get('constructor');
   for (const t of deepTaints(value) ?? []) {
     const origin = t.origin;
-    if (origin.kind !== 'param' || origin.fn !== ctor) continue;
-    const list = cls.fieldsFromConstructor.get(name) ?? [];
+    if (origin.kind !== 'param' || !cls.members.has(origin.fn)) continue;
+    let fields = cls.fieldsFromParams.get(origin.fn);
+    if (!fields) cls.fieldsFromParams.set(origin.fn, (fields = new Map()));
+    const list = fields.get(name) ?? [];
     const access = origin.access;
     if (!list.some((f) => f.param === origin.index && (f.access ?? []).join('.') === (access ?? []).join('.'))) list.push({ param: origin.index, ...(access ? { access } : {}) });
-    cls.fieldsFromConstructor.set(name, list);
+    fields.set(name, list);
   }
   const before = cls.fields.get(name);
   const next = before ? join(before, value) : value;

@@ -22,6 +22,7 @@ import {
   appendStep,
   materialize,
   deepTaints,
+  shownTaints,
   isTainted,
   join,
   type Binding,
@@ -138,7 +139,7 @@ export class Engine {
 
   /** Reports `value` reaching a sink: emits results for real sources, records parameter flows in the summary. */
   sink(ruleId: FlowRuleId, node: TS.Node, value: Value | readonly Taint[] | undefined, sinkLabel: string, fix?: FlowResult['fix']): void {
-    const taints = Array.isArray(value) ? (value as readonly Taint[]) : value ? deepTaints(value as Value) : undefined;
+    const taints = Array.isArray(value) ? (value as readonly Taint[]) : value ? shownTaints(value as Value) : undefined;
     if (!taints || taints.length === 0) return;
     const start = node.getStart(this.sf);
     const end = node.getEnd();

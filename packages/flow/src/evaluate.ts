@@ -120,6 +120,13 @@ function visitChildren(e: Engine, node: TS.Node): void {
   });
 }
 
+/** `this.headers` (or `this['headers']`) in a class body: the field's name. */
+function fieldOfThis(e: Engine, node: TS.Expression): string | undefined {
+  const ts = e.ts;
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  return e.syntax.unwrap(node.expression).kind === e.SK.ThisKeyword ? e.syntax.memberName(node) : undefined;
+}
+
 function identifier(e: Engine, id: TS.Identifier): Value {
   if (id.text === 'undefined') return SAFE;
   const binding = e.scope.lookup(id.text);
@@ -439,6 +446,20 @@ export function assignTo(e: Engine, target: TS.Expression, value: Value, compoun
     }
     if (objectExpr.kind === e.SK.ThisKeyword && e.frame.thisClass && key !== undefined) {
       writeField(e.frame.thisClass, key, isTainted(value) ? withStep(value, e.loc(t, `stored in this.${key}`)) : value);
+      return;
+    }
+    // `this.headers['Authorization'] = …`, `this.conf.key = …`: a member of a field of this class.
+    const thisField = fieldOfThis(e, objectExpr);
+    if (thisField && e.frame.thisClass) {
+      const cls = e.frame.thisClass;
+      const current = cls.fields.get(thisField) ?? CLEAN;
+      const stored = isTainted(value) ? withStep(value, e.loc(t, `stored in this.${thisField}`)) : value;
+      const props = new Map(current.props ?? []);
+      if (key === undefined) writeField(cls, thisField, { ...current, taints: unionTaints(current.taints, deepTaints(stored)) });
+      else {
+        props.set(key, join(props.get(key) ?? CLEAN, stored));
+        writeField(cls, thisField, { ...current, props });
+      }
       return;
     }
     if (ts.isIdentifier(objectExpr)) {

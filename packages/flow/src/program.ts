@@ -277,7 +277,7 @@ function forImporters(value: Value, depth = 0): Value {
     let imported = importedClasses.get(value.cls);
     if (!imported) {
       imported = { ...value.cls };
-      if ('fieldsFromConstructor' in imported) (imported as { fieldsFromConstructor: Map<string, unknown> }).fieldsFromConstructor = new Map();
+      imported.fieldsFromParams = new Map();
       importedClasses.set(value.cls, imported);
     }
     out = { ...out, cls: imported };

@@ -2,7 +2,7 @@ import type { CallShape } from './calls.js';
 import { allArgTaints } from './calls.js';
 import type { Engine } from './engine.js';
 import { taintsAfterRedaction } from './redaction.js';
-import { deepTaints, unionTaints, urlText, type Taint, type Value } from './value.js';
+import { deepTaints, shownTaints, unionTaints, urlText, type Taint, type Value } from './value.js';
 
 const LOG = 'no-secret-in-log';
 const ERROR = 'no-secret-in-error';
@@ -62,7 +62,7 @@ function pick(shape: CallShape, indices: readonly number[]): readonly Taint[] | 
   let taints: readonly Taint[] | undefined;
   for (const i of indices) {
     const a = shape.args[i];
-    if (a) taints = unionTaints(taints, deepTaints(a));
+    if (a) taints = unionTaints(taints, shownTaints(a));
   }
   return taints;
 }

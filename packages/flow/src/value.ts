@@ -124,8 +124,11 @@ export interface ClassInfo {
   /** Counts reads and changes, so a read can be ordered before or after a change. */
   clock: number;
   isError: boolean;
-  /** Fields that hold (a member of) a constructor parameter: `new C(secret)` makes them secret. */
-  fieldsFromConstructor: Map<string, Array<{ param: number; access?: readonly string[] }>>;
+  /**
+   * Per member, the fields that keep (a member of) one of its parameters: `new C(secret)` (the constructor) and
+   * `c.setKey(secret)` (a method) make them secret.
+   */
+  fieldsFromParams: Map<FunctionInfo, Map<string, Array<{ param: number; access?: readonly string[] }>>>;
 }
 
 export interface FunctionInfo {
@@ -211,6 +214,16 @@ export function join(a: Value, b: Value): Value {
 export function deepTaints(v: Value, depth = 0): readonly Taint[] | undefined {
   let taints = v.taints;
   if (v.props && depth < 4) for (const p of v.props.values()) taints = unionTaints(taints, deepTaints(p, depth + 1));
+  return taints;
+}
+
+/**
+ * What printing or serialising the value shows: its taints and its members', and for an instance of a class of
+ * this file (`console.log(this)`, `JSON.stringify(client)`), what its fields hold.
+ */
+export function shownTaints(v: Value): readonly Taint[] | undefined {
+  let taints = deepTaints(v);
+  if (v.cls) for (const field of v.cls.fields.values()) taints = unionTaints(taints, deepTaints(field));
   return taints;
 }
 
