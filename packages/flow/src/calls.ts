@@ -114,9 +114,9 @@ export function evaluateNew(e: Engine, node: TS.NewExpression): Value {
     return { cls };
   }
   if (name !== undefined && e.tables.propagatorFunctions.has(`new ${name}`)) {
-    // new URL('http://…') keeps the URL text for require-https.
-    const first = shape.args[0];
+    // new URL('http://…') keeps the URL text for require-https; so does new URL('/path', 'http://…') (its base).
     const value = taintOnly(allArgTaints(shape));
+    const first = name === 'URL' ? urlAgainstBase(shape.args[0], shape.args[1]) : shape.args[0];
     return first?.str !== undefined ? { ...value, str: first.str, strComplete: first.strComplete ?? false, ...(first.schemeAt !== undefined ? { schemeAt: first.schemeAt } : {}) } : value;
   }
   void ts;
@@ -142,6 +142,16 @@ function forwardedCall(e: Engine, call: TS.CallExpression, calleeExpr: TS.Expres
   callSinks(e, shape);
   const local = localCallee(e, shape);
   return local ? applySummary(e, local.summary, shape, local.name) : CLEAN;
+}
+
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
+
+/** `new URL(input, base)`: an absolute input stands alone; a relative one is read against the base's text. */
+function urlAgainstBase(input: Value | undefined, base: Value | undefined): Value | undefined {
+  if (!base || base.str === undefined || (input?.str !== undefined && ABSOLUTE_URL.test(input.str))) return input;
+  const path = input?.str;
+  const joined = path !== undefined && base.strComplete && input!.strComplete ? `${base.str.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : base.str;
+  return { str: joined, strComplete: joined !== base.str || (base.strComplete === true && path === ''), ...(base.schemeAt !== undefined ? { schemeAt: base.schemeAt } : {}) };
 }
 
 function shapeOf(e: Engine, node: TS.CallExpression | TS.NewExpression, calleeExpr: TS.Expression, argNodes: readonly TS.Expression[] = node.arguments ?? []): CallShape {
