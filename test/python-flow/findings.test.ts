@@ -45,6 +45,20 @@ describe('sinks', () => {
     expect(summary(list)).toEqual(['3:require-https:warning', '4:require-https:error']);
   });
 
+  it('reads urljoin against its base: a relative path on a plain-HTTP base is plain HTTP', async () => {
+    const list = await findings(
+      [
+        'import requests',
+        'from urllib.parse import urljoin',
+        'requests.get(urljoin("http://api.example.com", "/v1/items"))',
+        'requests.get(urljoin("https://api.example.com", "/v1/items"))',
+        'requests.get(urljoin("http://fallback.example.com", "https://api.example.com/v1"))',
+        'requests.get(urljoin("http://localhost:8000/", "health"))',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['3:require-https:warning']);
+  });
+
   it('treats the return value of an entry point as output, but not of a helper', async () => {
     const list = await findings(
       [

@@ -349,6 +349,15 @@ function propagate(canonical: string, all: Value[]): Value {
       out.complete = all.every((v) => v.complete);
     }
   }
+  if (canonical === 'urllib.parse.urljoin') {
+    // `urljoin(base, url)`: an absolute url stands alone; a relative one keeps the base's scheme and host.
+    const [base, url] = all;
+    if (url?.str !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(url.str)) Object.assign(out, { str: url.str, complete: url.complete === true });
+    else if (base?.str !== undefined) {
+      const whole = base.complete === true && url?.complete === true && url.str !== undefined;
+      Object.assign(out, { str: whole ? `${base.str.replace(/\/+$/, '')}/${url.str!.replace(/^\/+/, '')}` : base.str, complete: whole });
+    }
+  }
   if (!taint) {
     const held = all.find((v) => v.held)?.held;
     if (held) out.held = held;
