@@ -7,6 +7,7 @@ export function analyze(code: string, options: FlowOptions = {}, fileName = 'sni
   const results = analyzeSourceFile(ts, sf, options);
   // The ESLint plugin skips files mayReport rules out: every snippet with results checks that it does not.
   if (results.length > 0 && !mayReport(sf, options)) throw new Error('mayReport would skip a snippet that has results');
+  if (results.length > 0 && !mayReport(sf, options, ts)) throw new Error('mayReport (names in types left out) would skip a snippet that has results');
   return results;
 }
 

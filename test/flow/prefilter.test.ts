@@ -45,12 +45,12 @@ describe('mayReport', () => {
   it.each(cases)('never skips a case with results: %s', (_, c) => {
     const sf = sourceFile(c.code, c.filename ?? 'file.ts');
     const options = optionsOf(c);
-    if (!mayReport(sf, options)) expect(analyzeSourceFile(ts, sf, options)).toEqual([]);
+    if (!mayReport(sf, options) || !mayReport(sf, options, ts)) expect(analyzeSourceFile(ts, sf, options)).toEqual([]);
   });
 
   it.each(fixtures)('never skips a fixture with results: %s', (file) => {
     const sf = sourceFile(readFileSync(join(FIXTURES, file), 'utf8'), file);
-    if (!mayReport(sf)) expect(analyzeSourceFile(ts, sf)).toEqual([]);
+    if (!mayReport(sf) || !mayReport(sf, {}, ts)) expect(analyzeSourceFile(ts, sf)).toEqual([]);
   });
 
   it('skips a good share of the valid cases (it is worth running)', () => {
@@ -62,6 +62,27 @@ describe('mayReport', () => {
   it('skips code without sources or plain-HTTP URLs', () => {
     expect(skip("export function list(page: number) { console.log('page', page); return fetch(`https://api.example.com/items?page=${page}`); }")).toBe(true);
     expect(skip('for (const key in obj) console.log(key, obj[key]);\ndeclare const obj: Record<string, string>;')).toBe(true);
+  });
+
+  it('given TypeScript, leaves out names written only in types, interfaces and import/export clauses', () => {
+    const typed = (code: string) => !mayReport(sourceFile(code, 'file.ts'), {}, ts);
+    const typesOnly = [
+      'export interface ClientOptions { apiKey?: string | null; baseURL?: string }',
+      'export type Auth = { password: string }; export function f(a: Auth): void;',
+      "import type { ApiKeySetter } from './auth'; export { type ApiKeySetter };",
+      '/** Reads `apiKey` from the options. */ export const x = 1;',
+      'export function f(o: { clientSecret: string }) { console.log(Object.keys(o)); }',
+    ];
+    for (const code of typesOnly) expect(typed(code), code).toBe(true);
+    expect(skip(typesOnly[0]!)).toBe(false); // without TypeScript at hand, the name alone counts
+    const values = [
+      'export interface O { apiKey?: string } export function f(o: O) { console.log(o.apiKey); }',
+      'class C { constructor(private apiKey: string) {} }',
+      "export const options = { 'x-api-key': process.env.K };",
+      'class A extends Credentials {} declare const Credentials: new () => object;',
+      'export function \u0061piKey() {}',
+    ];
+    for (const code of values) expect(typed(code), code).toBe(false);
   });
 
   it('keeps code that names, reads or hardcodes a secret, or requests plain HTTP', () => {

@@ -3,6 +3,7 @@ export type { FunctionSummary, ParamSink } from './summary.js';
 export type { CalleeResolver } from './engine.js';
 export { analyzeFile, analyzeSourceFile, type FileAnalysis } from './analyze.js';
 export { mayReport } from './prefilter.js';
+export { writtenAsValue } from './value-positions.js';
 export { loadTypescript } from './typescript.js';
 export { flowFindings } from './findings.js';
 export { shippedJsCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';

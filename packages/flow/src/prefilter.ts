@@ -3,6 +3,7 @@ import { catalogDocument, squash, type NameVocabulary, type UrlCatalog } from '@
 import { judgeFor } from './engine.js';
 import { hardcodedDetector } from './hardcoded.js';
 import { flowTables, type FlowTables } from './tables.js';
+import { writtenAsValue } from './value-positions.js';
 import type { FlowOptions } from './types.js';
 
 /** What the text must show for a file to hold a source or a plain-HTTP URL, built once per option set. */
@@ -74,21 +75,28 @@ function hasHardcodedToken(text: string): boolean {
  * the engine knows starts at a name the parser interned (a variable, parameter, property or member named like a
  * secret, `env`, a `Secret` type, `getSecretValue`), a path under a secrets directory, or a token-shaped literal;
  * a bare `key` becomes one only next to a credential key, a bare `token` on its own. A plain-HTTP request needs
- * an insecure scheme in the text. Files parsed without the identifier table are always analysed.
+ * an insecure scheme in the text. Files parsed without the identifier table are always analysed. Given `ts`, names
+ * written only in types, interfaces, type aliases and import/export clauses do not count.
  */
-export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}): boolean {
+export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, ts?: typeof TS): boolean {
   const tables = flowTables(options);
   const identifiers = (sourceFile as unknown as { identifiers?: ReadonlyMap<string, string> }).identifiers;
   if (!(identifiers instanceof Map)) return true;
   const text = sourceFile.text;
   const evidence = evidenceFor(tables);
   const judge = judgeFor(tables);
+  // With the TypeScript instance at hand, a name written only in types (an SDK's `interface Options { apiKey?:
+  // string }`) is no evidence: untyped analysis never reads a value there.
+  const asValue = (name: string) => !ts || writtenAsValue(ts, sourceFile, name);
   let ambiguous = false;
   for (const name of identifiers.keys()) {
     if (!evidence.nameScreen.test(name)) continue;
     const verdict = judge.classify(name);
-    if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) return true;
-    if (verdict === 'ambiguous') {
+    if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) {
+      if (asValue(name)) return true;
+      continue;
+    }
+    if (verdict === 'ambiguous' && asValue(name)) {
       // A bare `token` is reported unless the file shows otherwise, and a string-typed one is a source.
       if (tables.ambiguous.reportedNames.has(squash(name)) || judge.isStringTypedCredential(name)) return true;
       ambiguous = true;

@@ -26,8 +26,9 @@ export function flowResults(
     const view = typeScriptView(sourceCode, fileName);
     if (!view) results = [];
     else if (view.checker) results = analyzeSourceFile(ts, view.sourceFile, { ...options, checker: view.checker });
-    // Without types, a file with no secret-looking name, secret read, token or plain-HTTP URL has nothing to report.
-    else results = mayReport(view.sourceFile, options) ? analyzeSourceFile(ts, view.sourceFile, options) : [];
+    // Without types, a file with no secret-looking name (outside types), secret read, token or plain-HTTP URL has
+    // nothing to report.
+    else results = mayReport(view.sourceFile, options, ts) ? analyzeSourceFile(ts, view.sourceFile, options) : [];
     byOptions.set(key, results);
   }
   return results;

@@ -1,11 +1,14 @@
 import { catalogDocument, classifyLiteral, defaultNameClassifier, scanTokens, type NameVocabulary, type TokenMatch } from '@secret-hygiene/core';
+import { loadTypescript, writtenAsValue } from '@secret-hygiene/flow';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
 import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
+const ts = loadTypescript();
 
 type Range = readonly [number, number];
 
@@ -51,11 +54,11 @@ function textRanges(sourceCode: Readonly<TSESLint.SourceCode>): Range[] {
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-/** The TypeScript file typescript-eslint parsed this text into, with its table of every identifier. */
-function identifierTable(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, unknown> | undefined {
+/** The TypeScript file typescript-eslint parsed this text into, when it has its table of every identifier. */
+function parsedFile(sourceCode: Readonly<TSESLint.SourceCode>): (TS.SourceFile & { identifiers: ReadonlyMap<string, unknown> }) | undefined {
   const services = sourceCode.parserServices as { esTreeNodeToTSNodeMap?: { get(node: unknown): unknown } } | undefined;
-  const parsed = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast) as { text?: unknown; identifiers?: unknown } | undefined;
-  return parsed?.text === sourceCode.text && parsed.identifiers instanceof Map ? parsed.identifiers : undefined;
+  const parsed = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast) as (TS.SourceFile & { identifiers?: unknown }) | undefined;
+  return parsed?.text === sourceCode.text && parsed.identifiers instanceof Map ? (parsed as TS.SourceFile & { identifiers: ReadonlyMap<string, unknown> }) : undefined;
 }
 
 type NameClassifier = ReturnType<typeof defaultNameClassifier>;
@@ -99,10 +102,11 @@ function namesASecret(name: string, names: NameClassifier): boolean {
  * (another parser), every file may.
  */
 export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names: NameClassifier): boolean {
-  const identifiers = identifierTable(sourceCode);
-  if (!identifiers) return true;
-  for (const name of identifiers.keys()) {
-    if (NAMING_CALLEE_WORDS.has(name) || namesASecret(name, names)) return true;
+  const parsed = parsedFile(sourceCode);
+  if (!parsed) return true;
+  // A name written only in types (`interface Options { apiKey?: string }`) never has a literal stored under it.
+  for (const name of parsed.identifiers.keys()) {
+    if (NAMING_CALLEE_WORDS.has(name) || (namesASecret(name, names) && writtenAsValue(ts, parsed, name))) return true;
     if (name.startsWith('#') && namesASecret(name.slice(1), names)) return true;
   }
   const tokens = sourceCode.ast.tokens;
