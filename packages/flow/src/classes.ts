@@ -25,6 +25,7 @@ export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
     changedAt: new Map(),
     clock: 0,
     isError: isErrorClass(e, node),
+    ownView: definesOwnView(e, node),
     fieldsFromParams: new Map(),
   };
   // Static factories (`static fromEnv() { return new Client(…) }`) name the class inside its own body.
@@ -131,6 +132,13 @@ export function noteSummaryUse(e: Engine, fn: FunctionInfo): void {
   let uses = cls.memberUses.get(user);
   if (!uses) cls.memberUses.set(user, (uses = new Set()));
   uses.add(fn);
+}
+
+/** Names of the hooks through which a class decides what `JSON.stringify`, `String()` and `util.inspect` show. */
+const VIEW_HOOKS = /^(?:toJSON|toString|\[(?:[\w.]*inspect\.custom|Symbol\.for\(['"]nodejs\.util\.inspect\.custom['"]\))\])$/;
+
+function definesOwnView(e: Engine, node: TS.ClassLikeDeclaration): boolean {
+  return node.members.some((m) => m.name !== undefined && (e.ts.isMethodDeclaration(m) || e.ts.isPropertyDeclaration(m)) && VIEW_HOOKS.test(m.name.getText(e.sf)));
 }
 
 function isErrorClass(e: Engine, node: TS.ClassLikeDeclaration): boolean {

@@ -124,6 +124,8 @@ export interface ClassInfo {
   /** Counts reads and changes, so a read can be ordered before or after a change. */
   clock: number;
   isError: boolean;
+  /** Defines what printing it shows (`toJSON`, `toString`, `[inspect.custom]`): its fields are not shown whole. */
+  ownView?: boolean;
   /**
    * Per member, the fields that keep (a member of) one of its parameters: `new C(secret)` (the constructor) and
    * `c.setKey(secret)` (a method) make them secret.
@@ -223,7 +225,7 @@ export function deepTaints(v: Value, depth = 0): readonly Taint[] | undefined {
  */
 export function shownTaints(v: Value): readonly Taint[] | undefined {
   let taints = deepTaints(v);
-  if (v.cls) for (const field of v.cls.fields.values()) taints = unionTaints(taints, deepTaints(field));
+  if (v.cls && !v.cls.ownView) for (const field of v.cls.fields.values()) taints = unionTaints(taints, deepTaints(field));
   return taints;
 }
 
