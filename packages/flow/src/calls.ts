@@ -57,7 +57,7 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
     const info = { node: calleeExpr, name: 'anonymous function', scope: e.scope, cls: e.frame.thisClass, isEntryPoint: false, state: 'new' as const };
     return analyzeFunction(e, info, args);
   }
-  const forwarded = forwardedCall(e, call, calleeExpr);
+  const forwarded = forwardedCall(e, call, calleeExpr) ?? boundFunction(e, call, calleeExpr);
   if (forwarded) return forwarded;
   const shape = shapeOf(e, call, calleeExpr);
   const sourced = source(e, shape);
@@ -152,6 +152,27 @@ function urlAgainstBase(input: Value | undefined, base: Value | undefined): Valu
   const path = input?.str;
   const joined = path !== undefined && base.strComplete && input!.strComplete ? `${base.str.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : base.str;
   return { str: joined, strComplete: joined !== base.str || (base.strComplete === true && path === ''), ...(base.schemeAt !== undefined ? { schemeAt: base.schemeAt } : {}) };
+}
+
+/**
+ * `console.log.bind(console)` is a log function; `helper.bind(this)` is the helper (bound arguments would shift its
+ * parameters, so only a bound `this` keeps the summary).
+ */
+function boundFunction(e: Engine, call: TS.CallExpression, calleeExpr: TS.Expression): Value | undefined {
+  const ts = e.ts;
+  if (!ts.isPropertyAccessExpression(calleeExpr) || calleeExpr.name.text !== 'bind') return undefined;
+  const target = e.syntax.unwrap(calleeExpr.expression);
+  const dotted = e.syntax.dotted(target);
+  const root = dotted?.slice(0, dotted.indexOf('.') >>> 0 || dotted.length);
+  const t = e.tables;
+  if (dotted !== undefined && (t.logCalls.has(dotted) || t.extraLoggers.has(dotted) || (dotted.includes('.') && root !== undefined && t.logGlobals.has(root) && !e.scope.lookup(root)))) {
+    for (const a of call.arguments) e.evaluate(a);
+    return { kind: 'logFunction' };
+  }
+  // Anything else bound is what it was (a logger's method, a transport), as long as no argument is bound.
+  const value = e.evaluate(target);
+  for (const a of call.arguments) e.evaluate(a);
+  return value.fn && call.arguments.length > 1 ? CLEAN : value;
 }
 
 function shapeOf(e: Engine, node: TS.CallExpression | TS.NewExpression, calleeExpr: TS.Expression, argNodes: readonly TS.Expression[] = node.arguments ?? []): CallShape {

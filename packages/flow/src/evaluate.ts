@@ -132,6 +132,8 @@ function identifier(e: Engine, id: TS.Identifier): Value {
   const binding = e.scope.lookup(id.text);
   if (binding) return binding.value;
   if (id.text === 'arguments') return argumentsValue(e, id) ?? CLEAN;
+  // `console` itself (`const { error } = console`, `const c = console`): its members log.
+  if (e.tables.logGlobals.has(id.text)) return { kind: 'logger' };
   // A global or an undeclared name (plain scripts): only its name can tell.
   return seedByName(e, id.text, CLEAN, { nameNode: id });
 }

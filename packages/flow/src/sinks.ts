@@ -75,7 +75,8 @@ export function isLogCall(e: Engine, shape: CallShape): boolean {
     if (t.logCalls.has(dotted) || t.extraLoggers.has(dotted)) return true;
     if (dotted.includes('.') && t.logGlobals.has(root) && !e.scope.lookup(root)) return true;
   }
-  if (callee.kind === 'logFunction') return true;
+  // A log function, or a logger's method taken off it (`const { error } = console; error(…)`).
+  if (callee.kind === 'logFunction' || (callee.kind === 'logger' && !receiver)) return true;
   if (name === undefined || !receiver || !receiverExpr) return false;
   const receiverDotted = e.syntax.dotted(receiverExpr);
   if (receiverDotted !== undefined && t.extraLoggers.has(receiverDotted)) return true;
