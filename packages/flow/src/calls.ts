@@ -3,7 +3,7 @@ import type { Engine } from './engine.js';
 import { inheritMember } from './evaluate.js';
 import { redactedKeys } from './redaction.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
-import { callSinks, isLogCall, newSinks } from './sinks.js';
+import { callSinks, isLogCall, newSinks, requestErrorTaints } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
@@ -67,6 +67,8 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
     return SAFE;
   }
   callSinks(e, shape);
+  const requested = requestErrorTaints(e, shape);
+  if (requested) e.tryRequests[e.tryRequests.length - 1]?.push(...requested);
   const local = localCallee(e, shape);
   if (local) {
     callBack(e, shape, local.summary, local.name);
@@ -81,7 +83,8 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
     return applySummary(e, external, shape, shape.name ?? 'the callee');
   }
   if (shape.callee.param) recordParamCall(e, shape, shape.callee.param);
-  return propagate(e, shape);
+  const result = propagate(e, shape);
+  return requested ? { ...result, requestError: requested } : result;
 }
 
 export function evaluateNew(e: Engine, node: TS.NewExpression): Value {
@@ -442,10 +445,15 @@ function propagate(e: Engine, shape: CallShape): Value {
       const element = taintOnly(deepTaints(receiver));
       const seeds: Value[] = [];
       if (callbackRule.param >= 0) seeds[callbackRule.param] = element;
+      // `request.catch((err) => …)`: the callback receives the request's error.
+      if (name === 'catch' && receiver.requestError) seeds[0] = { kind: 'requestError', taints: receiver.requestError };
       let returned = runCallbacks(e, shape, seeds);
       for (const ref of references) returned = join(returned, applySummary(e, summaryOf(e, ref.fn!), { node: shape.node, args: seeds }, ref.fn!.name));
-      if (callbackRule.result === 'callback') return taintOnly(deepTaints(returned));
-      if (callbackRule.result === 'receiver') return element;
+      // `.then(…)` and `.finally(…)` on a pending request are still that request when it fails.
+      const pending = receiver.requestError && (name === 'then' || name === 'finally') ? receiver.requestError : undefined;
+      const out = (v: Value): Value => (pending ? { ...v, requestError: pending } : v);
+      if (callbackRule.result === 'callback') return out(taintOnly(deepTaints(returned)));
+      if (callbackRule.result === 'receiver') return out(element);
       if (callbackRule.result === 'join') return join(element, taintOnly(deepTaints(returned)));
       return CLEAN;
     }
@@ -509,7 +517,11 @@ function madeKind(e: Engine, shape: CallShape): Value | undefined {
       const keys = receiver.redacts && own ? new Set([...receiver.redacts, ...own]) : (own ?? receiver.redacts);
       return withRedaction({ kind: k === 'logFunction' && name === 'extend' ? 'logFunction' : 'logger' }, keys);
     }
-    if (k === 'transport' && (name === 'create' || name === 'extend')) return { kind: 'transport' };
+    if (k === 'transport' && (name === 'create' || name === 'extend')) {
+      // `axios.create({ headers: { Authorization } })`: the client keeps its defaults, and so do its requests' errors.
+      const defaults = allArgTaints(shape);
+      return { kind: 'transport', ...(receiver.module ? { module: receiver.module } : {}), ...(defaults?.length ? { requestError: unionTaints(receiver.requestError, defaults) } : receiver.requestError ? { requestError: receiver.requestError } : {}) };
+    }
   }
   return undefined;
 }

@@ -41,7 +41,7 @@ export interface JsFlowCatalog {
       constructors: string[];
       calls: string[];
     };
-    transport: { calls: string[]; constructors: string[]; methods: string[]; urlOptions: string[]; modules: string[] };
+    transport: { calls: string[]; constructors: string[]; methods: string[]; urlOptions: string[]; modules: string[]; errorsKeepRequest: string[] };
   };
 }
 

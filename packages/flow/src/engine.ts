@@ -114,6 +114,8 @@ export class Engine {
   conditional = 0;
   /** Current nesting of evaluated expressions and statements (bounded, see evaluate.ts). */
   depth = 0;
+  /** Per enclosing `try` block: what the requests made in it carried, which their errors keep (see walker.ts). */
+  readonly tryRequests: Taint[][] = [];
 
   constructor(input: EngineInput) {
     this.ts = input.ts;

@@ -3,7 +3,7 @@ import { seedByName } from './bindings.js';
 import { evaluateCall, evaluateNew } from './calls.js';
 import { hardcodedDetector } from './hardcoded.js';
 import type { Engine } from './engine.js';
-import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, unionTaints, withStep, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, textTaints, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
 import { analyzeFunction, argumentsValue, newFunction, yieldValue } from './functions.js';
 
@@ -161,7 +161,7 @@ function template(e: Engine, node: TS.TemplateExpression): Value {
   let shape = schemeAt !== undefined ? node.head.text : undefined;
   node.templateSpans.forEach((span, i) => {
     const v = evaluate(e, span.expression);
-    taints = unionTaints(taints, deepTaints(v));
+    taints = unionTaints(taints, textTaints(v));
     if (shape !== undefined && shape.length < MAX_KNOWN_TEXT) shape += textShape(v) + span.literal.text;
     if (!complete) return;
     if (i === 0 && node.head.text === '' && v.schemeAt !== undefined) schemeAt = v.schemeAt;
@@ -204,6 +204,9 @@ function envObject(e: Engine, node: TS.Expression, dotted: string): Value {
   return { kind: 'env', taints: [{ origin: { kind: 'source', label: dotted, byName: false }, path: [e.loc(node, `the whole environment (${dotted})`)] }] };
 }
 
+/** Where request libraries keep the request in their errors: axios `config`/`request`/`response.config`, got `options`, ky `request`. */
+const REQUEST_MEMBERS = new Set(['config', 'request', 'response', 'options', 'req', 'headers', 'toJSON']);
+
 /** The value of `object.key`; `nameNode` is the member name in the source (for name-based sources). */
 export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Node, dotted?: string): Value {
   const t = e.tables;
@@ -212,6 +215,8 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
     const label = `${dotted?.slice(0, dotted.lastIndexOf('.')) ?? 'process.env'}.${key}`;
     return { taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(nameNode.parent ?? nameNode, `read from the environment variable ${key}`)] }] };
   }
+  // A request error keeps the request under these members; its message, status and code say nothing of it.
+  if (object.kind === 'requestError') return REQUEST_MEMBERS.has(key) ? object : CLEAN;
   if (t.sanitizerProperties.has(key)) return SAFE;
   if (object.cls && !object.props) {
     const field = readField(e, object.cls, key);
@@ -306,7 +311,7 @@ function binary(e: Engine, node: TS.BinaryExpression): Value {
   }
   const right = evaluate(e, node.right);
   if (op === e.SK.PlusToken) {
-    const taints = unionTaints(deepTaints(left), deepTaints(right));
+    const taints = unionTaints(textTaints(left), textTaints(right));
     if (left.safe && right.safe) return SAFE;
     const out: Value = !taints && (left.literal || left.safe) && (right.literal || right.safe) ? { literal: true } : taintOnly(taints);
     if (left.str !== undefined) {
@@ -353,7 +358,7 @@ function concatenation(e: Engine, node: TS.BinaryExpression): Value {
   operands.push(left);
   operands.reverse();
   const first = evaluate(e, operands[0]!);
-  let taints = deepTaints(first);
+  let taints = textTaints(first);
   let literal = first.literal === true || first.safe === true;
   // Known text matters only for URLs and paths: a bounded prefix is enough.
   let str = first.str;
@@ -362,7 +367,7 @@ function concatenation(e: Engine, node: TS.BinaryExpression): Value {
   let shape = str !== undefined && SCHEME_AT_START.test(str) ? textShape(first) : undefined;
   for (let i = 1; i < operands.length; i++) {
     const right = evaluate(e, operands[i]!);
-    taints = unionTaints(taints, deepTaints(right));
+    taints = unionTaints(taints, textTaints(right));
     literal &&= right.literal === true || right.safe === true;
     if (shape !== undefined && shape.length < MAX_KNOWN_TEXT) shape += textShape(right);
     if (str !== undefined && complete) {

@@ -41,7 +41,7 @@ export function throwValue(e: Engine, s: TS.ThrowStatement): void {
   const value = e.evaluate(s.expression);
   // `throw new XError(secret)` is reported where the error is built; a thrown Error object carries no new leak.
   if (ts.isNewExpression(x) || (ts.isCallExpression(x) && e.isErrorConstructorCall(x))) return;
-  if (value.kind === 'errorObject') return;
+  if (value.kind === 'errorObject' || value.kind === 'requestError') return;
   if (ts.isIdentifier(x) && e.scope.lookup(x.text) === undefined && /^(?:err|error|e|ex|cause)$/i.test(x.text)) return;
   e.sink('no-secret-in-error', s, value, 'throw');
 }

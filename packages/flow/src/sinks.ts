@@ -2,7 +2,7 @@ import type { CallShape } from './calls.js';
 import { allArgTaints } from './calls.js';
 import type { Engine } from './engine.js';
 import { taintsAfterRedaction } from './redaction.js';
-import { deepTaints, shownTaints, unionTaints, urlText, type Taint, type Value } from './value.js';
+import { CLEAN, deepTaints, shownTaints, unionTaints, urlText, type Taint, type Value } from './value.js';
 
 const LOG = 'no-secret-in-log';
 const ERROR = 'no-secret-in-error';
@@ -44,12 +44,21 @@ export function newSinks(e: Engine, shape: CallShape): 'error' | undefined {
   if (name === undefined) return undefined;
   const label = `new ${shape.dotted ?? name}`;
   if (isErrorConstruction(e, shape)) {
-    e.sink(ERROR, shape.node, allArgTaints(shape), label);
+    // A caught request error passed on (`{ cause: err }`) is not written into the new error's message.
+    let taints: readonly Taint[] | undefined;
+    for (const a of shape.args) taints = unionTaints(taints, shownTaints(withoutRequestErrors(a)));
+    e.sink(ERROR, shape.node, taints, label);
     return 'error';
   }
   if (e.tables.responseConstructors.has(name)) e.sink(OUTPUT, shape.node, pick(shape, [0]), label);
   else if (e.tables.transportConstructors.has(shape.dotted ?? name) || shape.callee.kind === 'transport') transportSink(e, shape, label);
   return undefined;
+}
+
+function withoutRequestErrors(v: Value): Value {
+  if (v.kind === 'requestError') return CLEAN;
+  if (!v.props || ![...v.props.values()].some((p) => p.kind === 'requestError')) return v;
+  return { ...v, props: new Map([...v.props].filter(([, p]) => p.kind !== 'requestError')) };
 }
 
 function loggedAfterRedaction(shape: CallShape, keys: ReadonlySet<string>): readonly Taint[] | undefined {
@@ -116,6 +125,21 @@ function isResponseCall(e: Engine, shape: CallShape): boolean {
   const root = e.syntax.rootName(receiverExpr);
   const last = e.syntax.lastName(receiverExpr);
   return (root !== undefined && t.responseObjects.has(root)) || (last !== undefined && t.responseObjects.has(last));
+}
+
+/**
+ * What the error of this request keeps of it, when the request's library keeps the request in its errors (axios,
+ * got, ky): the secrets its arguments carry (headers, auth, URL). Undefined for other calls.
+ */
+export function requestErrorTaints(e: Engine, shape: CallShape): readonly Taint[] | undefined {
+  if (!isTransportCall(e, shape)) return undefined;
+  const keep = e.tables.errorsKeepRequest;
+  const root = shape.dotted?.split('.')[0];
+  const library = (root !== undefined && keep.has(root)) || keep.has(shape.receiver?.module ?? '') || keep.has(shape.callee.module ?? '');
+  if (!library) return undefined;
+  // A client made with secret defaults (`axios.create({ headers })`) puts them on every request.
+  const taints = unionTaints(allArgTaints(shape), shape.receiver?.kind === 'transport' ? shape.receiver.requestError : undefined);
+  return taints && taints.length > 0 ? taints : undefined;
 }
 
 function isTransportCall(e: Engine, shape: CallShape): boolean {

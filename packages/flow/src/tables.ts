@@ -56,6 +56,8 @@ export interface FlowTables {
   transportMethods: Set<string>;
   urlOptions: Set<string>;
   transportModules: Set<string>;
+  /** Libraries whose request errors keep the request (headers, auth). */
+  errorsKeepRequest: Set<string>;
 
   /** Counter-evidence for a bare `token` (flows.yaml `ambiguousNames`). */
   ambiguous: AmbiguousNameTables;
@@ -131,6 +133,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     transportMethods: set(c.sinks.transport.methods),
     urlOptions: set(c.sinks.transport.urlOptions),
     transportModules: set(c.sinks.transport.modules),
+    errorsKeepRequest: set(c.sinks.transport.errorsKeepRequest),
 
     ambiguous: compileAmbiguousNames(ambiguous),
   };

@@ -63,7 +63,9 @@ export type ValueKind =
   | 'reject'
   | 'module'
   /** An Error built here: its message was checked where it was built. */
-  | 'errorObject';
+  | 'errorObject'
+  /** The error of a request whose library keeps the request in it (axios `err.config.headers`): `taints` are what the request carried. */
+  | 'requestError';
 
 export interface Value {
   taints?: readonly Taint[];
@@ -89,6 +91,8 @@ export interface Value {
   redacts?: ReadonlySet<string>;
   /** The value is parameter `index` of `fn` as passed (a URL handed to a request helper). */
   param?: { fn: FunctionInfo; index: number };
+  /** A pending request (its promise): what its error would keep of the request, if it fails. */
+  requestError?: readonly Taint[];
 }
 
 export const CLEAN: Value = Object.freeze({});
@@ -217,6 +221,11 @@ export function deepTaints(v: Value, depth = 0): readonly Taint[] | undefined {
   let taints = v.taints;
   if (v.props && depth < 4) for (const p of v.props.values()) taints = unionTaints(taints, deepTaints(p, depth + 1));
   return taints;
+}
+
+/** What the value contributes as text (`${x}`, `'…' + x`): a request error's text is its message, not its request. */
+export function textTaints(v: Value): readonly Taint[] | undefined {
+  return v.kind === 'requestError' ? undefined : deepTaints(v);
 }
 
 /**

@@ -4,7 +4,7 @@ import { walkClass } from './classes.js';
 import type { Engine } from './engine.js';
 import { drainDeferred, entryPointOf, newFunction, returnValue, throwValue } from './functions.js';
 import { safeNamesInBranch } from './narrowing.js';
-import { CLEAN, SAFE, Scope, deepTaints, type Value } from './value.js';
+import { CLEAN, SAFE, Scope, deepTaints, withStep, type Taint, type Value } from './value.js';
 
 // Re-exported for callers that drive a walk themselves (program.ts).
 export { drainDeferred } from './functions.js';
@@ -144,11 +144,14 @@ function walkStatementNode(e: Engine, s: TS.Statement): void {
     case e.SK.TryStatement: {
       const t = s as TS.TryStatement;
       e.conditional++;
+      e.tryRequests.push([]);
       inBlock(e, t.tryBlock.statements);
+      const requested = e.tryRequests.pop()!;
       if (t.catchClause) {
         const saved = e.scope;
         e.scope = new Scope(saved, e.frame.info);
-        if (t.catchClause.variableDeclaration) declarePattern(e, t.catchClause.variableDeclaration.name, CLEAN, undefined, undefined);
+        const declared = t.catchClause.variableDeclaration;
+        if (declared) declarePattern(e, declared.name, caughtError(e, declared.name, requested), undefined, undefined);
         walkStatements(e, t.catchClause.block.statements);
         e.scope = saved;
       }
@@ -190,6 +193,12 @@ function walkStatementNode(e: Engine, s: TS.Statement): void {
     default:
       return;
   }
+}
+
+/** The error a `catch` receives: one that keeps the requests of its `try` block when their library does so. */
+function caughtError(e: Engine, name: TS.Node, requested: readonly Taint[]): Value {
+  if (requested.length === 0) return CLEAN;
+  return withStep({ kind: 'requestError', taints: requested }, e.loc(name, 'caught: the error keeps the request it failed on (its headers and options)'));
 }
 
 function declareVariables(e: Engine, list: TS.VariableDeclarationList, exported: boolean): void {
