@@ -100,16 +100,30 @@ function evaluateNode(e: Engine, node: TS.Expression): Value {
       if (y.expression) yieldValue(e, y, evaluate(e, y.expression));
       return CLEAN;
     }
-    case e.SK.TaggedTemplateExpression: {
-      const t = node as TS.TaggedTemplateExpression;
-      evaluate(e, t.tag);
-      if (ts.isTemplateExpression(t.template)) for (const span of t.template.templateSpans) evaluate(e, span.expression);
-      return CLEAN;
-    }
+    case e.SK.TaggedTemplateExpression:
+      return taggedTemplate(e, node as TS.TaggedTemplateExpression);
     default:
       visitChildren(e, node);
       return CLEAN;
   }
+}
+
+/**
+ * `tag\`key ${secret}\``: a call of the tag with the template's strings and values. A tag of this file applies its
+ * summary and `String.raw` keeps the values; an unknown tag (`sql`, `html`) is like any unknown call.
+ */
+function taggedTemplate(e: Engine, t: TS.TaggedTemplateExpression): Value {
+  const ts = e.ts;
+  const tag = evaluate(e, t.tag);
+  const values = ts.isTemplateExpression(t.template) ? t.template.templateSpans.map((span) => evaluate(e, span.expression)) : [];
+  if (tag.fn) return e.callSummary(tag.fn, [CLEAN, ...values], t);
+  const dotted = e.syntax.dotted(t.tag);
+  if (dotted !== undefined && e.tables.propagatorFunctions.has(dotted)) {
+    let taints: readonly Taint[] | undefined;
+    for (const v of values) taints = unionTaints(taints, textTaints(v));
+    return taintOnly(taints);
+  }
+  return CLEAN;
 }
 
 /** Expressions nested in other syntax (JSX children and attributes, decorators) still get evaluated once. */

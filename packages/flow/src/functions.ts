@@ -3,7 +3,7 @@ import { seedByName } from './bindings.js';
 import { declarePattern } from './bindings.js';
 import type { Engine, FunctionFrame } from './engine.js';
 import type { ReturnText } from './summary.js';
-import { CLEAN, Scope, appendStep, deepTaints, join, materialize, taintsByAccess, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, Scope, appendStep, deepTaints, join, materialize, taintOnly, taintsByAccess, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
 import { writeField } from './classes.js';
 import { walkStatements } from './walker.js';
 
@@ -33,6 +33,8 @@ export function returnValue(e: Engine, expression: TS.Expression, at: TS.Node): 
 
 export function yieldValue(e: Engine, node: TS.YieldExpression, value: Value): void {
   if (e.frame.info?.isEntryPoint) e.sink('no-secret-in-output', node, value, `what ${e.frame.info.name} yields`);
+  // A generator's iterator hands out what it yields: its callers read those values (`for (const v of gen())`).
+  else e.frame.returned = join(e.frame.returned, node.asteriskToken ? taintOnly(deepTaints(value)) : value);
 }
 
 export function throwValue(e: Engine, s: TS.ThrowStatement): void {
