@@ -45,6 +45,13 @@ describe('sinks', () => {
     expect(summary(list)).toEqual(['3:require-https:warning', '4:require-https:error']);
   });
 
+  it('follows what a generator yields to the loop that prints it', async () => {
+    const list = await findings(
+      ['import os', 'def creds():', '    yield os.environ["HF_TOKEN"]', 'def regions():', '    yield os.environ["AWS_REGION"]', 'for c in creds():', '    print(c)', 'for r in regions():', '    print(r)'].join('\n'),
+    );
+    expect(summary(list)).toEqual(['7:no-secret-in-log:error']);
+  });
+
   it('reads urljoin against its base: a relative path on a plain-HTTP base is plain HTTP', async () => {
     const list = await findings(
       [

@@ -380,6 +380,8 @@ function yieldValue(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const inner = node.namedChildren[0];
   const value = evaluate(a, f, inner);
   if (f.entry) reportOutput(a, f, node, value, 'yielded by');
+  // A generator's callers iterate what it yields (`for c in creds(): print(c)`).
+  else if (value.taint) f.returns.push({ taint: value.taint });
   return OPAQUE;
 }
 
