@@ -18,6 +18,11 @@ writeBuiltinCatalog(join(root, 'rules'), join(root, 'packages/core/generated/cat
 const { writeConfigValidator } = await import(join(root, 'scripts/config-validator.mjs'));
 writeConfigValidator(root);
 
+// What the cache of earlier results must match besides the version: the code and catalog of this build, so a
+// checkout that moves to newer commits (same version number) never reuses results of the code it replaced.
+const { writeBuildId } = await import('./build-id.mjs');
+writeBuildId(root);
+
 // The root package's bin: a self-contained bundle of the CLI, so `npm pack` + `npm install -g` (pre-commit's
 // Node installer) yields a working `secret-audit` with no workspace around it.
 const { bundleCli } = await import('./bundle.mjs');

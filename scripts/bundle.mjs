@@ -28,6 +28,7 @@ function runtimeFiles(root) {
   return [
     join(root, 'packages/core/generated/catalog.json'),
     join(root, 'packages/cli/generated/config-validator.js'),
+    join(root, 'packages/cli/generated/build-id.json'),
     join(root, 'rules/schema/truss-secrets.schema.json'),
     join(root, 'rules/schema/inf-secrets.schema.json'),
     // web-tree-sitter loads its runtime from new URL('web-tree-sitter.wasm', import.meta.url): the chunk's folder.

@@ -44,9 +44,29 @@ function recording(name: string, grain: Scanner['cacheGrain'], reads: (path: str
 }
 
 describe('result cache keys', () => {
-  it('the environment is the CLI version and the hash of the generated catalog file', () => {
+  it('the environment is the CLI version with the build id, and the hash of the generated catalog file', () => {
     const catalog = readFileSync(join(REPO_ROOT, 'packages/core/generated/catalog.json'), 'utf8');
-    expect(currentEnvironment()).toEqual({ tool: VERSION, catalog: hashText(catalog) });
+    const { id } = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/generated/build-id.json'), 'utf8')) as { id: string };
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(currentEnvironment()).toEqual({ tool: `${VERSION}+${id}`, catalog: hashText(catalog) });
+  });
+
+  it('the build id follows the compiled code: a commit that changes the engine (same version) gets a new one', async () => {
+    const { mkdtempSync: temp, cpSync } = await import('node:fs');
+    const { writeBuildId } = (await import(join(REPO_ROOT, 'scripts/build-id.mjs'))) as { writeBuildId: (root: string) => void };
+    const root = temp(join(tmpdir(), 'build-id-'));
+    cacheDirs.push(root);
+    mkdirSync(join(root, 'packages/core/generated'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'packages/core/generated/catalog.json'), join(root, 'packages/core/generated/catalog.json'));
+    mkdirSync(join(root, 'packages/flow/dist'), { recursive: true });
+    const idOf = (code: string) => {
+      writeFileSync(join(root, 'packages/flow/dist/engine.js'), code);
+      writeBuildId(root);
+      return (JSON.parse(readFileSync(join(root, 'packages/cli/generated/build-id.json'), 'utf8')) as { id: string }).id;
+    };
+    const first = idOf('export const rules = 1;\n');
+    expect(idOf('export const rules = 1;\n')).toBe(first);
+    expect(idOf('export const rules = 2;\n')).not.toBe(first);
   });
 
   it('option objects compare by content, whatever the order of their fields, Sets and Maps', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { builtinCatalog } from '@secret-hygiene/core';
+import { fileURLToPath } from 'node:url';
+import { builtinCatalog, bundledFile } from '@secret-hygiene/core';
 import { VERSION } from '../version.js';
 import { hashParts, hashText, stableJson } from './hash.js';
 
@@ -23,8 +24,22 @@ function catalogHash(): string {
   }
 }
 
+/**
+ * The build's own id (scripts/build-id.mjs: a hash of every package's compiled code and the catalog), beside the
+ * bundle or in the workspace's generated/ folder; empty when neither exists (tests running the TypeScript sources).
+ */
+function buildId(): string {
+  const path = bundledFile(import.meta.url, 'build-id.json') ?? fileURLToPath(new URL('../../generated/build-id.json', import.meta.url));
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { id?: string }).id ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export function currentEnvironment(): CacheEnvironment {
-  return { tool: VERSION, catalog: catalogHash() };
+  // The version alone does not change between commits of a checkout: the build id does.
+  return { tool: `${VERSION}+${buildId()}`, catalog: catalogHash() };
 }
 
 /**
