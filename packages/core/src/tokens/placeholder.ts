@@ -1,8 +1,11 @@
 import { shannonEntropy } from './entropy.js';
 
 // Words that mark a value as a stand-in written for the reader, not a credential.
+// Short words (`your`, `fake`, `todo`, `tbd`) count only against a separator or an end, and every word only when
+// written in one case (`xxxx`, `XXXX`, `Example`): inside a run of random letters they occur by chance (`tbd` in
+// about 1 of 600 random 34-letter tokens, often as `tbD` or `XxXX`).
 const PLACEHOLDER_WORDS =
-  /(?:your|example|sample|placeholder|changeme|change[_-]?me|dummy|fake|redacted|replace|insert|enter[_ -]|xxxx|\*\*\*|•••|…|\.\.\.|todo|tbd|foobar|lorem|ipsum|mock[_-]|[_-]mock|_here|-here|here[_-]|notreal|not[_-]a[_-]real|invalid[_-]|secret[_-]?value|token[_-]?value|api[_-]?key[_-]?value|my[_-]?(?:secret|token|key|password|api))/i;
+  /(?:(?<![a-z])(?:your|fake|todo|tbd)|(?:your|fake|todo|tbd)(?![a-z])|example|sample|placeholder|changeme|change[_-]?me|dummy|redacted|replace|insert|enter[_ -]|xxxx|\*\*\*|•••|…|\.\.\.|foobar|lorem|ipsum|mock[_-]|[_-]mock|_here|-here|here[_-]|notreal|not[_-]a[_-]real|invalid[_-]|secret[_-]?value|token[_-]?value|api[_-]?key[_-]?value|my[_-]?(?:secret|token|key|password|api))/gi;
 // A whole value that is only a word about a secret, a literal keyword, or a well-known default.
 const PLACEHOLDER_VALUES = new Set([
   '', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'empty', 'secret', 'secrets', 'password', 'passwd', 'pass',
@@ -24,10 +27,18 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_VALUES.has(trimmed.toLowerCase())) return true;
   if (MASKED.test(trimmed) || TEMPLATE.test(trimmed) || ENV_REFERENCE.test(trimmed)) return true;
   if (trimmed.length < 6) return trimmed.length === 0;
-  if (PLACEHOLDER_WORDS.test(trimmed)) return true;
+  if (hasPlaceholderWord(trimmed)) return true;
   if (/\s/.test(trimmed) && /^[A-Za-z][A-Za-z ,.'_-]*$/.test(trimmed)) return true; // prose: "ENTER HF ACCESS TOKEN HERE"
-  if (/(?:[Xx*]{4}|0{6})/.test(trimmed)) return true;
+  if (/(?:x{4}|X{4}|\*{4}|0{6})/.test(trimmed)) return true; // `xXxX` is chance in random letters
   return hasFiller(longestRun(trimmed));
+}
+
+/** Letters written in one case, as a person writes a word: `todo`, `TODO`, `Todo`, not `tODo`. */
+const ONE_CASE = /^(?:[^A-Za-z]*[a-z][^A-Z]*|[^a-z]*|[^A-Za-z]*[A-Z][^A-Z]*)$/;
+
+function hasPlaceholderWord(value: string): boolean {
+  for (const match of value.matchAll(PLACEHOLDER_WORDS)) if (ONE_CASE.test(match[0])) return true;
+  return false;
 }
 
 /** The longest run of letters and digits: the random part of a structured token (`<id>:<random>`). */
@@ -86,6 +97,10 @@ export function looksLikeIdentifier(value: string): boolean {
 function isWordy(value: string): boolean {
   const digits = value.replace(/[^0-9]/g, '').length;
   if (digits > 2) return false;
+  // Names capitalise the starts of words; a long run of random letters has about as many capitals as small ones.
+  const upper = value.replace(/[^A-Z]/g, '').length;
+  const lower = value.replace(/[^a-z]/g, '').length;
+  if (upper + lower >= 20 && lower > 0 && upper / (upper + lower) > 0.35) return false;
   // Split like identifiers are written: `adminAPIKey` -> admin API Key, `HTTPServer` -> HTTP Server.
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
