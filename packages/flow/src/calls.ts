@@ -3,7 +3,7 @@ import type { Engine } from './engine.js';
 import { inheritMember } from './evaluate.js';
 import { redactedKeys } from './redaction.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
-import { callSinks, isLogCall, newSinks, requestErrorTaints } from './sinks.js';
+import { callSinks, isLogCall, isLogCallee, newSinks, requestErrorTaints } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
@@ -166,9 +166,7 @@ function boundFunction(e: Engine, call: TS.CallExpression, calleeExpr: TS.Expres
   if (!ts.isPropertyAccessExpression(calleeExpr) || calleeExpr.name.text !== 'bind') return undefined;
   const target = e.syntax.unwrap(calleeExpr.expression);
   const dotted = e.syntax.dotted(target);
-  const root = dotted?.slice(0, dotted.indexOf('.') >>> 0 || dotted.length);
-  const t = e.tables;
-  if (dotted !== undefined && (t.logCalls.has(dotted) || t.extraLoggers.has(dotted) || (dotted.includes('.') && root !== undefined && t.logGlobals.has(root) && !e.scope.lookup(root)))) {
+  if (dotted !== undefined && isLogCallee(e, dotted)) {
     for (const a of call.arguments) e.evaluate(a);
     return { kind: 'logFunction' };
   }

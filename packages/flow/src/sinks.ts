@@ -76,14 +76,18 @@ function pick(shape: CallShape, indices: readonly number[]): readonly Taint[] | 
   return taints;
 }
 
+/** `console.log`, `process.stdout.write`, a configured logger, any member of an undeclared `console`. */
+export function isLogCallee(e: Engine, dotted: string): boolean {
+  const t = e.tables;
+  if (t.logCalls.has(dotted) || t.extraLoggers.has(dotted)) return true;
+  const root = dotted.slice(0, dotted.indexOf('.') >>> 0 || dotted.length);
+  return dotted.includes('.') && t.logGlobals.has(root) && !e.scope.lookup(root);
+}
+
 export function isLogCall(e: Engine, shape: CallShape): boolean {
   const t = e.tables;
   const { dotted, name, receiver, receiverExpr, callee } = shape;
-  if (dotted !== undefined) {
-    const root = dotted.slice(0, dotted.indexOf('.') >>> 0 || dotted.length);
-    if (t.logCalls.has(dotted) || t.extraLoggers.has(dotted)) return true;
-    if (dotted.includes('.') && t.logGlobals.has(root) && !e.scope.lookup(root)) return true;
-  }
+  if (dotted !== undefined && isLogCallee(e, dotted)) return true;
   // A log function, or a logger's method taken off it (`const { error } = console; error(…)`).
   if (callee.kind === 'logFunction' || (callee.kind === 'logger' && !receiver)) return true;
   if (name === undefined || !receiver || !receiverExpr) return false;
