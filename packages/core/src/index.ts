@@ -19,5 +19,5 @@ export { ownCopy } from './own-copy.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';
-export { UNKNOWN_PART, UrlClassifier, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';
+export { UNKNOWN_PART, UrlClassifier, isAbsoluteUrl, joinUrlPath, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';
 export { compileAmbiguousNames, shippedAmbiguousNames, squash, type AmbiguousNameCatalog, type AmbiguousNameTables } from './ambiguous-names.js';

@@ -33,6 +33,18 @@ const SECURE_COUNTERPART: Record<string, string> = { http: 'https', ws: 'wss' };
  * `f"http://admin:{pw}@api.example.com/"` has the shape `http://admin:\uFFFC@api.example.com/`.
  */
 export const UNKNOWN_PART = '\uFFFC';
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Whether URL text starts with a scheme (`https:`, `mailto:`): it stands alone against any base. */
+export function isAbsoluteUrl(text: string): boolean {
+  return ABSOLUTE.test(text);
+}
+
+/** A relative path read against a base (`new URL(path, base)`, `urljoin`), as far as scheme and host go. */
+export function joinUrlPath(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
 const SCHEME = /^([a-z][a-z0-9+.-]{0,20}):\/\//i;
 const TOP_LEVEL_LABEL = /[a-z0-9-]\.[a-z]{2,24}$/;
 const SINGLE_LABEL = /^(?=.*[a-z_])[a-z0-9_-]+$/;

@@ -1,3 +1,4 @@
+import { isAbsoluteUrl, joinUrlPath } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import { inheritMember } from './evaluate.js';
@@ -147,13 +148,11 @@ function forwardedCall(e: Engine, call: TS.CallExpression, calleeExpr: TS.Expres
   return local ? applySummary(e, local.summary, shape, local.name) : CLEAN;
 }
 
-const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
-
 /** `new URL(input, base)`: an absolute input stands alone; a relative one is read against the base's text. */
 function urlAgainstBase(input: Value | undefined, base: Value | undefined): Value | undefined {
-  if (!base || base.str === undefined || (input?.str !== undefined && ABSOLUTE_URL.test(input.str))) return input;
+  if (!base || base.str === undefined || (input?.str !== undefined && isAbsoluteUrl(input.str))) return input;
   const path = input?.str;
-  const joined = path !== undefined && base.strComplete && input!.strComplete ? `${base.str.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}` : base.str;
+  const joined = path !== undefined && base.strComplete && input!.strComplete ? joinUrlPath(base.str, path) : base.str;
   return { str: joined, strComplete: joined !== base.str || (base.strComplete === true && path === ''), ...(base.schemeAt !== undefined ? { schemeAt: base.schemeAt } : {}) };
 }
 

@@ -475,9 +475,9 @@ export function assignTo(e: Engine, target: TS.Expression, value: Value, compoun
       const cls = e.frame.thisClass;
       const current = cls.fields.get(thisField) ?? CLEAN;
       const stored = isTainted(value) ? withStep(value, e.loc(t, `stored in this.${thisField}`)) : value;
-      const props = new Map(current.props ?? []);
       if (key === undefined) writeField(cls, thisField, { ...current, taints: unionTaints(current.taints, deepTaints(stored)) });
       else {
+        const props = new Map(current.props ?? []);
         props.set(key, join(props.get(key) ?? CLEAN, stored));
         writeField(cls, thisField, { ...current, props });
       }

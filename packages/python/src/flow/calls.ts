@@ -1,3 +1,4 @@
+import { isAbsoluteUrl, joinUrlPath } from '@secret-hygiene/core';
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
@@ -352,10 +353,10 @@ function propagate(canonical: string, all: Value[]): Value {
   if (canonical === 'urllib.parse.urljoin') {
     // `urljoin(base, url)`: an absolute url stands alone; a relative one keeps the base's scheme and host.
     const [base, url] = all;
-    if (url?.str !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(url.str)) Object.assign(out, { str: url.str, complete: url.complete === true });
+    if (url?.str !== undefined && isAbsoluteUrl(url.str)) Object.assign(out, { str: url.str, complete: url.complete === true });
     else if (base?.str !== undefined) {
       const whole = base.complete === true && url?.complete === true && url.str !== undefined;
-      Object.assign(out, { str: whole ? `${base.str.replace(/\/+$/, '')}/${url.str!.replace(/^\/+/, '')}` : base.str, complete: whole });
+      Object.assign(out, { str: whole ? joinUrlPath(base.str, url.str!) : base.str, complete: whole });
     }
   }
   if (!taint) {
