@@ -1,5 +1,6 @@
 import { catalogDocument } from './catalog/builtin.js';
 import { ownCopy } from './own-copy.js';
+import { wordScreen } from './word-screen.js';
 
 /** `rules/names.yaml`, as its schema describes it. */
 export interface NameVocabulary {
@@ -39,6 +40,8 @@ export class NameClassifier {
   private readonly secretEnv: Set<string>;
   private readonly nonSecretEnv: Set<string>;
   private readonly memo = new Map<string, NameVerdict>();
+  /** Passes every name with a head word among its words; the rest are `no` without being split. */
+  private readonly headScreen: RegExp;
 
   constructor(vocabulary: NameVocabulary, extraSecretNames: readonly string[] = []) {
     this.secretHeads = new Set(vocabulary.secretHeads);
@@ -50,6 +53,15 @@ export class NameClassifier {
     this.nonSecretKeyQualifiers = new Set(vocabulary.nonSecretKeyQualifiers);
     this.secretEnv = new Set([...vocabulary.secretEnvNames, ...extraSecretNames]);
     this.nonSecretEnv = new Set(vocabulary.nonSecretEnvNames);
+    this.headScreen = wordScreen([...this.secretHeads, ...this.qualified.keys()]);
+  }
+
+  /**
+   * False when `classify` is sure to say `no` (no head word, not a secret environment name), at the cost of one
+   * regex test: for callers that judge every name of a file and keep only the few that may be secret.
+   */
+  mayNameASecret(name: string): boolean {
+    return this.secretEnv.has(name) || this.headScreen.test(name);
   }
 
   /** Classifies a variable, property, parameter or environment variable name. */
@@ -68,7 +80,7 @@ export class NameClassifier {
 
   private compute(name: string): NameVerdict {
     if (this.secretEnv.has(name)) return 'secret';
-    if (this.nonSecretEnv.has(name)) return 'no';
+    if (this.nonSecretEnv.has(name) || !this.headScreen.test(name)) return 'no';
     const words = splitWords(name);
     if (words.length === 0) return 'no';
     if (words.some((w) => this.sanitized.has(w))) return 'no';

@@ -1,4 +1,4 @@
-import { defaultNameClassifier, ownCopy, splitWords, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
+import { defaultNameClassifier, ownCopy, splitWords, wordScreen, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
 import type { FlowTables } from './tables.js';
 
 /** Everything the engine asks about one name, computed once (one memo lookup per question afterwards). */
@@ -10,12 +10,19 @@ interface NameFacts {
   logger: boolean;
 }
 
+// Not frozen: a frozen object has its own shape, and every reader of NameFacts would see two.
+const NOTHING: NameFacts = { verdict: 'no', credentialHeader: false, stringTypedCredential: false, sanitizer: false, logger: false };
+
 /** The shared name classifier plus what the catalog and the user add (declared secret env names, sanitizers). */
 export class NameJudge {
   private readonly classifier: NameClassifier = defaultNameClassifier();
   private readonly memo = new Map<string, NameFacts>();
+  /** Passes every name with a word the facts below look for; the others need not be split into words. */
+  private readonly wordsScreen: RegExp;
 
-  constructor(private readonly tables: FlowTables) {}
+  constructor(private readonly tables: FlowTables) {
+    this.wordsScreen = wordScreen([...tables.stringTypedAmbiguousHeads, ...tables.sanitizerWords, ...tables.loggerObjectWords]);
+  }
 
   private facts(name: string): NameFacts {
     let facts = this.memo.get(name);
@@ -28,16 +35,18 @@ export class NameJudge {
 
   private compute(name: string): NameFacts {
     const t = this.tables;
-    const words = splitWords(name);
+    const words = this.wordsScreen.test(name) ? splitWords(name) : [];
     const last = words[words.length - 1];
     const declared = t.extraSecretEnv.has(name) || (t.extraSecretWords.size > 0 && t.extraSecretWords.has(name.replace(/[^A-Za-z0-9]/g, '').toLowerCase()));
-    return {
+    const facts: NameFacts = {
       verdict: declared ? 'secret' : this.classifier.classify(name),
       credentialHeader: t.credentialKeys.has(name.toLowerCase()),
       stringTypedCredential: last !== undefined && t.stringTypedAmbiguousHeads.has(last),
       sanitizer: t.sanitizerFunctions.has(name) || words.some((w) => t.sanitizerWords.has(w)),
       logger: last !== undefined && t.loggerObjectWords.has(last),
     };
+    // Nearly every name says nothing: they share one record instead of keeping one each.
+    return facts.verdict === 'no' && !facts.credentialHeader && !facts.stringTypedCredential && !facts.sanitizer && !facts.logger ? NOTHING : facts;
   }
 
   /** `secret`, `ambiguous` (bare `token`) or `no` for a variable, parameter or property name. */

@@ -28,11 +28,31 @@ function inTypeOrModuleClause(ts: typeof TS, node: TS.Node): boolean {
 }
 
 /**
+ * Answers per file: a linter's prefilters (one per rule) ask about the same few names of the file. The file is
+ * the key, so the answers go with it, and a name (a slice of the file's text) keeps nothing else alive.
+ */
+const answersByFile = new WeakMap<TS.SourceFile, Map<string, boolean>>();
+
+/**
  * Whether `name` is written somewhere a value can carry it: not only in types (`interface Options { apiKey?:
  * string }`), interfaces, type aliases, import/export clauses or comments. A name never found as written (a
  * unicode escape spells it) counts as a value.
  */
 export function writtenAsValue(ts: typeof TS, sf: TS.SourceFile, name: string): boolean {
+  let answers = answersByFile.get(sf);
+  if (!answers) {
+    answers = new Map();
+    answersByFile.set(sf, answers);
+  }
+  let answer = answers.get(name);
+  if (answer === undefined) {
+    answer = findWrittenAsValue(ts, sf, name);
+    answers.set(name, answer);
+  }
+  return answer;
+}
+
+function findWrittenAsValue(ts: typeof TS, sf: TS.SourceFile, name: string): boolean {
   const text = sf.text;
   let written = false;
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {

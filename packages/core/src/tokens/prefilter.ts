@@ -1,6 +1,8 @@
 /** What one pass of the prefilter saw: which keywords occur, and where the tracked ones start. */
 export interface KeywordHits {
   present: Uint8Array;
+  /** The indices of the keywords present, in the order they were first seen. */
+  found: number[];
   /** Start offsets of every occurrence of each tracked keyword (by keyword index). */
   positions: ReadonlyArray<number[] | undefined>;
 }
@@ -94,6 +96,7 @@ export class KeywordSet {
   /** One pass over `text` (case-insensitively). */
   scan(text: string): KeywordHits {
     const present = new Uint8Array(this.keywords.length);
+    const found: number[] = [];
     const positions: Array<number[] | undefined> = new Array(this.keywords.length);
     const { table, outputs, tracked, keywords, classes, alphabet } = this;
     const length = text.length;
@@ -105,12 +108,15 @@ export class KeywordSet {
       const index = ~state;
       state = index * alphabet;
       for (const k of outputs[index]!) {
-        present[k] = 1;
+        if (present[k] === 0) {
+          present[k] = 1;
+          found.push(k);
+        }
         if (tracked[k] === 0) continue;
         (positions[k] ??= []).push(i + 1 - keywords[k]!.length);
       }
     }
-    return { present, positions };
+    return { present, found, positions };
   }
 
 

@@ -1,4 +1,4 @@
-import { catalogDocument, classifyLiteral, defaultNameClassifier, scanTokens, type NameVocabulary, type TokenMatch } from '@secret-hygiene/core';
+import { classifyLiteral, defaultNameClassifier, scanTokens, type TokenMatch } from '@secret-hygiene/core';
 import { loadTypescript, writtenAsValue } from '@secret-hygiene/flow';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as TS from 'typescript';
@@ -63,35 +63,9 @@ function parsedFile(sourceCode: Readonly<TSESLint.SourceCode>): (TS.SourceFile &
 
 type NameClassifier = ReturnType<typeof defaultNameClassifier>;
 
-/** What a name must show for the classifier to find a secret in it: a head word (`key`, `token`…) or an env name. */
-interface NameScreen {
-  heads: RegExp;
-  exact: ReadonlySet<string>;
-}
-
-let nameScreen: NameScreen | undefined;
-
-/**
- * The classifier calls a name secret or ambiguous only when one of its words is a head word of the vocabulary or
- * the whole name is a secret environment name (core `NameClassifier`): a name that contains no head word, in any
- * case, is `no` without splitting it into words. Most strings of a file are not names at all, and judging each
- * would also fill the classifier's memo with them.
- */
-function screen(): NameScreen {
-  if (!nameScreen) {
-    const vocabulary = catalogDocument<NameVocabulary>('names');
-    const heads = [...new Set([...vocabulary.secretHeads, ...Object.keys(vocabulary.qualifiedHeads)])].sort((a, b) => b.length - a.length);
-    nameScreen = {
-      heads: new RegExp(heads.map((h) => h.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|'), 'i'),
-      exact: new Set(vocabulary.secretEnvNames),
-    };
-  }
-  return nameScreen;
-}
-
+/** Most strings of a file are not names at all: the screen keeps the classifier's memo free of them. */
 function namesASecret(name: string, names: NameClassifier): boolean {
-  const { heads, exact } = screen();
-  return (exact.has(name) || heads.test(name)) && names.classify(name) !== 'no';
+  return names.mayNameASecret(name) && names.classify(name) !== 'no';
 }
 
 /**
