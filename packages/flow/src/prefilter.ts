@@ -62,11 +62,17 @@ function evidenceFor(t: FlowTables): Evidence {
   return evidence;
 }
 
-/** Quoted token-shaped text, the only literals the engine treats as hardcoded credentials (hardcoded.ts). */
-const TOKEN_SHAPED_LITERAL = /['"`]([A-Za-z0-9_\-+/=.:]{16,512})['"`]/g;
+/**
+ * Quoted token-shaped text, the only literals the engine treats as hardcoded credentials (hardcoded.ts), which
+ * also turns away paths and URLs: they are left out here, where a large file holds hundreds of them.
+ */
+const TOKEN_SHAPED_LITERAL = /['"`](?!\/|http)([A-Za-z0-9_\-+/=.:]{16,512})['"`]/g;
 
 function hasHardcodedToken(text: string): boolean {
-  for (const match of text.matchAll(TOKEN_SHAPED_LITERAL)) if (hardcodedDetector(match[1]!)) return true;
+  TOKEN_SHAPED_LITERAL.lastIndex = 0;
+  for (let match = TOKEN_SHAPED_LITERAL.exec(text); match; match = TOKEN_SHAPED_LITERAL.exec(text)) {
+    if (hardcodedDetector(match[1]!)) return true;
+  }
   return false;
 }
 

@@ -33,6 +33,8 @@ function stringList(value: unknown): string[] {
  */
 export function resolveFlowOptions(ruleOptions: FlowOptions | undefined, settings: unknown): FlowOptions {
   const shared = (settings as Record<string, unknown> | undefined)?.[SETTINGS_KEY] as Record<string, unknown> | undefined;
+  // Four rules ask on every file, nearly always with nothing configured.
+  if (shared === undefined && (ruleOptions === undefined || Object.keys(ruleOptions).length === 0)) return {};
   const resolved: FlowOptions = {};
   for (const key of FLOW_OPTION_KEYS) {
     const names = [...new Set([...stringList(shared?.[key]), ...stringList(ruleOptions?.[key])])];
