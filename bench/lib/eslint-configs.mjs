@@ -29,6 +29,9 @@ export default [base, ...[].concat(plugin.configs.recommended)];\n`,
 export default [base, { plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }];\n`,
   sdl: `${HEAD}const sdl = require('@microsoft/eslint-plugin-sdl');
 export default [base, ...sdl.configs.recommended];\n`,
+  // What any enabled rule costs before it does anything: the floor every plugin starts from.
+  'one-idle-rule': `${HEAD}const idle = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
+export default [base, { plugins: { bench: { rules: { idle } } }, rules: { 'bench/idle': 'error' } }];\n`,
 };
 
 /** Writes every variant and returns { variant: absolute config path }. */

@@ -16,6 +16,8 @@ const BASELINE = 'eslint (TS parser, no rules)';
 const SUBJECT = 'eslint + secret-hygiene recommended';
 const NO_SECRETS = 'eslint + no-secrets';
 const SDL = 'eslint + @microsoft/sdl recommended';
+// ESLint builds a context for every enabled rule on every file, whatever the rule does: this row shows that floor.
+const IDLE = 'eslint + one rule that does nothing';
 // The repository's own ESLint 10 (the peers cannot run on it): shows whether the major version changes the ratio.
 const BASELINE_10 = 'eslint 10 (TS parser, no rules)';
 const SUBJECT_10 = 'eslint 10 + secret-hygiene recommended';
@@ -47,7 +49,8 @@ export default {
     const configs = writeEslintConfigs();
     const description = [
       `corpus: ${sdks.map((s) => `${s.name}@${s.version}/${s.folder}`).join(' + ')} — ${files.count} TypeScript files, ${formatBytes(files.bytes)}`,
-      'the first four rows are ESLint 9 from bench/peers (the SDL plugin requires it), the last two the repository\'s ESLint 10;',
+      'the first five rows are ESLint 9 from bench/peers (the SDL plugin requires it), the last two the repository\'s ESLint 10;',
+      `"${IDLE}" is the floor of any plugin: ESLint's per-rule context keeps each file's AST alive longer (more GC);`,
       'every row parses with the @typescript-eslint/parser the plugin depends on (one copy per process); configs in bench/.work/eslint/',
       'after the table: each row\'s median CPU time (user + system) over its baseline, steadier than wall time on a shared machine',
     ];
@@ -59,6 +62,7 @@ export default {
     if (!skipped.length) commands.push(eslintCommand(SUBJECT, configs['secret-hygiene'], dirs, SDK_ROOT, { compareTo: BASELINE }));
     commands.push(eslintCommand(NO_SECRETS, configs['no-secrets'], dirs, SDK_ROOT, { compareTo: BASELINE }));
     commands.push(eslintCommand(SDL, configs.sdl, dirs, SDK_ROOT, { compareTo: BASELINE }));
+    commands.push(eslintCommand(IDLE, configs['one-idle-rule'], dirs, SDK_ROOT, { compareTo: BASELINE }));
     if (!skipped.length && existsSync(ESLINT_10)) {
       commands.push(eslint10(eslintCommand(BASELINE_10, configs.baseline, dirs, SDK_ROOT)));
       commands.push(eslint10(eslintCommand(SUBJECT_10, configs['secret-hygiene'], dirs, SDK_ROOT, { compareTo: BASELINE_10 })));
@@ -69,7 +73,7 @@ export default {
       commands,
       skipped,
       verdict: (rows) => (skipped.length ? skippedVerdict(skipped) : ratioVerdict(rows, SUBJECT, BASELINE, 1.1)),
-      after: (rows) => [...cpuNotes(rows), ...findingNotes(rows)],
+      after: (rows) => [...cpuNotes(rows), ...overFloorNotes(rows), ...findingNotes(rows)],
     };
   },
 };
@@ -89,6 +93,16 @@ function cpuNotes(rows) {
       const ratio = base ? ` = ${formatRatio(own / base)} of ${row.command.compareTo}` : '';
       return `CPU ${row.command.label}: median ${formatMs(own)}${ratio}`;
     });
+}
+
+/** The subject's wall and CPU time over the idle-rule row: the part of the overhead that is the plugin's own work. */
+function overFloorNotes(rows) {
+  const subject = rows.find((row) => row.command.label === SUBJECT && !row.failure);
+  const idle = rows.find((row) => row.command.label === IDLE && !row.failure);
+  if (!subject || !idle) return [];
+  const wall = subject.medianMs / idle.medianMs;
+  const cpu = median(cpuTimes(subject)) / median(cpuTimes(idle));
+  return [`${SUBJECT} over ${IDLE}: ${formatRatio(wall)} wall, ${Number.isFinite(cpu) ? formatRatio(cpu) : '?'} CPU (the plugin's own work)`];
 }
 
 /** Counts per row, then every finding of the secret-hygiene row, as the issue asks for the full list. */
