@@ -148,6 +148,7 @@ function identifier(e: Engine, id: TS.Identifier): Value {
   if (id.text === 'arguments') return argumentsValue(e, id) ?? CLEAN;
   // `console` itself (`const { error } = console`, `const c = console`): its members log.
   if (e.tables.logGlobals.has(id.text)) return { kind: 'logger' };
+  if (e.tables.logCallReceivers.has(id.text)) return { object: id.text };
   // A global or an undeclared name (plain scripts): only its name can tell.
   return seedByName(e, id.text, CLEAN, { nameNode: id });
 }
@@ -224,6 +225,10 @@ const REQUEST_MEMBERS = new Set(['config', 'request', 'response', 'options', 're
 /** The value of `object.key`; `nameNode` is the member name in the source (for name-based sources). */
 export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Node, dotted?: string): Value {
   const t = e.tables;
+  if (object.object !== undefined) {
+    const path = `${object.object}.${key}`;
+    if (t.logCallReceivers.has(path)) return { object: path };
+  }
   if (object.kind === 'env') {
     if (!e.names.isSecretEnv(key)) return CLEAN;
     const label = `${dotted?.slice(0, dotted.lastIndexOf('.')) ?? 'process.env'}.${key}`;

@@ -88,6 +88,8 @@ export function isLogCall(e: Engine, shape: CallShape): boolean {
   const t = e.tables;
   const { dotted, name, receiver, receiverExpr, callee } = shape;
   if (dotted !== undefined && isLogCallee(e, dotted)) return true;
+  // Through an alias of the object: `const out = process.stdout; out.write(…)`.
+  if (name !== undefined && receiver?.object !== undefined && isLogCallee(e, `${receiver.object}.${name}`)) return true;
   // A log function, or a logger's method taken off it (`const { error } = console; error(…)`).
   if (callee.kind === 'logFunction' || (callee.kind === 'logger' && !receiver)) return true;
   if (name === undefined || !receiver || !receiverExpr) return false;

@@ -31,6 +31,8 @@ export interface FlowTables {
 
   logGlobals: Set<string>;
   logCalls: Set<string>;
+  /** Every object a dotted log call is a member of (`process`, `process.stdout` for `process.stdout.write`). */
+  logCallReceivers: Set<string>;
   logFunctionFactories: Set<string>;
   loggerObjectWords: Set<string>;
   loggerMethods: Set<string>;
@@ -108,6 +110,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
 
     logGlobals: set(c.sinks.log.globals),
     logCalls: set(c.sinks.log.calls),
+    logCallReceivers: receiversOf([...c.sinks.log.calls, ...(o.extraLoggers ?? [])]),
     logFunctionFactories: set(c.sinks.log.logFunctionFactories),
     loggerObjectWords: set(c.sinks.log.loggerObjectWords),
     loggerMethods: set(c.sinks.log.loggerMethods),
@@ -137,4 +140,13 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
 
     ambiguous: compileAmbiguousNames(ambiguous),
   };
+}
+
+/** `a`, `a.b` for `a.b.c`: the objects a dotted call name is reached through. */
+function receiversOf(calls: readonly string[]): Set<string> {
+  const receivers = new Set<string>();
+  for (const call of calls) {
+    for (let dot = call.indexOf('.'); dot !== -1; dot = call.indexOf('.', dot + 1)) receivers.add(call.slice(0, dot));
+  }
+  return receivers;
 }

@@ -78,6 +78,11 @@ export interface Value {
   kind?: ValueKind;
   /** For `module`: the module specifier. */
   module?: string;
+  /**
+   * A global object a log call starts from, by its dotted name (`process`, `process.stdout`): kept through
+   * aliases and destructuring, so `const out = process.stdout; out.write(x)` is the log call it spells.
+   */
+  object?: string;
   /** Known leading text (URLs, file paths); `strComplete` when it is all of it. */
   str?: string;
   strComplete?: boolean;
