@@ -31,6 +31,33 @@ describe('sinks', () => {
     expect(list[1]!.message).toContain('log.warning');
   });
 
+  it('follows a log function or stream kept under another name', async () => {
+    const list = await findings(
+      [
+        'import functools, logging, os, sys',
+        'logger = logging.getLogger(__name__)',
+        'token = os.environ["HF_TOKEN"]',
+        'log = print',
+        'log("token", token)',
+        'out = sys.stdout',
+        'out.write(token)',
+        'w = sys.stderr.write',
+        'w(token)',
+        'info = logger.info',
+        'info("using %s", token)',
+        'p = functools.partial(print, "tok:")',
+        'p(token)',
+        'show = print',
+        'show(len(token))',
+        'def note(value):',
+        '    return value.upper()',
+        'note(token)',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual([5, 7, 9, 11, 13].map((line) => `${line}:no-secret-in-log:error`));
+    expect(list[1]!.message).toContain('out.write');
+  });
+
   it('reports plain HTTP as a warning, and as an error when a secret rides on the request', async () => {
     const list = await findings(
       [

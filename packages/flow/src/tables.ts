@@ -1,4 +1,4 @@
-import { compileAmbiguousNames, type AmbiguousNameTables } from '@secret-hygiene/core';
+import { compileAmbiguousNames, dottedReceivers, type AmbiguousNameTables } from '@secret-hygiene/core';
 import type { FlowOptions } from './types.js';
 import { shippedAmbiguousCatalog, shippedJsCatalog, type AmbiguousNameCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';
 
@@ -110,7 +110,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
 
     logGlobals: set(c.sinks.log.globals),
     logCalls: set(c.sinks.log.calls),
-    logCallReceivers: receiversOf([...c.sinks.log.calls, ...(o.extraLoggers ?? [])]),
+    logCallReceivers: dottedReceivers([...c.sinks.log.calls, ...(o.extraLoggers ?? [])]),
     logFunctionFactories: set(c.sinks.log.logFunctionFactories),
     loggerObjectWords: set(c.sinks.log.loggerObjectWords),
     loggerMethods: set(c.sinks.log.loggerMethods),
@@ -140,13 +140,4 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
 
     ambiguous: compileAmbiguousNames(ambiguous),
   };
-}
-
-/** `a`, `a.b` for `a.b.c`: the objects a dotted call name is reached through. */
-function receiversOf(calls: readonly string[]): Set<string> {
-  const receivers = new Set<string>();
-  for (const call of calls) {
-    for (let dot = call.indexOf('.'); dot !== -1; dot = call.indexOf('.', dot + 1)) receivers.add(call.slice(0, dot));
-  }
-  return receivers;
 }

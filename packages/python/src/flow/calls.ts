@@ -18,6 +18,15 @@ const SECRET_WORDS = /^(?:key|keys|token|tokens|secret|secrets|password|passwd|c
 
 const SERIALISERS = new Set(['model_dump', 'model_dump_json', 'dict', 'json', 'to_dict', 'to_json', 'asdict']);
 
+/**
+ * The log call a local name stands for: `log(x)` after `log = print`, `out.write(x)` after `out = sys.stdout`
+ * (or `out = sys.stdout.write`, `log = functools.partial(print, …)`).
+ */
+function aliasedCallee(f: Frame, fnNode: SyntaxNode | null, receiver: Value | undefined, method: string | undefined): string | undefined {
+  if (fnNode?.type === 'identifier') return f.env.lookup(fnNode.text)?.logs;
+  return method !== undefined && receiver?.logs !== undefined ? `${receiver.logs}.${method}` : undefined;
+}
+
 /** A call: the sink it is, the source it reads, or how its result carries what it was given. */
 export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const fnNode = node.childForFieldName('function');
@@ -31,7 +40,7 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     receiver = evaluate(a, f, receiverNode);
   }
   const dotted = dottedName(fnNode);
-  const canonical = dotted === undefined ? undefined : a.imports.canonical(dotted);
+  const canonical = aliasedCallee(f, fnNode, receiver, method) ?? (dotted === undefined ? undefined : a.imports.canonical(dotted));
   const call: CallFacts = {
     node,
     canonical,
@@ -43,6 +52,8 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
     splats: args.splats.map((n) => evaluate(a, f, n)),
   };
   if (sink(a, f, call, receiverNode)) return CLEAN;
+  // `functools.partial(print, …)` is the log function it wraps.
+  if (canonical === 'functools.partial' && call.positional[0]?.logs !== undefined) return { ...OPAQUE, logs: call.positional[0].logs };
   if (method === '__init__' && isSuperCall(receiverNode, f)) {
     // `super().__init__(message)`, `Exception.__init__(self, message)`: what the exception will show.
     const args = receiverNode?.type === 'call' ? call.positional : call.positional.slice(1);

@@ -1,4 +1,4 @@
-import { catalogDocument, compileAmbiguousNames, shippedAmbiguousNames, type AmbiguousNameTables } from '@secret-hygiene/core';
+import { catalogDocument, compileAmbiguousNames, dottedReceivers, shippedAmbiguousNames, type AmbiguousNameTables } from '@secret-hygiene/core';
 
 /** The `python` section of `rules/flows.yaml`, as its schema describes it. */
 export interface PythonFlowCatalog {
@@ -75,6 +75,8 @@ export interface PythonFlowTables {
   sanitizerWords: Set<string>;
   sanitizerMethods: Set<string>;
   logCalls: Set<string>;
+  /** Every object a dotted log call is a member of (`sys`, `sys.stdout` for `sys.stdout.write`). */
+  logCallReceivers: Set<string>;
   loggerFactories: Set<string>;
   loggerModules: Set<string>;
   loggerObjectWords: Set<string>;
@@ -118,6 +120,7 @@ export function pythonFlowTables(extras: PythonFlowExtras = {}): PythonFlowTable
     found = {
       ...base,
       logCalls: new Set([...base.logCalls, ...extraLoggers]),
+      logCallReceivers: dottedReceivers([...base.logCalls, ...extraLoggers]),
       sanitizerFunctions: new Set([...base.sanitizerFunctions, ...extraSanitizers]),
       secretTypes: new Set([...base.secretTypes, ...extraSecretTypes]),
     };
@@ -171,6 +174,7 @@ function shippedTables(): PythonFlowTables {
     sanitizerWords: new Set(sa.nameWords),
     sanitizerMethods: new Set(sa.methods),
     logCalls: new Set(si.log.calls),
+    logCallReceivers: dottedReceivers(si.log.calls),
     loggerFactories: new Set(si.log.loggerFactories),
     loggerModules: new Set(si.log.loggerModules),
     loggerObjectWords: new Set(si.log.loggerObjectWords),

@@ -111,14 +111,26 @@ function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const canonical = a.imports.canonical(name);
     if (a.tables.environObjects.has(canonical)) return environ(node, canonical);
     // `import secrets` is the standard library's module; `from settings import API_KEY` is a value.
-    if (a.imports.isModule(name)) return { ...OPAQUE, ref: 'module' };
+    if (a.imports.isModule(name)) return withLogName(a, { ...OPAQUE, ref: 'module' }, canonical);
+    if (reachesLogCall(a, canonical)) return { ...OPAQUE, logs: canonical };
     const constant = importedConstant(a, name);
     if (constant) return constant;
     return byName(a, { ...OPAQUE, ref: 'module' }, name, node);
   }
   const fn = a.functions.get(name) ?? a.classes.get(name)?.node;
   if (fn) return { callable: fn };
+  // A builtin such as `print`, kept so that `log = print` logs.
+  if (reachesLogCall(a, name)) return { ...OPAQUE, logs: name };
   return bareToken(a, byName(a, OPAQUE, name, node), name, node);
+}
+
+/** A log call or an object one is a member of: `print`, `sys`, `sys.stdout`, `logging.info`. */
+function reachesLogCall(a: Analysis, canonical: string): boolean {
+  return a.tables.logCalls.has(canonical) || a.tables.logCallReceivers.has(canonical);
+}
+
+function withLogName(a: Analysis, value: Value, canonical: string): Value {
+  return reachesLogCall(a, canonical) ? { ...value, logs: canonical } : value;
 }
 
 /**
@@ -163,6 +175,9 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   const label = dotted ?? `.${attr}`;
   const stored = dotted === undefined || object.instance ? undefined : (f.env.lookup(dotted) ?? (f.cls && dotted.startsWith('self.') ? f.cls.fields.get(dotted.slice(5)) : undefined));
   if (stored) return stored;
+  // `sys.stdout` through an alias of `sys`; a logger's method taken off it (`info = logger.info`).
+  if (object.logs !== undefined && reachesLogCall(a, `${object.logs}.${attr}`)) return { ...OPAQUE, logs: `${object.logs}.${attr}` };
+  if (object.ref === 'logger' && a.tables.loggerMethods.has(attr)) return { ...OPAQUE, logs: `logging.${attr}` };
   if (object.instance) {
     const field = object.instance.fields.get(attr);
     if (field) return byName(a, field, attr, node);

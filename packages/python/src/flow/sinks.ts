@@ -37,12 +37,14 @@ export function reportOutput(a: Analysis, f: Frame, node: SyntaxNode, value: Val
 export function isLogCall(a: Analysis, canonical: string | undefined, receiver: Value | undefined, receiverDotted: string | undefined, method: string | undefined): boolean {
   const t = a.tables;
   if (canonical !== undefined && t.logCalls.has(canonical)) return true;
+  if (canonical !== undefined) {
+    // A logger method of a logging module, called through it or through a name that holds it (`info = logger.info`).
+    const dot = canonical.lastIndexOf('.');
+    const owner = canonical.slice(0, dot);
+    if ((t.loggerModules.has(owner) || owner === 'logging') && t.loggerMethods.has(canonical.slice(dot + 1))) return true;
+  }
   if (method === undefined || !t.loggerMethods.has(method)) return false;
   if (receiver?.ref === 'logger') return true;
-  if (canonical !== undefined) {
-    const owner = canonical.slice(0, canonical.lastIndexOf('.'));
-    if (t.loggerModules.has(owner) || owner === 'logging') return true;
-  }
   if (receiverDotted === undefined) return false;
   const words = wordsOf(lastName(receiverDotted));
   const last = words[words.length - 1];

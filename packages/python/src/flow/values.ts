@@ -40,6 +40,11 @@ export interface Value {
   opaque?: boolean;
   /** A special object the rules name. */
   ref?: Ref;
+  /**
+   * What a log call is reached through, by its canonical name (`print`, `sys.stdout`, `logging.info`): kept by
+   * assignment, so `log = print; log(x)` and `out = sys.stdout; out.write(x)` are the log calls they stand for.
+   */
+  logs?: string;
   /** The entries of a dict literal or of `**kwargs` by static key, so `d["model"]` is not `d["token"]`. */
   keyed?: Map<string, Value>;
   /** A mapping's `.items()`: it yields (name, value) pairs, and only the values carry the taint. */
@@ -118,6 +123,7 @@ export function merge(a: Value | undefined, b: Value | undefined): Value {
   else if (b.ref && !a.ref && plainAlternative(a)) joined.ref = b.ref;
   if (a.instance && a.instance === b.instance) joined.instance = a.instance;
   if (a.callable && a.callable === b.callable) joined.callable = a.callable;
+  if (a.logs !== undefined && a.logs === b.logs) joined.logs = a.logs;
   // A dict filled differently on two branches (`if x: kwargs["k"] = v`): each key holds what either branch put there.
   if (a.keyed && b.keyed) {
     const keyed = new Map(a.keyed);
