@@ -17,6 +17,7 @@ const AST_NODE_TYPES = {
   LogicalExpression: 'LogicalExpression' as NodeType.LogicalExpression,
   MemberExpression: 'MemberExpression' as NodeType.MemberExpression,
   NewExpression: 'NewExpression' as NodeType.NewExpression,
+  ObjectExpression: 'ObjectExpression' as NodeType.ObjectExpression,
   PrivateIdentifier: 'PrivateIdentifier' as NodeType.PrivateIdentifier,
   Property: 'Property' as NodeType.Property,
   PropertyDefinition: 'PropertyDefinition' as NodeType.PropertyDefinition,
@@ -71,6 +72,8 @@ const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
   'jsonwebtoken.verify': { index: 1, name: 'secretKey' },
   createHmac: { index: 1, name: 'signingKey' },
   'crypto.createHmac': { index: 1, name: 'signingKey' },
+  // `new Sequelize(database, username, password, options)`.
+  Sequelize: { index: 2, name: 'password' },
 };
 
 /** Encoders a basic-auth `user:password` pair goes through: `Buffer.from('user:pass').toString('base64')`. */
@@ -93,6 +96,26 @@ function calleeName(callee: TSESTree.Node): string | undefined {
     const object = calleeName(callee.object);
     return object === undefined ? undefined : `${object}.${callee.property.name}`;
   }
+  return undefined;
+}
+
+/**
+ * The key of the object a property sits in, when that object is itself a property value or a variable's value:
+ * `auth` for `pass` in `{ auth: { user: 'bob', pass: '…' } }`. It can qualify an ambiguous name (`auth` + `pass`).
+ */
+export function enclosingKey(literal: TSESTree.Node): string | undefined {
+  let child: TSESTree.Node = literal;
+  let parent = literal.parent;
+  while (parent && isTransparent(parent, child)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== child) return undefined;
+  const object = parent.parent;
+  const holder = object?.parent;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression || !holder) return undefined;
+  if (holder.type === AST_NODE_TYPES.Property && holder.value === object) return keyName(holder.key, holder.computed);
+  if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === object) return targetName(holder.id);
   return undefined;
 }
 

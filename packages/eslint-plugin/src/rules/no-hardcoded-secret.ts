@@ -5,7 +5,7 @@ import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName } from './literal-context.js';
+import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName, enclosingKey } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 const ts = loadTypescript();
@@ -120,8 +120,17 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     const namedLiterals: NamedLiteral[] = [];
 
     // Only the rare literal stored under a secret name (or about to be encoded as `user:password`) is kept.
+    /** The name, or with the key of its object in front when that settles an ambiguous one (`auth` + `pass`). */
+    function qualified(node: TSESTree.Node, name: string): string {
+      if (names.classify(name) !== 'ambiguous') return name;
+      const outer = enclosingKey(node);
+      const joined = outer === undefined ? undefined : `${outer}_${name}`;
+      return joined !== undefined && names.classify(joined) === 'secret' ? joined : name;
+    }
+
     function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
-      const name = contextualName(node);
+      const written = contextualName(node);
+      const name = written === undefined ? undefined : qualified(node, written);
       if (name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') {
         namedLiterals.push({ value, name, valueStart, verbatim: raw === value, range: node.range });
       }
