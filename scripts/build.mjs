@@ -25,5 +25,6 @@ writeBuildId(root);
 
 // The root package's bin: a self-contained bundle of the CLI, so `npm pack` + `npm install -g` (pre-commit's
 // Node installer) yields a working `secret-audit` with no workspace around it.
-const { bundleCli } = await import('./bundle.mjs');
+const { bundleCli, bundleEslintPlugin } = await import('./bundle.mjs');
 await bundleCli(root);
+await bundleEslintPlugin(root);

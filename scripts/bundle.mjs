@@ -87,3 +87,24 @@ export async function bundleCli(root) {
   for (const copy of copies) copyFileSync(copy.file, join(outdir, copy.name));
   for (const file of runtimeFiles(root)) copyFileSync(file, join(outdir, basename(file)));
 }
+
+/**
+ * The ESLint plugin as one module (`packages/eslint-plugin/dist/plugin.js`, the package's entry) with the
+ * workspace packages it uses inside: ESLint then loads one file instead of some sixty small ones, about 40 ms
+ * less at every start. Its dependencies (TypeScript, typescript-eslint) stay imports; the shipped catalog is
+ * copied beside it, where `bundledFile()` in core looks.
+ */
+export async function bundleEslintPlugin(root) {
+  const dist = join(root, 'packages/eslint-plugin/dist');
+  await build({
+    entryPoints: [join(dist, 'index.js')],
+    outfile: join(dist, 'plugin.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['typescript', '@typescript-eslint/*', 'eslint', 'eslint/*'],
+    logLevel: 'warning',
+  });
+  copyFileSync(join(root, 'packages/core/generated/catalog.json'), join(dist, 'catalog.json'));
+}

@@ -1,4 +1,5 @@
 // Fixed locations the benchmark reads and writes; everything it creates stays under bench/.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -18,5 +19,6 @@ export function peerScript(...segments) {
 
 /** Compiled entry of a workspace package (packages/<dir>/dist/index.js). */
 export function packageDist(dir) {
-  return path.join(REPO_ROOT, 'packages', dir, 'dist', 'index.js');
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packages', dir, 'package.json'), 'utf8'));
+  return path.join(REPO_ROOT, 'packages', dir, manifest.main ?? 'dist/index.js');
 }

@@ -3,7 +3,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeStandaloneRoot } from './corpora.mjs';
-import { CLI_LAUNCHER, WORK_DIR, packageDist } from './paths.mjs';
+import { CLI_LAUNCHER, REPO_ROOT, WORK_DIR, packageDist } from './paths.mjs';
 import { runOnce } from './measure.mjs';
 
 /** A GitHub token shaped value, assembled at run time so this file holds no token-shaped literal. */
@@ -75,7 +75,7 @@ export async function probeTokenScan() {
 /** Imports a workspace package's compiled entry; { module } or { reason }. */
 export async function loadPackage(dir) {
   const entry = packageDist(dir);
-  if (!existsSync(entry)) return { reason: `packages/${dir}/dist/index.js is not built` };
+  if (!existsSync(entry)) return { reason: `packages/${dir}/${path.relative(path.join(REPO_ROOT, 'packages', dir), entry)} is not built` };
   try {
     return { module: await import(pathToFileURL(entry).href) };
   } catch (error) {

@@ -1,13 +1,14 @@
 // A consuming project enables every rule with a three-line eslint.config.js, loaded by ESLint's Node API the way a
 // user's editor or CI loads it: plain Node, the plugin's compiled entry point, no TypeScript loader.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareWithAnnotations } from './support/expectations.js';
 
 const PROJECT = fileURLToPath(new URL('../../fixtures/eslint-project/', import.meta.url));
-const COMPILED_ENTRY = fileURLToPath(new URL('../../packages/eslint-plugin/dist/index.js', import.meta.url));
+const COMPILED_ENTRY = fileURLToPath(new URL('../../packages/eslint-plugin/dist/plugin.js', import.meta.url));
 const HARDCODED_TOKEN = 'r8_8dKLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnF';
 
 async function lintProject(configFile: string): Promise<ESLint.LintResult[]> {
@@ -18,6 +19,15 @@ async function lintProject(configFile: string): Promise<ESLint.LintResult[]> {
 beforeAll(() => {
   // `npm test` builds first; the compiled plugin is what a consumer installs.
   if (!existsSync(COMPILED_ENTRY)) throw new Error('packages/eslint-plugin is not built: run `npm run build`');
+});
+
+describe('the compiled entry', () => {
+  it('is one module holding the workspace code, which a consuming project resolves', () => {
+    const resolved = createRequire(PROJECT).resolve('eslint-plugin-secret-hygiene');
+    expect(realpathSync(resolved)).toBe(realpathSync(COMPILED_ENTRY));
+    // One file for ESLint to load: core and flow are inside it, only the declared dependencies stay imports.
+    expect(readFileSync(COMPILED_ENTRY, 'utf8')).not.toMatch(/from ["']@secret-hygiene\//);
+  });
 });
 
 describe('eslint.config.js in a consuming project', () => {
