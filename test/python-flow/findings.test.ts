@@ -31,6 +31,30 @@ describe('sinks', () => {
     expect(list[1]!.message).toContain('log.warning');
   });
 
+  it('reads a stub by its name, and a helper with a body by what it returns', async () => {
+    const list = await findings(
+      [
+        'import logging',
+        'def get_password():',
+        '    pass',
+        'def get_api_key():',
+        '    """Returns the key."""',
+        '    raise NotImplementedError',
+        'def fail(message):',
+        '    raise ValueError(message)',
+        'def get_secret():',
+        '    return "****"',
+        'password = get_password()',
+        'logging.info("Password %s", password)',
+        'print(get_api_key())',
+        'print(get_secret())',
+        'fail("bad " + password)',
+      ].join('\n'),
+    );
+    // The helper that takes a parameter keeps its summary: the message it raises is reported where it is built.
+    expect(summary(list).sort()).toEqual(['12:no-secret-in-log:error', '13:no-secret-in-log:error', '8:no-secret-in-error:error']);
+  });
+
   it('follows a log function or stream kept under another name', async () => {
     const list = await findings(
       [

@@ -316,8 +316,19 @@ function isSanitizer(e: Engine, shape: CallShape): boolean {
 
 function localCallee(e: Engine, shape: CallShape): { summary: FunctionSummary; name: string } | undefined {
   const fn = shape.callee.fn;
-  if (!fn) return undefined;
+  // A stub (`function getPassword(): string { throw new Error('todo') }`) says nothing of what it returns: the
+  // call is read like an unknown one, by its name.
+  if (!fn || isStub(e, fn.node)) return undefined;
   return { summary: summaryOf(e, fn), name: fn.name };
+}
+
+/**
+ * A function that takes nothing and whose body is empty or only throws. One that takes parameters may pass them on
+ * (`function fail(m) { throw new Error(m) }`): its summary matters.
+ */
+function isStub(e: Engine, node: TS.SignatureDeclaration): boolean {
+  const body = (node as TS.FunctionLikeDeclaration).body;
+  return node.parameters.length === 0 && body !== undefined && e.ts.isBlock(body) && body.statements.every((s) => e.ts.isThrowStatement(s));
 }
 
 function summaryOf(e: Engine, fn: FunctionInfo): FunctionSummary {

@@ -216,6 +216,8 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
   if (!callee) return imported(a, f, call);
   const target = callee.callable;
   if (!target) return undefined;
+  // A stub (`def get_password(): pass`) says nothing of what it returns: its name decides, as for an unknown call.
+  if (target.type === 'function_definition' && isStub(target)) return undefined;
   if (target.type === 'class_definition') {
     const cls = a.classes.get(target.childForFieldName('name')?.text ?? '');
     if (!cls) return OPAQUE;
@@ -232,6 +234,23 @@ function local(a: Analysis, f: Frame, call: CallFacts, fnNode: SyntaxNode | null
     return out;
   }
   return inline(a, f, target, call, callee?.instance ? { instance: callee.instance } : undefined);
+}
+
+/**
+ * A function that takes nothing (but `self` or `cls`) and whose body only passes, is `...`, holds a docstring or
+ * raises (`raise NotImplementedError`). One that takes parameters may pass them on (`def fail(m): raise
+ * ValueError(m)`): what it does with them matters.
+ */
+function isStub(fn: SyntaxNode): boolean {
+  const body = fn.childForFieldName('body');
+  if (!body) return false;
+  const parameters = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  if (parameters.some((p) => p.type !== 'identifier' || (p.text !== 'self' && p.text !== 'cls'))) return false;
+  return body.namedChildren.every((statement) => {
+    if (statement.type === 'pass_statement' || statement.type === 'raise_statement' || statement.type === 'comment') return true;
+    const only = statement.type === 'expression_statement' && statement.namedChildren.length === 1 ? statement.namedChildren[0]! : undefined;
+    return only !== undefined && (only.type === 'ellipsis' || only.type === 'string');
+  });
 }
 
 /** `from utils import download` / `import utils`: a function of a helper module of the repository. */
