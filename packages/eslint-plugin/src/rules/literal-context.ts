@@ -99,17 +99,23 @@ function calleeName(callee: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/**
- * The key of the object a property sits in, when that object is itself a property value or a variable's value:
- * `auth` for `pass` in `{ auth: { user: 'bob', pass: '…' } }`. It can qualify an ambiguous name (`auth` + `pass`).
- */
-export function enclosingKey(literal: TSESTree.Node): string | undefined {
+/** Where a literal stands once wrappers that leave it alone (`as const`, `?? 'x'`) are stepped over. */
+function placeOf(literal: TSESTree.Node): { child: TSESTree.Node; parent: TSESTree.Node | undefined } {
   let child: TSESTree.Node = literal;
   let parent = literal.parent;
   while (parent && isTransparent(parent, child)) {
     child = parent;
     parent = parent.parent;
   }
+  return { child, parent };
+}
+
+/**
+ * The key of the object a property sits in, when that object is itself a property value or a variable's value:
+ * `auth` for `pass` in `{ auth: { user: 'bob', pass: '…' } }`. It can qualify an ambiguous name (`auth` + `pass`).
+ */
+export function enclosingKey(literal: TSESTree.Node): string | undefined {
+  const { child, parent } = placeOf(literal);
   if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== child) return undefined;
   const object = parent.parent;
   const holder = object?.parent;
@@ -137,12 +143,7 @@ export function basicAuthPassword(literal: TSESTree.Node, value: string): number
  * for secrets that have no telltale prefix.
  */
 export function contextualName(literal: TSESTree.Node): string | undefined {
-  let child: TSESTree.Node = literal;
-  let parent = literal.parent;
-  while (parent && isTransparent(parent, child)) {
-    child = parent;
-    parent = parent.parent;
-  }
+  const { child, parent } = placeOf(literal);
   if (!parent) return undefined;
   switch (parent.type) {
     case AST_NODE_TYPES.VariableDeclarator:
