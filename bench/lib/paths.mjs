@@ -17,7 +17,7 @@ export function peerScript(...segments) {
   return path.join(PEERS_DIR, 'node_modules', ...segments);
 }
 
-/** Compiled entry of a workspace package (packages/<dir>/dist/index.js). */
+/** Compiled entry of a workspace package: its manifest's `main` (packages/<dir>/dist/index.js unless it says otherwise). */
 export function packageDist(dir) {
   const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'packages', dir, 'package.json'), 'utf8'));
   return path.join(REPO_ROOT, 'packages', dir, manifest.main ?? 'dist/index.js');

@@ -16,7 +16,7 @@ export { loadCatalogDir, parseYamlText, schemaError, shownName, validateCatalogD
 export { builtinCatalog, catalogDocument } from './catalog/builtin.js';
 export { bundledFile } from './runtime-file.js';
 export { ownCopy } from './own-copy.js';
-export { wordScreen } from './word-screen.js';
+export { alternation, wordScreen } from './word-screen.js';
 export { dottedReceivers } from './dotted.js';
 export { NameClassifier, defaultNameClassifier, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { catalogDocument, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
+import { alternation, catalogDocument, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
 import { judgeFor } from './engine.js';
 import { hardcodedDetector } from './hardcoded.js';
 import { flowTables, type FlowTables } from './tables.js';
@@ -31,15 +31,6 @@ function lastSegment(dotted: string): string {
 function rootSegment(dotted: string): string {
   const dot = dotted.indexOf('.');
   return dot === -1 ? dotted : dotted.slice(0, dot);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-function alternation(words: Iterable<string>): string {
-  // Longest first, so a word is never cut short by one of its prefixes.
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
 }
 
 function evidenceFor(t: FlowTables): Evidence {
