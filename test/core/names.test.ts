@@ -15,8 +15,8 @@ describe('secret-name classifier', () => {
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
-    'passwordHash', 'password_hash', 'hashedPassword', 'passwordRequired', 'password_prompt', 'passwordLength',
-    'hasToken', 'isSecret', 'hasPassword', 'requiresPassword', 'nextToken', 'nextPageToken', 'pageToken',
+    'passwordHash', 'password_hash', 'hashedPassword', 'crypted_password', 'passwordRequired', 'password_prompt',
+    'passwordLength', 'hasToken', 'isSecret', 'hasPassword', 'requiresPassword', 'nextToken', 'nextPageToken', 'pageToken',
     'maxTokens', 'max_tokens', 'tokenCount', 'tokens', 'tokenizer', 'secretName', 'secretArn', 'SECRET_NAME',
     'keyId', 'keyName', 'apiKeyHeader', 'apiKeyEnvVar', 'tokenUrl', 'TOKEN_URL', 'authorizationUrl',
     'maskedToken', 'redactedKey', 'encryptedSecret', 'publishableKey', 'publicKey', 'cacheKey', 'SORT_KEY',
