@@ -42,4 +42,33 @@ describe('values that are not credentials', () => {
       expect(classifyLiteral('Zr8kL2pQ9mV4xT7wHq3', { name })?.detector, name).toBe('generic-secret-assignment');
     }
   });
+
+  it('takes a typed password under a secret name, judging its entropy by its length', () => {
+    // Eight to thirteen characters cannot reach the 2.8 bits a long token needs; one repeat is no sign of a stand-in.
+    for (const value of ['s3cr3tP4ss', 'R3disP4ss', 'Pa55w0rd', 'hunter2x']) {
+      expect(classifyLiteral(value, { name: 'password' })?.detector, value).toBe('generic-secret-assignment');
+    }
+    // Repetition, keyboard runs and stand-ins still say it is no credential.
+    for (const value of ['aaaa1111', 'pass1234', 'password123', 'mypassword']) {
+      expect(classifyLiteral(value, { name: 'password' }), value).toBeUndefined();
+    }
+  });
+
+  it('takes one typed word under a password name, but not a label, a field reference or a word about the field', () => {
+    for (const [name, value] of [['password', 'secretpassword'], ['DB_PASSWORD', 'supersecret'], ['smtpPass', 'letmein1']]) {
+      expect(classifyLiteral(value!, { name: name! })?.detector, value).toBe('generic-secret-assignment');
+    }
+    for (const value of ['Passwort', 'user_password', 'passwordInput', 'encrypted', 'plaintext', 'required']) {
+      expect(classifyLiteral(value, { name: 'password' }), value).toBeUndefined();
+    }
+    // A token or key is machine-made: one word there is a name, not a value.
+    expect(classifyLiteral('supersecret', { name: 'apiKey' })).toBeUndefined();
+    expect(classifyLiteral('supersecret', { name: 'authToken' })).toBeUndefined();
+  });
+
+  it('reads a comparison with a literal as a hardcoded credential', () => {
+    expect(scanTokens('if password == "R3disP4ss":\n    login()', { path: 'app.py' }).map((m) => m.detector)).toEqual(['generic-secret-assignment']);
+    expect(scanTokens("if (apiToken !== 'Zr8kL2pQ9mV4xT7wHq3') deny();", { path: 'auth.ts' }).map((m) => m.detector)).toEqual(['generic-secret-assignment']);
+    expect(scanTokens('if password == "":\n    login()', { path: 'app.py' })).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
-import { defaultNameClassifier } from '../../names.js';
+import { catalogDocument } from '../../catalog/builtin.js';
+import { defaultNameClassifier, splitWords, type NameVocabulary } from '../../names.js';
 import { shannonEntropy } from '../entropy.js';
 import { isPlaceholderValue, looksLikeIdentifier, looksLikeNonSecret } from '../placeholder.js';
 import type { Check } from './types.js';
@@ -42,13 +43,38 @@ function nameAround(text: string, index: number): string {
 export function secretForName(name: string, value: string): boolean {
   const verdict = defaultNameClassifier().classify(name);
   if (verdict === 'no') return false;
-  if (value.length < 8 || isPlaceholderValue(value) || looksLikeNonSecret(value, { hexMayBeKey: verdict === 'secret' })) return false;
+  if (value.length < 8 || isPlaceholderValue(value)) return false;
+  if (verdict === 'secret' && typedPassword(name, value) && !isKeyboardDummy(value)) return true;
+  if (looksLikeNonSecret(value, { hexMayBeKey: verdict === 'secret' })) return false;
   if (/\s/.test(value) || isKeyboardDummy(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
   const entropy = shannonEntropy(value);
-  if (verdict === 'secret') return classes >= 2 && entropy >= 2.8;
+  // A short value cannot reach a long one's entropy (8 characters give at most 3 bits each): the floor scales
+  // with the length, so a typed password (`s3cr3tP4ss`) counts and a repetitive one (`aaaa1111`) does not.
+  if (verdict === 'secret') return classes >= 2 && entropy >= Math.min(2.8, 0.75 * Math.log2(value.length));
   // A bare `key`/`token` names many things (React keys, i18n keys, cursors): only a long random run counts.
   return looksRandom(value) && entropy >= 3.5;
+}
+
+// Heads of names whose value a person chose: there a plain word is as much a password as random text.
+const PASSWORD_HEADS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passcode', 'pass']);
+// One lower-case word, digits allowed: not a label (`Passwort`), a field reference (`user_password`) or a key.
+const ONE_TYPED_WORD = /^[a-z][a-z0-9]{7,63}$/;
+let vocabularyWords: Set<string> | undefined;
+
+/**
+ * `password = "secretpassword"`, `{ pass: 'letmein1' }` under a qualified `db_pass`: a typed password that the
+ * generic test would take for an identifier. A word of the name vocabulary (`encrypted`, `plaintext`, `required`)
+ * describes the field instead.
+ */
+function typedPassword(name: string, value: string): boolean {
+  const head = splitWords(name).pop();
+  if (head === undefined || !PASSWORD_HEADS.has(head) || !ONE_TYPED_WORD.test(value)) return false;
+  if (!vocabularyWords) {
+    const v = catalogDocument<NameVocabulary>('names');
+    vocabularyWords = new Set([...v.secretHeads, ...v.sanitizedWords, ...v.metadataWords, ...v.keepModifiers, ...v.booleanPrefixes]);
+  }
+  return !vocabularyWords.has(value);
 }
 
 /** A run of 16+ letters and digits with no word structure and high entropy: machine-made, not typed. */
@@ -78,8 +104,8 @@ function isKeyboardDummy(value: string): boolean {
 
 /**
  * A cheap test at a keyword position, before the generic pattern runs there: after the name (word characters,
- * `.`, `-`), closing quotes or brackets and blanks, an assignment operator must follow. Most occurrences of
- * `key` or `token` in code (`getToken(`, `apiKey.length`) fail here without a regex call.
+ * `.`, `-`), closing quotes or brackets and blanks, an assignment or comparison operator must follow. Most
+ * occurrences of `key` or `token` in code (`getToken(`, `apiKey.length`) fail here without a regex call.
  */
 export function assignmentFollows(text: string, at: number): boolean {
   let i = at;
@@ -88,7 +114,7 @@ export function assignmentFollows(text: string, at: number): boolean {
   for (let n = 0; n < 3 && i < text.length && /["'\]\\]/.test(text[i]!); n++) i++;
   for (let n = 0; n < 4 && i < text.length && (text[i] === ' ' || text[i] === '\t'); n++) i++;
   const c = text[i];
-  return c === '=' || c === ':' || c === ',';
+  return c === '=' || c === ':' || c === ',' || (c === '!' && text[i + 1] === '=');
 }
 
 function isNameCode(c: number): boolean {
