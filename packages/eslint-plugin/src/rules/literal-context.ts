@@ -76,6 +76,14 @@ const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
   Sequelize: { index: 2, name: 'password' },
 };
 
+/** Methods that take a password at a fixed position whatever their receiver: `superagent.get(url).auth(user, pass)`. */
+const METHOD_KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
+  auth: { index: 1, name: 'password' },
+};
+
+/** Middleware given a map of user names to passwords: `basicAuth({ users: { admin: '…' } })` (express-basic-auth). */
+const USER_MAP_CALLEES = new Set(['basicAuth', 'expressBasicAuth']);
+
 /** Encoders a basic-auth `user:password` pair goes through: `Buffer.from('user:pass').toString('base64')`. */
 const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
 
@@ -86,6 +94,8 @@ const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
 export const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
   ...Object.keys(KEY_ARGUMENTS).map((callee) => callee.slice(callee.lastIndexOf('.') + 1)),
   ...[...PAIR_ENCODERS].map((callee) => callee.split('.')[0]!),
+  ...Object.keys(METHOD_KEY_ARGUMENTS),
+  ...USER_MAP_CALLEES,
 ]);
 const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
 
@@ -97,6 +107,12 @@ function calleeName(callee: TSESTree.Node): string | undefined {
     return object === undefined ? undefined : `${object}.${callee.property.name}`;
   }
   return undefined;
+}
+
+/** `auth` in `request.get(url).auth(…)`: the method a call names, whatever its receiver. */
+function methodName(callee: TSESTree.Node): string | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+  return callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
 }
 
 /** Where a literal stands once wrappers that leave it alone (`as const`, `?? 'x'`) are stepped over. */
@@ -125,6 +141,17 @@ export function enclosingKey(literal: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** `users` in `basicAuth({ users: { admin: '…' } })`: whether `object` is that map, so its values are passwords. */
+function isUserPasswordMap(object: TSESTree.Node | undefined): boolean {
+  const holder = object?.parent;
+  if (holder?.type !== AST_NODE_TYPES.Property || holder.value !== object) return false;
+  if (keyName(holder.key, holder.computed) !== 'users') return false;
+  const options = holder.parent;
+  const call = options?.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return false;
+  return USER_MAP_CALLEES.has(calleeName(call.callee) ?? '');
+}
+
 /**
  * The password of a `user:password` literal about to be encoded for basic auth (`Buffer.from('deploy:…')`,
  * `btoa('deploy:…')`): its offset in the value, or undefined for any other literal.
@@ -149,7 +176,8 @@ export function contextualName(literal: TSESTree.Node): string | undefined {
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.init === child ? targetName(parent.id) : undefined;
     case AST_NODE_TYPES.Property:
-      return parent.value === child ? keyName(parent.key, parent.computed) : undefined;
+      if (parent.value !== child) return undefined;
+      return isUserPasswordMap(parent.parent) ? 'password' : keyName(parent.key, parent.computed);
     case AST_NODE_TYPES.PropertyDefinition:
     case AST_NODE_TYPES.AccessorProperty:
       return parent.value === child ? keyName(parent.key, parent.computed) : undefined;
@@ -167,7 +195,8 @@ export function contextualName(literal: TSESTree.Node): string | undefined {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-      const keyed = KEY_ARGUMENTS[calleeName(parent.callee) ?? ''];
+      const keyed =
+        KEY_ARGUMENTS[calleeName(parent.callee) ?? ''] ?? METHOD_KEY_ARGUMENTS[methodName(parent.callee) ?? ''];
       if (keyed?.index === index) return keyed.name;
       return index > 0 ? stringValue(parent.arguments[index - 1]) : undefined;
     }
