@@ -12,6 +12,7 @@ describe('secret-name classifier', () => {
     'signingKey', 'authKey', 'user_password', 'newPassword', 'rawPassword', 'hfToken', 'githubToken',
     'secretKey', 'openaiKey', 'authorization', 'Authorization', 'sessionCookie', 'masterKey', 'MY_SERVICE_TOKEN',
     'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken', 'DB_PASS', 'SMTP_PASS', 'dbPass', 'redis_pass', 'userPass',
+    'apiKeys', 'API_KEYS', 'OPENAI_API_KEYS', 'accessTokens', 'AUTH_TOKENS', 'idTokens',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -23,6 +24,7 @@ describe('secret-name classifier', () => {
     'i18nKey', 'partitionKey', 'password_encryption', 'secret-audit', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
     'bypass', 'BYPASS', 'passThrough', 'passport', 'compass', 'DB_PASS_FILE', 'hasDbPass',
+    'keys', 'MAX_TOKENS', 'publicKeys', 'sortKeys', 'sessionKeys', 'nextTokens', 'apiKeysCount',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 
   it.each(['token', 'key', 'auth', 'cookie', 'webKey', 'pass', 'firstPass'])('%s is ambiguous', (name) => {

@@ -207,6 +207,23 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
   });
 
+  it('takes the user name or the scheme off a split credential pair, and keeps the rest secret', async () => {
+    const list = await findings(
+      [
+        'import os',
+        'def show(creds, authorization):',
+        '    user, pw = creds.split(":")',
+        '    print(user)',
+        '    print(pw)',
+        '    print(creds.split(":")[0], authorization.split(" ")[0])',
+        '    print(creds.split(":")[1])',
+        '    keys = os.environ["API_KEYS"].split(",")',
+        '    print(keys[0])',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['5:no-secret-in-log:error', '7:no-secret-in-log:error', '9:no-secret-in-log:error']);
+  });
+
   it('keeps dict entries and keyword arguments apart, and flags typed bool are not secrets', async () => {
     const list = await findings(
       [

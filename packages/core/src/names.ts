@@ -106,7 +106,7 @@ export class NameClassifier {
     const word = words[i]!;
     if (this.secretHeads.has(word)) return 'secret';
     const qualifiers = this.qualified.get(word);
-    if (!qualifiers) return 'no';
+    if (!qualifiers) return this.pluralHeadVerdict(words, i);
     const before = words[i - 1];
     if (before === undefined) return 'ambiguous';
     if (word === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
@@ -115,6 +115,19 @@ export class NameClassifier {
     // By convention an upper-snake `<SERVICE>_TOKEN` environment name holds a credential.
     if (word === 'token' && upperSnake) return 'secret';
     return 'ambiguous';
+  }
+
+  /** `apiKeys`, `ACCESS_TOKENS`: several secrets under a qualified plural head; a bare `tokens` or `keys` counts none. */
+  private pluralHeadVerdict(words: string[], i: number): NameVerdict {
+    const word = words[i]!;
+    const before = words[i - 1];
+    if (before === undefined || !word.endsWith('s')) return 'no';
+    const singular = word.slice(0, -1);
+    const qualifiers = this.qualified.get(singular);
+    if (!qualifiers) return 'no';
+    if (singular === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
+    if (singular === 'key' && this.nonSecretKeyQualifiers.has(before)) return 'no';
+    return qualifiers.has(before) || this.secretHeads.has(before) ? 'secret' : 'no';
   }
 }
 

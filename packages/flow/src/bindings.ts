@@ -100,12 +100,13 @@ export function declarePattern(e: Engine, name: TS.BindingName, value: Value, in
     }
     return;
   }
-  for (const element of name.elements) {
-    if (ts.isOmittedExpression(element)) continue;
-    let part = taintOnly(deepTaints(value));
+  name.elements.forEach((element, index) => {
+    if (ts.isOmittedExpression(element)) return;
+    // `const [user, password] = creds.split(':')`: the user name is no secret.
+    let part = index === 0 && value.headIsName ? CLEAN : taintOnly(deepTaints(value));
     if (element.initializer) part = join(part, e.evaluate(element.initializer));
     declarePattern(e, element.name, part, element.initializer, undefined, scope);
-  }
+  });
 }
 
 function memberOfDestructured(e: Engine, value: Value, key: string, element: TS.BindingElement): Value {

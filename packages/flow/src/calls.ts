@@ -495,6 +495,7 @@ function propagate(e: Engine, shape: CallShape): Value {
       const fromReceiver = receiver.kind === 'env' ? receiver.taints : deepTaints(receiver);
       const taints = t.argumentMethods.has(name) ? unionTaints(fromReceiver, allArgTaints(shape)) : fromReceiver;
       const value = taintOnly(taints);
+      if (name === 'split' && value.taints && PAIR_SEPARATORS.has(shape.args[0]?.str ?? '') && shape.args[0]!.strComplete) return { ...value, headIsName: true };
       return receiver.str !== undefined && /^(?:trim|toString|valueOf|toLowerCase)$/.test(name) ? { ...value, str: receiver.str, strComplete: receiver.strComplete ?? false } : value;
     }
   }
@@ -506,6 +507,9 @@ function propagate(e: Engine, shape: CallShape): Value {
   }
   return CLEAN;
 }
+
+/** `creds.split(':')`, `header.split(' ')`: a user name or an auth scheme comes first, then the secret. */
+const PAIR_SEPARATORS = new Set([':', ' ']);
 
 function withRedaction(value: Value, keys: ReadonlySet<string> | undefined): Value {
   return keys ? { ...value, redacts: keys } : value;

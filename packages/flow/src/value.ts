@@ -98,6 +98,8 @@ export interface Value {
   param?: { fn: FunctionInfo; index: number };
   /** A pending request (its promise): what its error would keep of the request, if it fails. */
   requestError?: readonly Taint[];
+  /** Parts of a credential pair (`user:password`, `Bearer <token>`) split apart: the first names the rest. */
+  headIsName?: true;
 }
 
 export const CLEAN: Value = Object.freeze({});

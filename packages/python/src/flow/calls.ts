@@ -329,6 +329,7 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       }
       const out = join(parts);
       if (method === 'format' && receiver.str !== undefined) return { ...out, str: receiver.str.split('{')[0], complete: false };
+      if (out.taint && splitsPair(method, call.positional[0])) return { taint: out.taint, items: method === 'partition' ? [OPAQUE, CLEAN, { taint: out.taint }] : [OPAQUE, { taint: out.taint }] };
       if (out.taint) return method === 'items' ? { taint: out.taint, entries: true } : { taint: out.taint };
       return receiver.opaque ? OPAQUE : CLEAN;
     }
@@ -363,6 +364,16 @@ function isSecretOption(a: Analysis, option: string): boolean {
 }
 
 /** Calls that, given a mapping, keep only its keys: `list(self._secrets)` lists names. */
+/**
+ * `creds.split(":")`, `header.partition(" ")`: a credential pair (`user:password`, `Bearer <token>`) taken apart.
+ * The user name or the scheme comes first and is no secret; the parts keep their places, so
+ * `user, password = creds.split(":")` and `creds.split(":")[0]` read each its own.
+ */
+function splitsPair(method: string, separator: Value | undefined): boolean {
+  if (method !== 'split' && method !== 'rsplit' && method !== 'partition') return false;
+  return separator?.complete === true && (separator.str === ':' || separator.str === ' ');
+}
+
 const KEYS_OF_MAPPING = new Set(['list', 'sorted', 'set', 'tuple', 'frozenset', 'iter', 'enumerate']);
 
 function propagate(canonical: string, all: Value[]): Value {

@@ -1,0 +1,323 @@
+import { splitWords } from '@secret-hygiene/core';
+import { squash } from './tables.js';
+/**
+ * Counter-evidence that a bare `token` (names.yaml: ambiguous) is not a credential (flows.md, "Telling secret names
+ * from names about secrets"): a lexer token (its members, where it comes from, what it is compared with) or a
+ * pagination cursor (the query or response field it goes to or comes from). All word lists are
+ * `ambiguousNames` in rules/flows.yaml. Judged once per declaration, only for bindings that reached a sink.
+ */
+export function notCredential(e, decl) {
+    let memo = verdicts.get(e.sf);
+    if (!memo)
+        verdicts.set(e.sf, (memo = new Map()));
+    let verdict = memo.get(decl);
+    if (verdict === undefined) {
+        verdict = new Evidence(e).ofDeclaration(decl);
+        memo.set(decl, verdict);
+    }
+    return verdict;
+}
+const verdicts = new WeakMap();
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+class Evidence {
+    e;
+    ts;
+    t;
+    constructor(e) {
+        this.e = e;
+        this.ts = e.ts;
+        this.t = e.tables.ambiguous;
+    }
+    ofDeclaration(decl) {
+        const ts = this.ts;
+        if (!ts.isIdentifier(decl))
+            return false;
+        const name = decl.text;
+        const holder = decl.parent;
+        if (this.declaredNonString(decl, holder))
+            return true;
+        if (ts.isVariableDeclaration(holder)) {
+            if (holder.initializer && this.tokenExpression(holder.initializer))
+                return true;
+            const list = holder.parent;
+            const loop = ts.isVariableDeclarationList(list) ? list.parent : undefined;
+            if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && this.tokenCollection(loop.expression))
+                return true;
+        }
+        if (ts.isBindingElement(holder) && this.paginationElement(holder))
+            return true;
+        if (ts.isParameter(holder) && this.tokenCallback(holder))
+            return true;
+        const scope = this.scopeOf(decl);
+        let found = false;
+        const visit = (node) => {
+            if (found)
+                return;
+            if (ts.isIdentifier(node) && node.text === name && node !== decl && this.tokenUse(node)) {
+                found = true;
+                return;
+            }
+            ts.forEachChild(node, visit);
+        };
+        visit(scope);
+        return found;
+    }
+    /** `token: Token`, a checker that knows it is an object: not a string, so not a credential. */
+    declaredNonString(decl, holder) {
+        const ts = this.ts;
+        const type = (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === decl ? holder.type : undefined;
+        if (type)
+            return !this.stringish(type);
+        return this.e.types?.isKnownNonString(decl) ?? false;
+    }
+    stringish(type) {
+        const ts = this.ts;
+        const k = type.kind;
+        const SK = this.ts.SyntaxKind;
+        if (k === SK.StringKeyword || k === SK.AnyKeyword || k === SK.UnknownKeyword)
+            return true;
+        if (ts.isUnionTypeNode(type))
+            return type.types.some((t) => this.stringish(t));
+        if (ts.isLiteralTypeNode(type))
+            return ts.isStringLiteral(type.literal);
+        if (ts.isParenthesizedTypeNode(type))
+            return this.stringish(type.type);
+        return ts.isTemplateLiteralTypeNode(type);
+    }
+    scopeOf(node) {
+        for (let n = node.parent; n; n = n.parent)
+            if (this.ts.isFunctionLike(n) || this.ts.isSourceFile(n))
+                return n;
+        return this.e.sf;
+    }
+    unwrap(x) {
+        const ts = this.ts;
+        let n = this.e.syntax.unwrap(x);
+        while (ts.isAwaitExpression(n) || ts.isNonNullExpression(n))
+            n = this.e.syntax.unwrap(n.expression);
+        return n;
+    }
+    /** The last name of `a.b.tokens`, `this.lexer`, `tokens`. */
+    lastName(x) {
+        const ts = this.ts;
+        const n = this.unwrap(x);
+        if (ts.isIdentifier(n))
+            return n.text;
+        if (ts.isPropertyAccessExpression(n))
+            return n.name.text;
+        if (ts.isCallExpression(n))
+            return this.lastName(n.expression);
+        return undefined;
+    }
+    lastWord(name) {
+        if (name === undefined)
+            return undefined;
+        const words = splitWords(name);
+        return words[words.length - 1];
+    }
+    isTokenArray(x) {
+        const name = this.lastName(x);
+        // The whole name: `accessTokens[i]` is a list of credentials.
+        return name !== undefined && this.t.tokenArrays.has(squash(name));
+    }
+    isTokenReceiver(x) {
+        const name = this.lastName(x);
+        return name !== undefined && (this.t.tokenReceivers.has(squash(name)) || this.t.tokenReceivers.has(this.lastWord(name) ?? ''));
+    }
+    isTokenCallee(name) {
+        return this.t.tokenCalls.has(squash(name)) || this.t.tokenCalls.has(this.lastWord(name) ?? '');
+    }
+    isPaginationKey(name) {
+        return this.t.paginationKeys.has(squash(name));
+    }
+    /** `tokens[i]`, `lexer.next()`, `this.peek()`, `tokens.shift()`, `scanner.token`, `page.nextToken`. */
+    tokenExpression(x) {
+        const ts = this.ts;
+        const n = this.unwrap(x);
+        if (ts.isElementAccessExpression(n))
+            return this.isTokenArray(n.expression);
+        if (ts.isConditionalExpression(n))
+            return this.tokenExpression(n.whenTrue) || this.tokenExpression(n.whenFalse);
+        if (ts.isBinaryExpression(n)) {
+            const op = n.operatorToken.kind;
+            if (op === this.e.SK.BarBarToken || op === this.e.SK.QuestionQuestionToken || op === this.e.SK.EqualsToken)
+                return this.tokenExpression(n.left) || this.tokenExpression(n.right);
+            return false;
+        }
+        if (ts.isPropertyAccessExpression(n))
+            return this.isPaginationKey(n.name.text) || this.isTokenReceiver(n.expression) || this.isTokenArray(n.expression);
+        if (ts.isCallExpression(n)) {
+            const callee = this.unwrap(n.expression);
+            if (ts.isIdentifier(callee))
+                return this.isTokenCallee(callee.text);
+            if (ts.isPropertyAccessExpression(callee)) {
+                return this.isTokenCallee(callee.name.text) || this.isTokenReceiver(callee.expression) || this.isTokenArray(callee.expression);
+            }
+        }
+        return false;
+    }
+    /** `for (const token of tokens)`, `of lexer.tokenize(src)`, `of tokenize(src)`. */
+    tokenCollection(x) {
+        return this.isTokenArray(x) || this.tokenExpression(x);
+    }
+    /** `const { nextToken: token } = page`, `const { token } = await client.listItems()`. */
+    paginationElement(element) {
+        const ts = this.ts;
+        const key = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.propertyName && ts.isStringLiteral(element.propertyName) ? element.propertyName.text : undefined;
+        if (key !== undefined && this.isPaginationKey(key))
+            return true;
+        let root = element;
+        while (ts.isBindingElement(root) || ts.isObjectBindingPattern(root) || ts.isArrayBindingPattern(root))
+            root = root.parent;
+        if (!ts.isVariableDeclaration(root) || !root.initializer)
+            return false;
+        return this.listCall(root.initializer, 0);
+    }
+    /** `client.listItems()`, `await api.paginate(...)`, or a name bound to one. */
+    listCall(x, depth) {
+        const ts = this.ts;
+        const n = this.unwrap(x);
+        if (ts.isCallExpression(n)) {
+            const name = this.lastName(n.expression);
+            const first = name === undefined ? undefined : splitWords(name)[0];
+            return first !== undefined && this.t.listCallWords.has(first);
+        }
+        if (ts.isIdentifier(n) && depth < 2) {
+            const init = this.initializerOf(n);
+            return init !== undefined && this.listCall(init, depth + 1);
+        }
+        return false;
+    }
+    initializerOf(id) {
+        const ts = this.ts;
+        const scope = this.scopeOf(id);
+        let init;
+        const visit = (node) => {
+            if (init)
+                return;
+            if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === id.text && node.initializer) {
+                init = node.initializer;
+                return;
+            }
+            ts.forEachChild(node, visit);
+        };
+        visit(scope);
+        return init;
+    }
+    /** `tokens.forEach((token) => …)`, `tokenizer.on('token', (token) => …)`, `new Tokenizer({ onToken(token) {} })`. */
+    tokenCallback(param) {
+        const ts = this.ts;
+        let n = param.parent;
+        for (let hops = 0; hops < 4 && n; hops++) {
+            const parent = n.parent;
+            if (!parent)
+                return false;
+            if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(n)) {
+                const callee = this.unwrap(parent.expression);
+                if (ts.isPropertyAccessExpression(callee))
+                    return this.isTokenReceiver(callee.expression) || this.isTokenArray(callee.expression) || this.isTokenCallee(callee.name.text);
+                if (ts.isIdentifier(callee))
+                    return this.isTokenCallee(callee.text) || this.isTokenReceiver(callee);
+                return false;
+            }
+            if (ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent)) {
+                n = parent;
+                continue;
+            }
+            if (ts.isObjectLiteralExpression(n)) {
+                n = parent;
+                continue;
+            }
+            return false;
+        }
+        return false;
+    }
+    /** One reference to the binding that shows a lexer token or a pagination cursor. */
+    tokenUse(ref) {
+        const ts = this.ts;
+        const p = ref.parent;
+        if (this.parserMessage(ref))
+            return true;
+        if ((ts.isPropertyAccessExpression(p) && p.expression === ref) || (ts.isElementAccessExpression(p) && p.expression === ref && ts.isStringLiteral(p.argumentExpression))) {
+            const member = ts.isPropertyAccessExpression(p) ? p.name.text : p.argumentExpression.text;
+            return this.t.tokenMembers.has(member);
+        }
+        if (ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) && p.name === ref)
+            return false;
+        if (ts.isBinaryExpression(p)) {
+            const op = p.operatorToken.getText(this.e.sf);
+            if (EQUALITY.has(op))
+                return this.kindLike(p.left === ref ? p.right : p.left);
+            if (op === '=' && p.left === ref)
+                return this.tokenExpression(p.right);
+            if (op === '+' && p.right === ref)
+                return this.paginationPrefix(p.left);
+            return false;
+        }
+        if (ts.isSwitchStatement(p) && p.expression === ref) {
+            return p.caseBlock.clauses.some((c) => ts.isCaseClause(c) && this.kindLike(c.expression));
+        }
+        if (ts.isPropertyAssignment(p) && p.initializer === ref) {
+            const key = this.e.syntax.propertyName(p.name);
+            return key !== undefined && this.isPaginationKey(key);
+        }
+        if (ts.isCallExpression(p) && p.arguments.indexOf(ref) > 0) {
+            const first = p.arguments[0];
+            return ts.isStringLiteralLike(first) && this.isPaginationKey(first.text);
+        }
+        if (ts.isTemplateSpan(p) && p.expression === ref) {
+            const template = p.parent;
+            const i = template.templateSpans.indexOf(p);
+            const before = i === 0 ? template.head.text : template.templateSpans[i - 1].literal.text;
+            return this.paginationText(before);
+        }
+        return false;
+    }
+    /** Part of the message of a parser's error: `new SyntaxError('Unexpected token ' + token)`. */
+    parserMessage(ref) {
+        const ts = this.ts;
+        let n = ref;
+        for (let hops = 0; hops < 6; hops++) {
+            const p = n.parent;
+            if (!p)
+                return false;
+            if (ts.isNewExpression(p) || ts.isCallExpression(p)) {
+                if (!p.arguments?.includes(n))
+                    return false;
+                const name = this.lastName(p.expression);
+                return name !== undefined && this.t.parserErrors.has(name);
+            }
+            if (!(ts.isBinaryExpression(p) || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || ts.isParenthesizedExpression(p)))
+                return false;
+            n = p;
+        }
+        return false;
+    }
+    /** `'?pageToken=' + token`. */
+    paginationPrefix(x) {
+        const n = this.unwrap(x);
+        if (this.ts.isStringLiteralLike(n))
+            return this.paginationText(n.text);
+        if (this.ts.isBinaryExpression(n))
+            return this.paginationPrefix(n.right);
+        return false;
+    }
+    /** Text that ends in a query parameter naming a cursor: `…&pageToken=`. */
+    paginationText(text) {
+        const m = /([A-Za-z_]+)=$/.exec(text);
+        return m !== null && this.isPaginationKey(m[1]);
+    }
+    /** `'('`, `'if'`, `TokenType.LParen`, `SyntaxKind.Identifier`, `tt.parenL`. */
+    kindLike(x) {
+        const ts = this.ts;
+        const n = this.unwrap(x);
+        if (ts.isStringLiteralLike(n))
+            return !this.t.notKeywords.has(n.text) && this.t.comparedLiterals.some((r) => r.test(n.text));
+        if (ts.isPropertyAccessExpression(n)) {
+            const name = this.lastName(n.expression);
+            const word = this.lastWord(name);
+            return word !== undefined && this.t.kindEnumWords.has(word);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+/** The `javascript` section of `rules/flows.yaml`, as its schema describes it. */
+export interface JsFlowCatalog {
+    sources: {
+        secretTypes: string[];
+        secretValueMethods: string[];
+        envObjects: string[];
+        envGetters: string[];
+        secretFileReaders: string[];
+        secretFileDirectories: string[];
+        secretMappings: string[];
+        credentialKeys: string[];
+        stringTypedAmbiguousHeads: string[];
+    };
+    propagators: {
+        functions: string[];
+        methods: string[];
+        argumentMethods: string[];
+        mutatingMethods: string[];
+    };
+    sanitizers: {
+        functions: string[];
+        nameWords: string[];
+        methods: string[];
+        properties: string[];
+        shortRevealMax: number;
+        fullMaskPatterns: string[];
+    };
+    sinks: {
+        log: {
+            globals: string[];
+            calls: string[];
+            logFunctionFactories: string[];
+            loggerObjectWords: string[];
+            loggerMethods: string[];
+            libraries: LoggerLibrary[];
+        };
+        error: {
+            constructors: string[];
+            constructorSuffixes: string[];
+            calls: Array<{
+                callee: string;
+                args: number[];
+            }>;
+        };
+        output: {
+            entryPoints: string[];
+            methodOrExportedEntryPoints: string[];
+            responseObjects: string[];
+            responseMethods: string[];
+            responseProperties: string[];
+            constructors: string[];
+            calls: string[];
+        };
+        transport: {
+            calls: string[];
+            constructors: string[];
+            methods: string[];
+            urlOptions: string[];
+            modules: string[];
+            errorsKeepRequest: string[];
+        };
+    };
+}
+/** How a logger library's default export behaves. */
+export type LoggerExport = 'logger' | 'factory' | 'namespace' | 'logFunction' | 'logFunctionFactory';
+export interface LoggerLibrary {
+    module: string;
+    export: LoggerExport;
+    factories?: string[];
+    constructors?: string[];
+    named?: string[];
+}
+export declare function shippedJsCatalog(): JsFlowCatalog;
+export { shippedAmbiguousNames as shippedAmbiguousCatalog, type AmbiguousNameCatalog } from '@secret-hygiene/core';

@@ -1,0 +1,565 @@
+import { seedByName } from './bindings.js';
+import { evaluateCall, evaluateNew } from './calls.js';
+import { hardcodedDetector } from './hardcoded.js';
+import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, textTaints, unionTaints, withStep } from './value.js';
+import { readField, walkClass, writeField } from './classes.js';
+import { analyzeFunction, argumentsValue, newFunction, yieldValue } from './functions.js';
+/** Nesting deeper than this (generated code) is not followed: the stack must hold for any input. */
+const MAX_DEPTH = 400;
+const MAX_KNOWN_TEXT = 2048;
+/** What an expression evaluates to, walking every sub-expression once (so nested sinks are seen once). */
+export function evaluate(e, node) {
+    if (e.depth >= MAX_DEPTH)
+        return CLEAN;
+    e.depth++;
+    const value = evaluateNode(e, node);
+    e.depth--;
+    if (value.taints && e.frame.info && value.taints.some((t) => t.origin.kind === 'source')) e.frame.info.__src = true;
+    return value;
+}
+function evaluateNode(e, node) {
+    const ts = e.ts;
+    switch (node.kind) {
+        case e.SK.Identifier:
+            return identifier(e, node);
+        case e.SK.StringLiteral:
+        case e.SK.NoSubstitutionTemplateLiteral:
+            return stringLiteral(e, node);
+        case e.SK.NumericLiteral:
+        case e.SK.BigIntLiteral:
+        case e.SK.TrueKeyword:
+        case e.SK.FalseKeyword:
+        case e.SK.NullKeyword:
+        case e.SK.RegularExpressionLiteral:
+            return SAFE;
+        case e.SK.ThisKeyword:
+            return e.frame.thisClass ? { cls: e.frame.thisClass } : CLEAN;
+        case e.SK.ParenthesizedExpression:
+        case e.SK.AsExpression:
+        case e.SK.NonNullExpression:
+        case e.SK.SatisfiesExpression:
+        case e.SK.TypeAssertionExpression:
+        case e.SK.AwaitExpression:
+            return evaluate(e, node.expression);
+        case e.SK.TemplateExpression:
+            return template(e, node);
+        case e.SK.PropertyAccessExpression:
+        case e.SK.ElementAccessExpression:
+            return memberAccess(e, node);
+        case e.SK.CallExpression:
+            return evaluateCall(e, node);
+        case e.SK.NewExpression:
+            return evaluateNew(e, node);
+        case e.SK.BinaryExpression:
+            return binary(e, node);
+        case e.SK.ConditionalExpression: {
+            const c = node;
+            evaluate(e, c.condition);
+            e.conditional++;
+            const value = join(evaluate(e, c.whenTrue), evaluate(e, c.whenFalse));
+            e.conditional--;
+            return value;
+        }
+        case e.SK.PrefixUnaryExpression: {
+            const p = node;
+            evaluate(e, p.operand);
+            return SAFE;
+        }
+        case e.SK.PostfixUnaryExpression:
+            evaluate(e, node.operand);
+            return SAFE;
+        case e.SK.DeleteExpression:
+            forget(e, node.expression);
+            return SAFE;
+        case e.SK.TypeOfExpression:
+        case e.SK.VoidExpression:
+            evaluate(e, node.expression);
+            return SAFE;
+        case e.SK.ObjectLiteralExpression:
+            return objectLiteral(e, node);
+        case e.SK.ArrayLiteralExpression: {
+            let taints;
+            for (const el of node.elements)
+                taints = unionTaints(taints, deepTaints(evaluate(e, el)));
+            return taintOnly(taints);
+        }
+        case e.SK.SpreadElement:
+            return evaluate(e, node.expression);
+        case e.SK.ArrowFunction:
+        case e.SK.FunctionExpression: {
+            const info = newFunction(e, node, node.name?.text ?? 'anonymous function', false);
+            e.frame.deferred.push(info);
+            return { fn: info };
+        }
+        case e.SK.ClassExpression:
+            return { cls: walkClass(e, node) };
+        case e.SK.YieldExpression: {
+            const y = node;
+            if (y.expression)
+                yieldValue(e, y, evaluate(e, y.expression));
+            return CLEAN;
+        }
+        case e.SK.TaggedTemplateExpression:
+            return taggedTemplate(e, node);
+        default:
+            visitChildren(e, node);
+            return CLEAN;
+    }
+}
+/**
+ * `tag\`key ${secret}\``: a call of the tag with the template's strings and values. A tag of this file applies its
+ * summary and `String.raw` keeps the values; an unknown tag (`sql`, `html`) is like any unknown call.
+ */
+function taggedTemplate(e, t) {
+    const ts = e.ts;
+    const tag = evaluate(e, t.tag);
+    const values = ts.isTemplateExpression(t.template) ? t.template.templateSpans.map((span) => evaluate(e, span.expression)) : [];
+    if (tag.fn)
+        return e.callSummary(tag.fn, [CLEAN, ...values], t);
+    const dotted = e.syntax.dotted(t.tag);
+    if (dotted !== undefined && e.tables.propagatorFunctions.has(dotted)) {
+        let taints;
+        for (const v of values)
+            taints = unionTaints(taints, textTaints(v));
+        return taintOnly(taints);
+    }
+    return CLEAN;
+}
+/** Expressions nested in other syntax (JSX children and attributes, decorators) still get evaluated once. */
+function visitChildren(e, node) {
+    e.ts.forEachChild(node, (child) => {
+        if (e.ts.isExpression(child))
+            evaluate(e, child);
+        else if (!e.ts.isTypeNode(child))
+            visitChildren(e, child);
+    });
+}
+/** `this.headers` (or `this['headers']`) in a class body: the field's name. */
+function fieldOfThis(e, node) {
+    const ts = e.ts;
+    if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node))
+        return undefined;
+    return e.syntax.unwrap(node.expression).kind === e.SK.ThisKeyword ? e.syntax.memberName(node) : undefined;
+}
+function identifier(e, id) {
+    if (id.text === 'undefined')
+        return SAFE;
+    const binding = e.scope.lookup(id.text);
+    if (binding)
+        return binding.value;
+    if (id.text === 'arguments')
+        return argumentsValue(e, id) ?? CLEAN;
+    // `console` itself (`const { error } = console`, `const c = console`): its members log.
+    if (e.tables.logGlobals.has(id.text))
+        return { kind: 'logger' };
+    if (e.tables.logCallReceivers.has(id.text))
+        return { object: id.text };
+    // A global or an undeclared name (plain scripts): only its name can tell.
+    return seedByName(e, id.text, CLEAN, { nameNode: id });
+}
+const SCHEME_AT_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+function stringLiteral(e, lit) {
+    const text = lit.text;
+    const detector = hardcodedDetector(text);
+    if (detector) {
+        const label = `a hardcoded ${detector}`;
+        return { str: text, strComplete: true, taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(lit, `${label} token`)] }] };
+    }
+    const value = { str: text, strComplete: true, literal: true };
+    if (SCHEME_AT_START.test(text))
+        value.schemeAt = lit.getStart(e.sf) + 1;
+    return value;
+}
+function template(e, node) {
+    let taints;
+    let str = node.head.text;
+    let complete = true;
+    let schemeAt = SCHEME_AT_START.test(node.head.text) ? node.head.getStart(e.sf) + 1 : undefined;
+    // A URL's host may follow unknown credentials (`http://${user}:${pw}@host/`): keep the whole text's shape.
+    let shape = schemeAt !== undefined ? node.head.text : undefined;
+    node.templateSpans.forEach((span, i) => {
+        const v = evaluate(e, span.expression);
+        taints = unionTaints(taints, textTaints(v));
+        if (shape !== undefined && shape.length < MAX_KNOWN_TEXT)
+            shape += textShape(v) + span.literal.text;
+        if (!complete)
+            return;
+        if (i === 0 && node.head.text === '' && v.schemeAt !== undefined)
+            schemeAt = v.schemeAt;
+        if (v.str !== undefined && v.strComplete)
+            str += v.str + span.literal.text;
+        else {
+            if (v.str !== undefined)
+                str += v.str;
+            complete = false;
+        }
+    });
+    const out = taintOnly(taints);
+    if (str === '' && !complete)
+        return out;
+    return { ...out, str, strComplete: complete, ...(schemeAt !== undefined ? { schemeAt } : {}), ...(!complete && shape !== undefined ? { shape } : {}) };
+}
+/** `o.p` / `o['p']`: the member's value, what the object's taint implies, and what the member's name says. */
+function memberAccess(e, node) {
+    const ts = e.ts;
+    let key = e.syntax.memberName(node);
+    // Only `….env` can be an environment object; build the dotted name just for those.
+    const dotted = key === 'env' || key === 'get' ? e.syntax.dotted(node) : undefined;
+    if (dotted !== undefined && e.tables.envObjects.has(dotted))
+        return envObject(e, node, dotted);
+    const object = evaluate(e, node.expression);
+    if (key === undefined && ts.isElementAccessExpression(node)) {
+        const k = evaluate(e, node.argumentExpression);
+        if (k.str !== undefined && k.strComplete)
+            key = k.str;
+    }
+    if (key === undefined) {
+        // obj[i]: an element of a tainted array or map is tainted. Picking an unknown member of an object literal is
+        // a guess: a name-only secret among its members does not make the pick a secret.
+        if (object.kind === 'env')
+            return CLEAN;
+        const taints = deepTaints(object);
+        if (!object.props || !taints)
+            return taintOnly(taints);
+        return taintOnly(taints.filter((t) => t.origin.kind !== 'source' || !t.origin.byName));
+    }
+    return e.member(object, key, ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression, object.kind === 'env' ? e.syntax.dotted(node) : undefined);
+}
+/** `process.env` as a whole is a secret (all environment variables); members depend on their names. */
+function envObject(e, node, dotted) {
+    return { kind: 'env', taints: [{ origin: { kind: 'source', label: dotted, byName: false }, path: [e.loc(node, `the whole environment (${dotted})`)] }] };
+}
+/** Where request libraries keep the request in their errors: axios `config`/`request`/`response.config`, got `options`, ky `request`. */
+const REQUEST_MEMBERS = new Set(['config', 'request', 'response', 'options', 'req', 'headers', 'toJSON']);
+/** The value of `object.key`; `nameNode` is the member name in the source (for name-based sources). */
+export function memberOf(e, object, key, nameNode, dotted) {
+    const t = e.tables;
+    if (object.object !== undefined) {
+        const path = `${object.object}.${key}`;
+        if (t.logCallReceivers.has(path))
+            return { object: path };
+    }
+    if (object.kind === 'env') {
+        if (!e.names.isSecretEnv(key))
+            return CLEAN;
+        const label = `${dotted?.slice(0, dotted.lastIndexOf('.')) ?? 'process.env'}.${key}`;
+        return { taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(nameNode.parent ?? nameNode, `read from the environment variable ${key}`)] }] };
+    }
+    // A request error keeps the request under these members; its message, status and code say nothing of it.
+    if (object.kind === 'requestError')
+        return REQUEST_MEMBERS.has(key) ? object : CLEAN;
+    if (t.sanitizerProperties.has(key))
+        return SAFE;
+    if (object.cls && !object.props) {
+        const field = readField(e, object.cls, key);
+        const getter = object.cls.methods.get(key);
+        let value = field ?? CLEAN;
+        if (getter && e.ts.isGetAccessorDeclaration(getter.node))
+            value = join(value, e.callSummary(getter, [], nameNode));
+        return seedMember(e, key, value, nameNode, field !== undefined);
+    }
+    const known = object.props?.get(key);
+    if (known)
+        return seedMember(e, key, known, nameNode, true);
+    let value = CLEAN;
+    const taints = deepTaints(object);
+    if (taints && taints.length > 0 && !object.props?.size)
+        value = inheritMember(e, taints, key);
+    if (object.kind === 'logger' || object.kind === 'loggerClass' || object.kind === 'logFunction' || object.kind === 'transport') {
+        return { ...value, kind: object.kind };
+    }
+    return seedMember(e, key, value, nameNode, false);
+}
+/** A member of a tainted object: secret when the object holds real secrets or is a secrets mapping; an object
+ * named like a secret (`credentials`) leaks only through members named like secrets (`credentials.password`).
+ * A parameter's member stays a parameter access (`work.id`), resolved against each call's argument. */
+export function inheritMember(e, taints, key) {
+    let out;
+    let nameOnly = false;
+    for (const t of taints) {
+        const o = t.origin;
+        if (o.kind === 'param') {
+            (out ??= []).push(memberOfParam(t, o, key));
+        }
+        else if ((o.kind === 'source' && o.byName && !isMapping(e, o.label)) || o.kind === 'candidate')
+            nameOnly = true;
+        else
+            (out ??= []).push(t);
+    }
+    if (nameOnly && e.names.classify(key) !== 'no') {
+        for (const t of taints)
+            if ((t.origin.kind === 'source' && t.origin.byName) || t.origin.kind === 'candidate')
+                (out ??= []).push(t);
+    }
+    return out ? { taints: out } : CLEAN;
+}
+/** `p.key` of a parameter taint, shared between reads so hot code does not allocate per access. */
+function memberOfParam(t, o, key) {
+    const access = o.access ?? [];
+    if (access.length >= 3)
+        return t;
+    const members = (t.members ??= new Map());
+    let member = members.get(key);
+    if (!member) {
+        member = { origin: { ...o, access: [...access, key] }, path: t.path };
+        members.set(key, member);
+    }
+    return member;
+}
+function isMapping(e, label) {
+    return e.tables.secretMappings.has(label) || e.tables.secretMappings.has(label.slice(label.lastIndexOf('.') + 1));
+}
+function seedMember(e, key, value, nameNode, known) {
+    if (known && !isTainted(value) && (value.safe || value.fn))
+        return value;
+    if (!known && e.names.isCredentialHeader(key) && e.names.classify(key) === 'no') {
+        return { ...value, taints: unionTaints(value.taints, [{ origin: { kind: 'source', label: key, byName: true }, path: [e.loc(nameNode, `the ${key} credential`)] }]) };
+    }
+    return seedByName(e, key, value, { nameNode });
+}
+function binary(e, node) {
+    const ts = e.ts;
+    const op = node.operatorToken.kind;
+    if (op === e.SK.EqualsToken) {
+        const value = evaluate(e, node.right);
+        e.assignTo(node.left, value);
+        return value;
+    }
+    if (op === e.SK.PlusEqualsToken || op === e.SK.BarBarEqualsToken || op === e.SK.QuestionQuestionEqualsToken) {
+        const value = join(evaluate(e, node.left), evaluate(e, node.right));
+        e.assignTo(node.left, taintOnly(deepTaints(value)), true);
+        return value;
+    }
+    if (op === e.SK.PlusToken && ts.isBinaryExpression(node.left) && node.left.operatorToken.kind === op)
+        return concatenation(e, node);
+    const left = evaluate(e, node.left);
+    if (op === e.SK.AmpersandAmpersandToken) {
+        e.conditional++;
+        const right = evaluate(e, node.right);
+        e.conditional--;
+        return right;
+    }
+    if (op === e.SK.BarBarToken || op === e.SK.QuestionQuestionToken) {
+        e.conditional++;
+        const right = evaluate(e, node.right);
+        e.conditional--;
+        return join(left, right);
+    }
+    const right = evaluate(e, node.right);
+    if (op === e.SK.PlusToken) {
+        const taints = unionTaints(textTaints(left), textTaints(right));
+        if (left.safe && right.safe)
+            return SAFE;
+        const out = !taints && (left.literal || left.safe) && (right.literal || right.safe) ? { literal: true } : taintOnly(taints);
+        if (left.str !== undefined) {
+            const complete = left.strComplete && right.str !== undefined && right.strComplete;
+            const shape = !complete && SCHEME_AT_START.test(left.str) ? textShape(left) + textShape(right) : undefined;
+            return {
+                ...out,
+                str: left.strComplete ? left.str + (right.str ?? '') : left.str,
+                strComplete: complete === true,
+                ...(left.schemeAt !== undefined ? { schemeAt: left.schemeAt } : {}),
+                ...(shape !== undefined ? { shape } : {}),
+            };
+        }
+        return out;
+    }
+    if (op === e.SK.CommaToken)
+        return right;
+    // Comparisons, arithmetic, `in`, `instanceof`: a boolean or a number.
+    return SAFE;
+}
+/** `delete copy.apiKey`: the member is gone from what the binding holds. */
+function forget(e, target) {
+    const ts = e.ts;
+    const t = e.syntax.unwrap(target);
+    if (!ts.isPropertyAccessExpression(t) && !ts.isElementAccessExpression(t))
+        return void evaluate(e, t);
+    const key = e.syntax.memberName(t);
+    const object = e.syntax.unwrap(t.expression);
+    const binding = ts.isIdentifier(object) ? e.scope.lookup(object.text) : undefined;
+    if (key === undefined || !binding?.value.props?.has(key) || e.conditional > 0)
+        return;
+    const props = new Map(binding.value.props);
+    props.delete(key);
+    binding.value = { ...binding.value, props };
+}
+/** `a + b + c + …` folded left to right without recursion (generated code joins thousands of strings). */
+function concatenation(e, node) {
+    const ts = e.ts;
+    const operands = [];
+    let left = node;
+    while (ts.isBinaryExpression(left) && left.operatorToken.kind === e.SK.PlusToken) {
+        operands.push(left.right);
+        left = left.left;
+    }
+    operands.push(left);
+    operands.reverse();
+    const first = evaluate(e, operands[0]);
+    let taints = textTaints(first);
+    let literal = first.literal === true || first.safe === true;
+    // Known text matters only for URLs and paths: a bounded prefix is enough.
+    let str = first.str;
+    let complete = first.strComplete === true;
+    // A URL's host may follow unknown credentials (`'http://' + user + ':' + pw + '@host/'`): keep the whole text's shape.
+    let shape = str !== undefined && SCHEME_AT_START.test(str) ? textShape(first) : undefined;
+    for (let i = 1; i < operands.length; i++) {
+        const right = evaluate(e, operands[i]);
+        taints = unionTaints(taints, textTaints(right));
+        literal &&= right.literal === true || right.safe === true;
+        if (shape !== undefined && shape.length < MAX_KNOWN_TEXT)
+            shape += textShape(right);
+        if (str !== undefined && complete) {
+            if (right.str !== undefined && str.length < MAX_KNOWN_TEXT)
+                str += right.str;
+            complete = right.strComplete === true && str.length < MAX_KNOWN_TEXT;
+        }
+    }
+    const value = taintOnly(taints);
+    return {
+        ...value,
+        ...(literal && !taints ? { literal: true } : {}),
+        ...(str !== undefined ? { str, strComplete: complete } : {}),
+        ...(str !== undefined && !complete && shape !== undefined ? { shape } : {}),
+        ...(first.schemeAt !== undefined ? { schemeAt: first.schemeAt } : {}),
+    };
+}
+function objectLiteral(e, node) {
+    const ts = e.ts;
+    const props = new Map();
+    let taints;
+    for (const p of node.properties) {
+        if (ts.isSpreadAssignment(p)) {
+            const v = evaluate(e, p.expression);
+            if (v.props)
+                for (const [k, pv] of v.props)
+                    props.set(k, pv);
+            taints = unionTaints(taints, v.kind === 'env' ? v.taints : v.props ? v.taints : deepTaints(v));
+            continue;
+        }
+        const key = e.syntax.propertyName(p.name);
+        if (p.name && ts.isComputedPropertyName(p.name))
+            evaluate(e, p.name.expression);
+        let value;
+        if (ts.isPropertyAssignment(p)) {
+            const init = e.syntax.unwrap(p.initializer);
+            if (key !== undefined && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+                const info = newFunction(e, init, key, e.isEntryPointName(key, true));
+                e.frame.deferred.push(info);
+                value = { fn: info };
+            }
+            else {
+                value = evaluate(e, p.initializer);
+                if (key !== undefined) {
+                    if (isTainted(value) && e.names.isCredentialKey(key))
+                        e.confirm(value);
+                    value = seedByName(e, key, value, { nameNode: p.name, init: p.initializer });
+                }
+            }
+        }
+        else if (ts.isShorthandPropertyAssignment(p)) {
+            value = evaluate(e, p.name);
+            if (isTainted(value) && e.names.isCredentialKey(p.name.text))
+                e.confirm(value);
+        }
+        else if ((ts.isMethodDeclaration(p) || ts.isGetAccessorDeclaration(p)) && key !== undefined && p.body) {
+            const info = newFunction(e, p, key, e.isEntryPointName(key, true));
+            if (ts.isGetAccessorDeclaration(p))
+                value = analyzeFunction(e, info);
+            else {
+                e.frame.deferred.push(info);
+                value = { fn: info };
+            }
+        }
+        else
+            value = CLEAN;
+        if (key !== undefined)
+            props.set(key, value);
+        else
+            taints = unionTaints(taints, deepTaints(value));
+    }
+    return { props, ...(taints ? { taints } : {}) };
+}
+/** Stores a value into an assignment target: a binding, a class field, an object member, a pattern. */
+export function assignTo(e, target, value, compound = false) {
+    const ts = e.ts;
+    const t = e.syntax.unwrap(target);
+    if (ts.isIdentifier(t)) {
+        const binding = e.scope.lookup(t.text);
+        if (!binding)
+            return;
+        const stepped = isTainted(value) ? withStep(value, e.loc(t, `assigned to \`${t.text}\``)) : value;
+        if (compound)
+            binding.value = join(binding.value, stepped);
+        else
+            e.assign(binding, seedByName(e, t.text, stepped, { nameNode: t, binding }));
+        return;
+    }
+    if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
+        const key = e.syntax.memberName(t);
+        if (ts.isElementAccessExpression(t) && key === undefined)
+            evaluate(e, t.argumentExpression);
+        const objectExpr = e.syntax.unwrap(t.expression);
+        if (key !== undefined && isTainted(value) && e.names.isCredentialKey(key))
+            e.confirm(value);
+        // ctx.body = x (Koa) sends x.
+        const root = e.syntax.lastName(objectExpr);
+        if (key !== undefined && root !== undefined && e.tables.responseObjects.has(root) && e.tables.responseProperties.has(key)) {
+            e.sink('no-secret-in-output', t, value, `${root}.${key}`);
+        }
+        if (objectExpr.kind === e.SK.ThisKeyword && e.frame.thisClass && key !== undefined) {
+            writeField(e.frame.thisClass, key, isTainted(value) ? withStep(value, e.loc(t, `stored in this.${key}`)) : value);
+            return;
+        }
+        // `this.headers['Authorization'] = …`, `this.conf.key = …`: a member of a field of this class.
+        const thisField = fieldOfThis(e, objectExpr);
+        if (thisField && e.frame.thisClass) {
+            const cls = e.frame.thisClass;
+            const current = cls.fields.get(thisField) ?? CLEAN;
+            const stored = isTainted(value) ? withStep(value, e.loc(t, `stored in this.${thisField}`)) : value;
+            if (key === undefined)
+                writeField(cls, thisField, { ...current, taints: unionTaints(current.taints, deepTaints(stored)) });
+            else {
+                const props = new Map(current.props ?? []);
+                props.set(key, join(props.get(key) ?? CLEAN, stored));
+                writeField(cls, thisField, { ...current, props });
+            }
+            return;
+        }
+        if (ts.isIdentifier(objectExpr)) {
+            const binding = e.scope.lookup(objectExpr.text);
+            if (!binding)
+                return;
+            const current = binding.value;
+            if (current.cls && key !== undefined) {
+                writeField(current.cls, key, value);
+                return;
+            }
+            if (key === undefined) {
+                binding.value = join(current, taintOnly(deepTaints(value)));
+                return;
+            }
+            const props = new Map(current.props ?? []);
+            props.set(key, compound || e.conditional > 0 ? join(props.get(key) ?? CLEAN, value) : value);
+            binding.value = { ...current, props };
+            return;
+        }
+        evaluate(e, objectExpr);
+        return;
+    }
+    if (ts.isObjectLiteralExpression(t) || ts.isArrayLiteralExpression(t)) {
+        // Destructuring assignment: every target receives the taint of the whole.
+        const whole = taintOnly(deepTaints(value));
+        const elements = ts.isObjectLiteralExpression(t) ? t.properties : t.elements;
+        for (const el of elements) {
+            if (ts.isShorthandPropertyAssignment(el))
+                assignTo(e, el.name, whole);
+            else if (ts.isPropertyAssignment(el))
+                assignTo(e, el.initializer, whole);
+            else if (ts.isSpreadAssignment(el) || ts.isSpreadElement(el))
+                assignTo(e, el.expression, whole);
+            else if (ts.isExpression(el))
+                assignTo(e, el, whole);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import { defaultNameClassifier, ownCopy, splitWords, wordScreen } from '@secret-hygiene/core';
+// Not frozen: a frozen object has its own shape, and every reader of NameFacts would see two.
+const NOTHING = { verdict: 'no', credentialHeader: false, stringTypedCredential: false, sanitizer: false, logger: false };
+/** The shared name classifier plus what the catalog and the user add (declared secret env names, sanitizers). */
+export class NameJudge {
+    tables;
+    classifier = defaultNameClassifier();
+    memo = new Map();
+    /** Passes every name with a word the facts below look for; the others need not be split into words. */
+    wordsScreen;
+    constructor(tables) {
+        this.tables = tables;
+        this.wordsScreen = wordScreen([...tables.stringTypedAmbiguousHeads, ...tables.sanitizerWords, ...tables.loggerObjectWords]);
+    }
+    facts(name) {
+        let facts = this.memo.get(name);
+        if (facts === undefined) {
+            facts = this.compute(name);
+            this.memo.set(ownCopy(name), facts);
+        }
+        return facts;
+    }
+    compute(name) {
+        const t = this.tables;
+        const words = this.wordsScreen.test(name) ? splitWords(name) : [];
+        const last = words[words.length - 1];
+        const declared = t.extraSecretEnv.has(name) || (t.extraSecretWords.size > 0 && t.extraSecretWords.has(name.replace(/[^A-Za-z0-9]/g, '').toLowerCase()));
+        const facts = {
+            verdict: declared ? 'secret' : this.classifier.classify(name),
+            credentialHeader: t.credentialKeys.has(name.toLowerCase()),
+            stringTypedCredential: last !== undefined && t.stringTypedAmbiguousHeads.has(last),
+            sanitizer: t.sanitizerFunctions.has(name) || words.some((w) => t.sanitizerWords.has(w)),
+            logger: last !== undefined && t.loggerObjectWords.has(last),
+        };
+        // Nearly every name says nothing: they share one record instead of keeping one each.
+        return facts.verdict === 'no' && !facts.credentialHeader && !facts.stringTypedCredential && !facts.sanitizer && !facts.logger ? NOTHING : facts;
+    }
+    /** `secret`, `ambiguous` (bare `token`) or `no` for a variable, parameter or property name. */
+    classify(name) {
+        return this.facts(name).verdict;
+    }
+    /** An environment variable holds a secret when its name looks secret (or might: `TOKEN`) or a config declares it. */
+    isSecretEnv(name) {
+        return this.facts(name).verdict !== 'no';
+    }
+    /** `redactToken`, `maskSecret`, `hashPassword`: a function whose name says it hides what it is given. */
+    isSanitizerName(name) {
+        return this.facts(name).sanitizer;
+    }
+    /** `logger`, `appLogger`, `log`, `LOG`: a receiver whose last word says it logs. */
+    isLoggerName(name) {
+        return this.facts(name).logger;
+    }
+    /** `token` (bare or with a head in stringTypedAmbiguousHeads) declared as a string is a credential. */
+    isStringTypedCredential(name) {
+        return this.facts(name).stringTypedCredential;
+    }
+    isCredentialKey(key) {
+        const facts = this.facts(key);
+        return facts.credentialHeader || facts.verdict === 'secret';
+    }
+    /** `Authorization`, `X-API-Key`: a header or option whose value is a credential. */
+    isCredentialHeader(key) {
+        return this.facts(key).credentialHeader;
+    }
+}

@@ -1,0 +1,87 @@
+import { alternation, catalogDocument, squash } from '@secret-hygiene/core';
+import { judgeFor } from './engine.js';
+import { hardcodedDetector } from './hardcoded.js';
+import { flowTables } from './tables.js';
+import { writtenAsValue } from './value-positions.js';
+const evidenceByTables = new WeakMap();
+function lastSegment(dotted) {
+    return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+function rootSegment(dotted) {
+    const dot = dotted.indexOf('.');
+    return dot === -1 ? dotted : dotted.slice(0, dot);
+}
+function evidenceFor(t) {
+    let evidence = evidenceByTables.get(t);
+    if (!evidence) {
+        const vocabulary = catalogDocument('names');
+        const schemes = catalogDocument('flows').urls.insecureSchemes;
+        const heads = [...vocabulary.secretHeads, ...Object.keys(vocabulary.qualifiedHeads), ...t.credentialKeys, ...t.extraSecretWords];
+        // `process.env` and `Deno.env.get` start at `env` or at their root object; a method name such as `get` is everywhere.
+        const sourceNames = new Set([...[...t.envObjects].map(lastSegment), ...[...t.envGetters].map(rootSegment), ...t.secretTypes, ...t.secretValueMethods]);
+        const exact = [...vocabulary.secretEnvNames, ...t.extraSecretEnv, ...sourceNames];
+        evidence = {
+            sourceNames,
+            nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
+            plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::|['"\`])|${alternation(t.secretFileDirectories)}`, 'i'),
+            quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
+        };
+        evidenceByTables.set(t, evidence);
+    }
+    return evidence;
+}
+/**
+ * Quoted token-shaped text, the only literals the engine treats as hardcoded credentials (hardcoded.ts), which
+ * also turns away paths and URLs: they are left out here, where a large file holds hundreds of them.
+ */
+const TOKEN_SHAPED_LITERAL = /['"`](?!\/|http)([A-Za-z0-9_\-+/=.:]{16,512})['"`]/g;
+function hasHardcodedToken(text) {
+    TOKEN_SHAPED_LITERAL.lastIndex = 0;
+    for (let match = TOKEN_SHAPED_LITERAL.exec(text); match; match = TOKEN_SHAPED_LITERAL.exec(text)) {
+        if (hardcodedDetector(match[1]))
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether an untyped analysis of the file can report anything; false lets a linter skip the walk. Every source
+ * the engine knows starts at a name the parser interned (a variable, parameter, property or member named like a
+ * secret, `env`, a `Secret` type, `getSecretValue`), a path under a secrets directory, or a token-shaped literal;
+ * a bare `key` becomes one only next to a credential key, a bare `token` on its own. A plain-HTTP request needs
+ * an insecure scheme in the text. Files parsed without the identifier table are always analysed. Given `ts`, names
+ * written only in types, interfaces, type aliases and import/export clauses do not count.
+ */
+export function mayReport(sourceFile, options = {}, ts) {
+    const tables = flowTables(options);
+    const identifiers = sourceFile.identifiers;
+    if (!(identifiers instanceof Map))
+        return true;
+    const text = sourceFile.text;
+    const evidence = evidenceFor(tables);
+    const judge = judgeFor(tables);
+    // With the TypeScript instance at hand, a name written only in types (an SDK's `interface Options { apiKey?:
+    // string }`) is no evidence: untyped analysis never reads a value there.
+    const asValue = (name) => !ts || writtenAsValue(ts, sourceFile, name);
+    let ambiguous = false;
+    for (const name of identifiers.keys()) {
+        if (!evidence.nameScreen.test(name))
+            continue;
+        const verdict = judge.classify(name);
+        if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) {
+            if (asValue(name))
+                return true;
+            continue;
+        }
+        if (verdict === 'ambiguous' && asValue(name)) {
+            // A bare `token` is reported unless the file shows otherwise, and a string-typed one is a source.
+            if (tables.ambiguous.reportedNames.has(squash(name)) || judge.isStringTypedCredential(name))
+                return true;
+            ambiguous = true;
+        }
+    }
+    if (ambiguous && evidence.quotedCredentialKey.test(text))
+        return true;
+    if (evidence.plainUrlOrSecretPath.test(text))
+        return true;
+    return hasHardcodedToken(text);
+}

@@ -1,0 +1,3 @@
+export function emptySummary() {
+    return { paramSinks: [], paramReturns: [], returnSources: [] };
+}

@@ -1,0 +1,84 @@
+/** What a type checker can prove: a `Secret`, an `Error` subclass, a value that is only a boolean or number. */
+export class TypeFacts {
+    ts;
+    checker;
+    tables;
+    constructor(ts, checker, tables) {
+        this.ts = ts;
+        this.checker = checker;
+        this.tables = tables;
+    }
+    typeOf(node) {
+        try {
+            const type = this.checker.getTypeAtLocation(node);
+            return type.flags & (this.ts.TypeFlags.Any | this.ts.TypeFlags.Unknown) ? undefined : type;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    parts(type) {
+        const f = this.ts.TypeFlags;
+        return (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (f.Undefined | f.Null | f.Void)));
+    }
+    /** `true`: a Secret type; `false`: a known type that is not; `undefined`: unknown (untyped, any). */
+    isSecretType(node) {
+        const type = this.typeOf(node);
+        if (!type)
+            return undefined;
+        const parts = this.parts(type);
+        if (parts.length === 0)
+            return false;
+        return parts.every((t) => {
+            const name = (t.aliasSymbol ?? t.getSymbol())?.getName();
+            return name !== undefined && this.tables.secretTypes.has(name) && t.getProperty('getSecretValue') !== undefined;
+        }) || parts.every((t) => this.tables.secretTypes.has(t.getSymbol()?.getName() ?? ''));
+    }
+    /** A boolean, number, bigint or enum: it can show nothing of a secret. */
+    isScalar(node) {
+        const type = this.typeOf(node);
+        if (!type)
+            return false;
+        const f = this.ts.TypeFlags;
+        const scalar = f.BooleanLike | f.NumberLike | f.BigIntLike | f.EnumLike | f.Undefined | f.Null | f.Void | f.Never;
+        return this.parts(type).every((t) => (t.flags & scalar) !== 0) && this.parts(type).length > 0;
+    }
+    /** The value is a string (or string literal). */
+    isString(node) {
+        const type = this.typeOf(node);
+        return type !== undefined && this.parts(type).length > 0 && this.parts(type).every((t) => (t.flags & this.ts.TypeFlags.StringLike) !== 0);
+    }
+    /** A known type with no string in it (`Token`, an object): a bare `token` of that type is not a credential. */
+    isKnownNonString(node) {
+        const type = this.typeOf(node);
+        if (!type)
+            return false;
+        const parts = this.parts(type);
+        const f = this.ts.TypeFlags;
+        return parts.length > 0 && parts.every((t) => (t.flags & (f.StringLike | f.Any | f.Unknown | f.TypeParameter)) === 0);
+    }
+    /** A function or class: printing it shows code, not data. */
+    isCallable(node) {
+        const type = this.typeOf(node);
+        return type !== undefined && type.getCallSignatures().length + type.getConstructSignatures().length > 0 && type.getProperties().length < 8;
+    }
+    /** `true` when the constructed or thrown value's class extends Error; undefined when the type is unknown. */
+    isErrorInstance(node) {
+        const type = this.typeOf(node);
+        if (!type)
+            return undefined;
+        return this.extendsError(type, 0);
+    }
+    extendsError(type, depth) {
+        if (depth > 8)
+            return false;
+        const name = type.getSymbol()?.getName();
+        if (name !== undefined && this.tables.errorConstructors.has(name))
+            return true;
+        if (!type.isClassOrInterface()) {
+            const target = type.target;
+            return target !== undefined && target !== type && this.extendsError(target, depth + 1);
+        }
+        return (this.checker.getBaseTypes(type) ?? []).some((b) => this.extendsError(b, depth + 1));
+    }
+}
