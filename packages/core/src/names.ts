@@ -87,8 +87,10 @@ export class NameClassifier {
     if (words.length > 1 && this.booleans.has(words[0]!)) return 'no';
     // The head is the last word that names a secret; anything after it says what about the secret the name holds.
     const upperSnake = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
+    // `APIKeys`, `AdminAPIKeys`: a class or type named after what it manages, never a value holding keys.
+    const pascal = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(name);
     for (let i = words.length - 1; i >= 0; i--) {
-      const verdict = this.headVerdict(words, i, upperSnake);
+      const verdict = this.headVerdict(words, i, upperSnake, pascal);
       if (verdict === 'no') continue;
       const after = words.slice(i + 1);
       if (after.some((w) => this.metadata.has(w) || this.nonSecretTokenQualifiers.has(w) || w === 'tokens')) return 'no';
@@ -102,11 +104,11 @@ export class NameClassifier {
     return 'no';
   }
 
-  private headVerdict(words: string[], i: number, upperSnake: boolean): NameVerdict {
+  private headVerdict(words: string[], i: number, upperSnake: boolean, pascal: boolean): NameVerdict {
     const word = words[i]!;
     if (this.secretHeads.has(word)) return 'secret';
     const qualifiers = this.qualified.get(word);
-    if (!qualifiers) return this.pluralHeadVerdict(words, i);
+    if (!qualifiers) return pascal ? 'no' : this.pluralHeadVerdict(words, i);
     const before = words[i - 1];
     if (before === undefined) return 'ambiguous';
     if (word === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
