@@ -1,3 +1,0 @@
-export function emptySummary() {
-    return { paramSinks: [], paramReturns: [], returnSources: [] };
-}

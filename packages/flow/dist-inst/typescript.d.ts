@@ -1,7 +1,0 @@
-import type * as TS from 'typescript';
-/**
- * The `typescript` package, loaded on first use and with `require`: an ESM import of this CommonJS module makes
- * Node scan its 9 MB source for export names, and the whole-program analyzer, which brings ts-morph's own copy of
- * the compiler, must not pay for loading a second one. The bundled CLI ships the compiler beside its chunks.
- */
-export declare function loadTypescript(): typeof TS;
