@@ -17,7 +17,7 @@ export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
   const name = nameAround(text, match.index);
   const quoted = /["'`]/.test(text[candidate.start - 1] ?? '');
   if (!quoted) {
-    if (path !== undefined && !PLAIN_VALUE_FILES.test(path)) return [];
+    if (path !== undefined && !PLAIN_VALUE_FILES.test(path) && !inConnectionString(text, match.index)) return [];
     if (/^[(.[]/.test(text[candidate.end] ?? '')) return [];
     if (MEMBER_CHAIN.test(candidate.secret)) return []; // `result.groups?.password`: an expression, not a value
     if (!/^[A-Za-z0-9]/.test(candidate.secret)) return []; // `node::credentials::X`, `password: -v`
@@ -27,6 +27,17 @@ export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
   if (match.groups?.op === ',' && !looksRandom(candidate.secret)) return [];
   return secretForName(name, candidate.secret) ? [candidate] : [];
 };
+
+// Keys a connection string names before its password: `"dbname=app user=app password=…"` (libpq),
+// `"Server=db;User Id=app;Password=…;"` (ODBC, ADO.NET).
+const CONNECTION_STRING_KEY = /(?:^|[\s;"'`])(?:user(?:name| ?id)?|uid|host|server|dbname|database|data source)[ \t]*=/i;
+
+/** Whether the keyword at `at` is a key of a connection string written in a string literal on its line. */
+function inConnectionString(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(Math.max(lineStart, at - 200), at);
+  return /["'`]/.test(before) && CONNECTION_STRING_KEY.test(before);
+}
 
 /** Walks out from a keyword to the whole identifier it belongs to (`OPENAI_API_KEY`, `config.clientSecret`). */
 function nameAround(text: string, index: number): string {
