@@ -131,4 +131,13 @@ describe('messages', () => {
     }
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('names the credential API a plain key is given to, not the key', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const code = "declare const jwt: { sign(p: object, k: string): string };\nexport const t = jwt.sign({ sub: 1 }, 'shhhhh');\n";
+    const messages = linter.verify(code, [...plugin.configs.recommended] as Linter.Config[], { filename: 'file.ts' });
+    expect(messages.map((m) => m.message)).toEqual([
+      'The key or password given to jwt.sign is written into the source. Read it from the environment or a secret store, and rotate the exposed value.',
+    ]);
+  });
 });

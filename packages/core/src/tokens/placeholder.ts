@@ -33,6 +33,17 @@ export function isPlaceholderValue(value: string): boolean {
   return hasFiller(longestRun(trimmed));
 }
 
+/**
+ * Whether a literal that a credential API takes as its key or password (`jwt.sign(payload, '…')`) holds a real
+ * value: any written text does, however short or plain (`shhhhh`, `keyboard cat`), unless it is empty, a
+ * reference (`${JWT_SECRET}`), a mask or a stand-in written for the reader (`<your secret>`, `xxxx`, `changeme`).
+ */
+export function isWrittenCredential(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 4 || MASKED.test(trimmed) || TEMPLATE.test(trimmed) || ENV_REFERENCE.test(trimmed)) return false;
+  return !hasPlaceholderWord(trimmed);
+}
+
 /** Letters written in one case, as a person writes a word: `todo`, `TODO`, `Todo`, not `tODo`. */
 const ONE_CASE = /^(?:[^A-Za-z]*[a-z][^A-Z]*|[^a-z]*|[^A-Za-z]*[A-Z][^A-Z]*)$/;
 

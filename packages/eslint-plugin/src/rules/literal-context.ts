@@ -74,7 +74,12 @@ const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
   'crypto.createHmac': { index: 1, name: 'signingKey' },
   // `new Sequelize(database, username, password, options)`.
   Sequelize: { index: 2, name: 'password' },
+  // cookie-parser signs cookies with its first argument.
+  cookieParser: { index: 0, name: 'cookieSecret' },
 };
+
+/** Session middleware whose options' `secret` signs the session cookie: express-session, cookie-session. */
+const SESSION_CALLEES = new Set(['session', 'expressSession', 'cookieSession']);
 
 /** Methods that take a password at a fixed position whatever their receiver: `superagent.get(url).auth(user, pass)`. */
 const METHOD_KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
@@ -96,6 +101,7 @@ export const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
   ...[...PAIR_ENCODERS].map((callee) => callee.split('.')[0]!),
   ...Object.keys(METHOD_KEY_ARGUMENTS),
   ...USER_MAP_CALLEES,
+  ...SESSION_CALLEES,
 ]);
 const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
 
@@ -150,6 +156,31 @@ function isUserPasswordMap(object: TSESTree.Node | undefined): boolean {
   const call = options?.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return false;
   return USER_MAP_CALLEES.has(calleeName(call.callee) ?? '');
+}
+
+/**
+ * The credential API a literal is handed to as its key or password, by the place it is written in: a key or
+ * password argument (`jwt.sign(payload, '…')`, `createHmac('sha256', '…')`, `new Sequelize(db, user, '…')`,
+ * `request.auth(user, '…')`, `cookieParser('…')`), a password of `basicAuth({ users })`, or the `secret` of
+ * session middleware (`session({ secret: '…' })`). There any written value is a credential, however plain.
+ */
+export function credentialApi(literal: TSESTree.Node): string | undefined {
+  const { child, parent } = placeOf(literal);
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+    const callee = calleeName(parent.callee);
+    if (KEY_ARGUMENTS[callee ?? '']?.index === index) return callee;
+    const method = methodName(parent.callee);
+    return METHOD_KEY_ARGUMENTS[method ?? '']?.index === index ? `.${method}()` : undefined;
+  }
+  if (parent.type !== AST_NODE_TYPES.Property || parent.value !== child) return undefined;
+  if (isUserPasswordMap(parent.parent)) return 'basicAuth';
+  const options = parent.parent;
+  const call = options?.parent;
+  if (keyName(parent.key, parent.computed) !== 'secret' || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
+  const callee = calleeName(call.callee);
+  return SESSION_CALLEES.has(callee ?? '') ? callee : undefined;
 }
 
 /**

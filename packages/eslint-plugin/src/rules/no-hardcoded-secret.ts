@@ -1,11 +1,11 @@
-import { classifyLiteral, defaultNameClassifier, scanTokens, type TokenMatch } from '@secret-hygiene/core';
+import { classifyLiteral, defaultNameClassifier, isWrittenCredential, scanTokens, type TokenMatch } from '@secret-hygiene/core';
 import { loadTypescript, writtenAsValue } from '@secret-hygiene/flow';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName, enclosingKey } from './literal-context.js';
+import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName, credentialApi, enclosingKey } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 const ts = loadTypescript();
@@ -19,6 +19,8 @@ interface NamedLiteral {
   valueStart: number;
   verbatim: boolean;
   range: Range;
+  /** The credential API it is handed to (`jwt.sign`), where any written value is a credential. */
+  api?: string | undefined;
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -131,13 +133,28 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
       const written = contextualName(node);
       const name = written === undefined ? undefined : qualified(node, written);
-      if (name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') {
-        namedLiterals.push({ value, name, valueStart, verbatim: raw === value, range: node.range });
+      const api = credentialApi(node);
+      if ((name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') || api !== undefined) {
+        namedLiterals.push({ value, name: name ?? 'secret', valueStart, verbatim: raw === value, range: node.range, api });
       }
       const password = basicAuthPassword(node, value);
       if (password !== undefined) {
         namedLiterals.push({ value: value.slice(password), name: 'password', valueStart: valueStart + password, verbatim: raw === value, range: node.range });
       }
+    }
+
+    /** A plain value handed to a credential API (`jwt.sign(payload, 'shhhhh')`), which the token formats leave alone. */
+    function writtenCredential(literal: NamedLiteral): TokenMatch | undefined {
+      if (literal.api === undefined || !isWrittenCredential(literal.value)) return undefined;
+      return {
+        detector: 'credential-argument',
+        provider: 'Generic',
+        description: `the key or password given to ${literal.api}`,
+        severity: 'error',
+        start: 0,
+        end: literal.value.length,
+        secret: literal.value,
+      };
     }
 
     function report(match: TokenMatch, start: number, end: number): void {
@@ -164,7 +181,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
         }
         for (const literal of namedLiterals) {
           if (found.some((r) => overlaps(r, literal.range))) continue;
-          const match = classifyLiteral(literal.value, { name: literal.name });
+          const match = classifyLiteral(literal.value, { name: literal.name }) ?? writtenCredential(literal);
           if (!match) continue;
           if (literal.verbatim) report(match, literal.valueStart + match.start, literal.valueStart + match.end);
           else report(match, literal.range[0], literal.range[1]);
