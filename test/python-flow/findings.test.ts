@@ -199,6 +199,34 @@ describe('options and names', () => {
   });
 });
 
+describe('credential arguments', () => {
+  it('reports a plain key or password handed to a credential API, with its value redacted', async () => {
+    const list = await findings(
+      [
+        'import hashlib, hmac, jwt, os, requests',
+        'from requests.auth import HTTPBasicAuth',
+        'token = jwt.encode({"sub": 1}, "shhhhh", algorithm="HS256")',
+        'mac = hmac.new(b"a secret key", b"msg", hashlib.sha256)',
+        'r = requests.get("https://api.example.org", auth=("admin", "Adm1nP4ssw0rd"))',
+        'r2 = requests.get("https://api.example.org", auth=HTTPBasicAuth("admin", "hunter22"))',
+        'ok1 = jwt.encode({"sub": 1}, os.environ["JWT_SECRET"], algorithm="HS256")',
+        'ok2 = jwt.encode({"sub": 1}, "<your-secret>", algorithm="HS256")',
+        'ok3 = requests.get("https://api.example.org", auth=("admin", os.environ["PW"]))',
+        'ok4 = jwt.decode(token, key="Zq8vLm2xR4pTkq3n9Vd8", algorithms=["HS256"])',
+      ].join('\n'),
+    );
+    const hardcoded = list.filter((f) => f.ruleId === 'no-hardcoded-secret');
+    expect(hardcoded.map((f) => f.line)).toEqual([3, 4, 5, 6]);
+    expect(hardcoded[0]!.message).toContain('given to jwt.encode');
+    for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/shhhhh|a secret key|Adm1nP4ssw0rd|hunter22/);
+  });
+
+  it('parses a file whose only credential is a key handed to jwt', async () => {
+    const list = await findings(['import jwt', 'x = jwt.encode({}, "shhhhh")'].join('\n'));
+    expect(summary(list)).toEqual(['2:no-hardcoded-secret:error']);
+  });
+});
+
 describe('precision', () => {
   it('binds the elements of a returned tuple one by one', async () => {
     const list = await findings(

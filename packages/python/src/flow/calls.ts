@@ -12,6 +12,7 @@ import { argumentsOf, dottedName, lastName } from './syntax.js';
 import { type CallFacts, checkTransport, requestUrl } from './transport.js';
 import { CLEAN, OPAQUE, type Value, container, join, sourceTaint, withStep } from './values.js';
 import { warnEnvironWrite } from './platform.js';
+import { checkCredentialArguments } from './credential-arguments.js';
 
 /** Words in a helper's name that make its return value worth reading from another file: `read_key()`. */
 const SECRET_WORDS = /^(?:key|keys|token|tokens|secret|secrets|password|passwd|credential|credentials|creds|auth|login)$/;
@@ -62,6 +63,7 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   const scope = namespace(a, f, call, fnNode);
   if (scope) return scope;
+  checkCredentialArguments(a, call);
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
   if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;

@@ -1,0 +1,61 @@
+import { classifyLiteral, isWrittenCredential, redact } from '@secret-hygiene/core';
+import type { Analysis } from './context.js';
+import type { PyNode as SyntaxNode } from './tree.js';
+import type { CallFacts } from './transport.js';
+import { argumentsOf } from './syntax.js';
+import type { Value } from './values.js';
+
+/**
+ * Calls that take a signing key or a password at a fixed place, by canonical name: the positional index and the
+ * keyword. Any written value there is a credential, however plain (`jwt.encode(payload, "secret")`).
+ */
+const KEY_ARGUMENTS: ReadonlyMap<string, { index: number; keyword: string }> = new Map([
+  ['jwt.encode', { index: 1, keyword: 'key' }],
+  ['jwt.decode', { index: 1, keyword: 'key' }],
+  ['hmac.new', { index: 0, keyword: 'key' }],
+  ['hmac.digest', { index: 0, keyword: 'key' }],
+  ['requests.auth.HTTPBasicAuth', { index: 1, keyword: 'password' }],
+  ['requests.auth.HTTPDigestAuth', { index: 1, keyword: 'password' }],
+  ['httpx.BasicAuth', { index: 1, keyword: 'password' }],
+  ['httpx.DigestAuth', { index: 1, keyword: 'password' }],
+  ['aiohttp.BasicAuth', { index: 1, keyword: 'password' }],
+]);
+
+/** HTTP clients whose `auth=("user", "password")` tuple carries a password. */
+const AUTH_TUPLE_LIBRARIES = new Set(['requests', 'httpx']);
+
+/**
+ * `jwt.encode(payload, "shhhhh")`, `hmac.new(b"key", …)`, `HTTPBasicAuth("user", "pw")`,
+ * `requests.get(url, auth=("user", "pw"))`: a literal handed to a credential API as its key or password. A value
+ * the token formats recognise is left to the token scan, which reports it already.
+ */
+export function checkCredentialArguments(a: Analysis, call: CallFacts): void {
+  const canonical = call.canonical;
+  if (canonical === undefined) return;
+  const keyed = KEY_ARGUMENTS.get(canonical);
+  const args = keyed || call.keywords.has('auth') ? argumentsOf(call.node) : undefined;
+  if (keyed && args) {
+    const byKeyword = args.keywords.get(keyed.keyword);
+    if (byKeyword) report(a, canonical, byKeyword, call.keywords.get(keyed.keyword), keyed.keyword);
+    else report(a, canonical, args.positional[keyed.index], call.positional[keyed.index]);
+  }
+  if (args && AUTH_TUPLE_LIBRARIES.has(canonical.split('.')[0]!)) {
+    const auth = call.keywords.get('auth');
+    const node = args.keywords.get('auth');
+    if (auth?.items?.length === 2 && node?.type === 'tuple') report(a, `${canonical}(auth=…)`, node.namedChildren[1], auth.items[1]);
+  }
+}
+
+/** `keyword`: the name the value is written under (`key="…"`), which the token scan also reads. */
+function report(a: Analysis, api: string, node: SyntaxNode | undefined, value: Value | undefined, keyword?: string): void {
+  const text = value?.complete ? value.str : undefined;
+  if (!node || text === undefined || !isWrittenCredential(text) || classifyLiteral(text, keyword ? { name: keyword } : {})) return;
+  a.results.add({
+    ruleId: 'no-hardcoded-secret',
+    severity: 'error',
+    message: `The key or password given to ${api} is written into the source. Read it from the environment or a secret store, and rotate the exposed value.`,
+    node,
+    evidence: redact(text),
+    steps: [],
+  });
+}
