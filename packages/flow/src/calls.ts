@@ -495,7 +495,8 @@ function propagate(e: Engine, shape: CallShape): Value {
       const fromReceiver = receiver.kind === 'env' ? receiver.taints : deepTaints(receiver);
       const taints = t.argumentMethods.has(name) ? unionTaints(fromReceiver, allArgTaints(shape)) : fromReceiver;
       const value = taintOnly(taints);
-      if (name === 'split' && value.taints && PAIR_SEPARATORS.has(shape.args[0]?.str ?? '') && shape.args[0]!.strComplete) return { ...value, headIsName: true };
+      const separator = shape.args[0];
+      if (name === 'split' && value.taints && separator?.strComplete && PAIR_SEPARATORS.has(separator.str ?? '')) return { ...value, headIsName: true };
       return receiver.str !== undefined && /^(?:trim|toString|valueOf|toLowerCase)$/.test(name) ? { ...value, str: receiver.str, strComplete: receiver.strComplete ?? false } : value;
     }
   }

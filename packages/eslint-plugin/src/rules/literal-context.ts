@@ -178,7 +178,8 @@ export function credentialApi(literal: TSESTree.Node): string | undefined {
   if (isUserPasswordMap(parent.parent)) return 'basicAuth';
   const options = parent.parent;
   const call = options?.parent;
-  if (keyName(parent.key, parent.computed) !== 'secret' || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
+  if (keyName(parent.key, parent.computed) !== 'secret') return undefined;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
   const callee = calleeName(call.callee);
   return SESSION_CALLEES.has(callee ?? '') ? callee : undefined;
 }

@@ -331,7 +331,10 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       }
       const out = join(parts);
       if (method === 'format' && receiver.str !== undefined) return { ...out, str: receiver.str.split('{')[0], complete: false };
-      if (out.taint && splitsPair(method, call.positional[0])) return { taint: out.taint, items: method === 'partition' ? [OPAQUE, CLEAN, { taint: out.taint }] : [OPAQUE, { taint: out.taint }] };
+      if (out.taint && splitsPair(method, call.positional[0])) {
+        const rest = { taint: out.taint };
+        return { taint: out.taint, items: method === 'partition' ? [OPAQUE, CLEAN, rest] : [OPAQUE, rest] };
+      }
       if (out.taint) return method === 'items' ? { taint: out.taint, entries: true } : { taint: out.taint };
       return receiver.opaque ? OPAQUE : CLEAN;
     }

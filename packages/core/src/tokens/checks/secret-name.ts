@@ -83,7 +83,13 @@ function typedPassword(name: string, value: string): boolean {
   if (head === undefined || !PASSWORD_HEADS.has(head) || !ONE_TYPED_WORD.test(value)) return false;
   if (!vocabularyWords) {
     const v = catalogDocument<NameVocabulary>('names');
-    vocabularyWords = new Set([...v.secretHeads, ...v.sanitizedWords, ...v.metadataWords, ...v.keepModifiers, ...v.booleanPrefixes]);
+    vocabularyWords = new Set([
+      ...v.secretHeads,
+      ...v.sanitizedWords,
+      ...v.metadataWords,
+      ...v.keepModifiers,
+      ...v.booleanPrefixes,
+    ]);
   }
   return !vocabularyWords.has(value);
 }
