@@ -495,8 +495,10 @@ function propagate(e: Engine, shape: CallShape): Value {
       const fromReceiver = receiver.kind === 'env' ? receiver.taints : deepTaints(receiver);
       const taints = t.argumentMethods.has(name) ? unionTaints(fromReceiver, allArgTaints(shape)) : fromReceiver;
       const value = taintOnly(taints);
-      const separator = shape.args[0];
-      if (name === 'split' && value.taints && separator?.strComplete && PAIR_SEPARATORS.has(separator.str ?? '')) return { ...value, headIsName: true };
+      if (name === 'split' && value.taints) {
+        const separator = shape.args[0];
+        return separator?.strComplete && PAIR_SEPARATORS.has(separator.str ?? '') ? { ...value, splitSecret: true, headIsName: true } : { ...value, splitSecret: true };
+      }
       return receiver.str !== undefined && /^(?:trim|toString|valueOf|toLowerCase)$/.test(name) ? { ...value, str: receiver.str, strComplete: receiver.strComplete ?? false } : value;
     }
   }

@@ -219,6 +219,8 @@ function envObject(e: Engine, node: TS.Expression, dotted: string): Value {
   return { kind: 'env', taints: [{ origin: { kind: 'source', label: dotted, byName: false }, path: [e.loc(node, `the whole environment (${dotted})`)] }] };
 }
 
+const INDEX = /^\d+$/;
+
 /** Where request libraries keep the request in their errors: axios `config`/`request`/`response.config`, got `options`, ky `request`. */
 const REQUEST_MEMBERS = new Set(['config', 'request', 'response', 'options', 'req', 'headers', 'toJSON']);
 
@@ -236,7 +238,8 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
   }
   // A request error keeps the request under these members; its message, status and code say nothing of it.
   if (object.kind === 'requestError') return REQUEST_MEMBERS.has(key) ? object : CLEAN;
-  if (key === '0' && object.headIsName) return CLEAN;
+  // A part of a split secret (`creds.split(':')[1]`) is the secret itself, but for the name or scheme before it.
+  if (object.splitSecret && INDEX.test(key)) return key === '0' && object.headIsName ? CLEAN : taintOnly(deepTaints(object));
   if (t.sanitizerProperties.has(key)) return SAFE;
   if (object.cls && !object.props) {
     const field = readField(e, object.cls, key);
@@ -259,8 +262,6 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
 /** A member of a tainted object: secret when the object holds real secrets or is a secrets mapping; an object
  * named like a secret (`credentials`) leaks only through members named like secrets (`credentials.password`).
  * A parameter's member stays a parameter access (`work.id`), resolved against each call's argument. */
-const INDEX = /^\d+$/;
-
 export function inheritMember(e: Engine, taints: readonly Taint[], key: string): Value {
   let out: Taint[] | undefined;
   let nameOnly = false;
@@ -271,8 +272,7 @@ export function inheritMember(e: Engine, taints: readonly Taint[], key: string):
     } else if ((o.kind === 'source' && o.byName && !isMapping(e, o.label)) || o.kind === 'candidate') nameOnly = true;
     else (out ??= []).push(t);
   }
-  // An element (`parts[1]`) is the secret itself; a named member of a secret-named object (`creds.region`) may not be.
-  if (nameOnly && (INDEX.test(key) || e.names.classify(key) !== 'no')) {
+  if (nameOnly && e.names.classify(key) !== 'no') {
     for (const t of taints) if ((t.origin.kind === 'source' && t.origin.byName) || t.origin.kind === 'candidate') (out ??= []).push(t);
   }
   return out ? { taints: out } : CLEAN;

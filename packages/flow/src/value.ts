@@ -98,6 +98,8 @@ export interface Value {
   param?: { fn: FunctionInfo; index: number };
   /** A pending request (its promise): what its error would keep of the request, if it fails. */
   requestError?: readonly Taint[];
+  /** The parts of a secret string split apart (`key.split(',')`): each element is (part of) the secret. */
+  splitSecret?: true;
   /** Parts of a credential pair (`user:password`, `Bearer <token>`) split apart: the first names the rest. */
   headIsName?: true;
 }
