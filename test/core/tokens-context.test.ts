@@ -61,6 +61,10 @@ describe('values that are not credentials', () => {
     for (const value of ['Passwort', 'user_password', 'passwordInput', 'encrypted', 'plaintext', 'required']) {
       expect(classifyLiteral(value, { name: 'password' }), value).toBeUndefined();
     }
+    // Documentation shows example passwords: one typed word there is no finding, a random value still is.
+    expect(scanTokens('POSTGRES_PASSWORD: secretpassword', { path: 'README.md' })).toEqual([]);
+    expect(scanTokens('POSTGRES_PASSWORD: secretpassword', { path: 'docker-compose.yml' }).map((m) => m.detector)).toEqual(['generic-secret-assignment']);
+    expect(scanTokens('POSTGRES_PASSWORD: Zq8vLm2xR4pT', { path: 'README.md' }).map((m) => m.detector)).toEqual(['generic-secret-assignment']);
     // A token or key is machine-made: one word there is a name, not a value.
     expect(classifyLiteral('supersecret', { name: 'apiKey' })).toBeUndefined();
     expect(classifyLiteral('supersecret', { name: 'authToken' })).toBeUndefined();

@@ -25,8 +25,12 @@ export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
   // `("API_KEY", "value")` is a call that sets a secret; in a list (`['apiKey', 'adminAPIKey']`) the comma only
   // separates words, so after a comma the value must look random on its own.
   if (match.groups?.op === ',' && !looksRandom(candidate.secret)) return [];
-  return secretForName(name, candidate.secret) ? [candidate] : [];
+  const typedWords = path === undefined || !PROSE_FILES.test(path);
+  return secretForName(name, candidate.secret, { typedWords }) ? [candidate] : [];
 };
+
+// Documentation shows example passwords by the dozen (`password: secretpassword`): there a typed word is no finding.
+const PROSE_FILES = /\.(?:md|mdx|markdown|rst|txt|adoc)$/i;
 
 // Keys a connection string names before its password: `"dbname=app user=app password=…"` (libpq),
 // `"Server=db;User Id=app;Password=…;"` (ODBC, ADO.NET).
@@ -50,12 +54,16 @@ function nameAround(text: string, index: number): string {
   return name.split('.').filter(Boolean).pop() ?? name;
 }
 
-/** Whether `value`, assigned to `name`, is a hardcoded secret rather than a reference, word or example. */
-export function secretForName(name: string, value: string): boolean {
+/**
+ * Whether `value`, assigned to `name`, is a hardcoded secret rather than a reference, word or example.
+ * `typedWords: false` leaves out the one typed word under a password name (for documentation).
+ */
+export function secretForName(name: string, value: string, options: { typedWords?: boolean } = {}): boolean {
   const verdict = defaultNameClassifier().classify(name);
   if (verdict === 'no') return false;
   if (value.length < 8 || isPlaceholderValue(value)) return false;
-  if (verdict === 'secret' && typedPassword(name, value) && !isKeyboardDummy(value)) return true;
+  const typed = options.typedWords !== false && verdict === 'secret' && typedPassword(name, value);
+  if (typed && !isKeyboardDummy(value)) return true;
   if (looksLikeNonSecret(value, { hexMayBeKey: verdict === 'secret' })) return false;
   if (/\s/.test(value) || isKeyboardDummy(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
