@@ -121,6 +121,18 @@ function methodName(callee: TSESTree.Node): string | undefined {
   return callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
 }
 
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** The key or password a call takes at `index`, and the API's name: `jwt.sign(payload, key)`, `req.auth(user, pass)`. */
+function keyedArgument(call: Call, index: number): { name: string; api: string } | undefined {
+  const callee = calleeName(call.callee);
+  const keyed = callee === undefined ? undefined : KEY_ARGUMENTS[callee];
+  if (callee !== undefined && keyed?.index === index) return { name: keyed.name, api: callee };
+  const method = methodName(call.callee);
+  const byMethod = method === undefined ? undefined : METHOD_KEY_ARGUMENTS[method];
+  return byMethod?.index === index ? { name: byMethod.name, api: `.${method}()` } : undefined;
+}
+
 /** Where a literal stands once wrappers that leave it alone (`as const`, `?? 'x'`) are stepped over. */
 function placeOf(literal: TSESTree.Node): { child: TSESTree.Node; parent: TSESTree.Node | undefined } {
   let child: TSESTree.Node = literal;
@@ -168,11 +180,7 @@ export function credentialApi(literal: TSESTree.Node): string | undefined {
   const { child, parent } = placeOf(literal);
   if (!parent) return undefined;
   if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-    const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-    const callee = calleeName(parent.callee);
-    if (KEY_ARGUMENTS[callee ?? '']?.index === index) return callee;
-    const method = methodName(parent.callee);
-    return METHOD_KEY_ARGUMENTS[method ?? '']?.index === index ? `.${method}()` : undefined;
+    return keyedArgument(parent, parent.arguments.indexOf(child as TSESTree.CallExpressionArgument))?.api;
   }
   if (parent.type !== AST_NODE_TYPES.Property || parent.value !== child) return undefined;
   if (isUserPasswordMap(parent.parent)) return 'basicAuth';
@@ -227,9 +235,8 @@ export function contextualName(literal: TSESTree.Node): string | undefined {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-      const keyed =
-        KEY_ARGUMENTS[calleeName(parent.callee) ?? ''] ?? METHOD_KEY_ARGUMENTS[methodName(parent.callee) ?? ''];
-      if (keyed?.index === index) return keyed.name;
+      const keyed = keyedArgument(parent, index);
+      if (keyed) return keyed.name;
       return index > 0 ? stringValue(parent.arguments[index - 1]) : undefined;
     }
     case AST_NODE_TYPES.ArrayExpression:
