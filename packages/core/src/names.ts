@@ -111,8 +111,7 @@ export class NameClassifier {
     if (!qualifiers) return pascal ? 'no' : this.pluralHeadVerdict(words, i);
     const before = words[i - 1];
     if (before === undefined) return 'ambiguous';
-    if (word === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
-    if (word === 'key' && this.nonSecretKeyQualifiers.has(before)) return 'no';
+    if (this.qualifiesAway(word, before)) return 'no';
     if (qualifiers.has(before) || this.secretHeads.has(before)) return 'secret';
     // By convention an upper-snake `<SERVICE>_TOKEN` environment name holds a credential.
     if (word === 'token' && upperSnake) return 'secret';
@@ -126,10 +125,13 @@ export class NameClassifier {
     if (before === undefined || !word.endsWith('s')) return 'no';
     const singular = word.slice(0, -1);
     const qualifiers = this.qualified.get(singular);
-    if (!qualifiers) return 'no';
-    if (singular === 'token' && this.nonSecretTokenQualifiers.has(before)) return 'no';
-    if (singular === 'key' && this.nonSecretKeyQualifiers.has(before)) return 'no';
+    if (!qualifiers || this.qualifiesAway(singular, before)) return 'no';
     return qualifiers.has(before) || this.secretHeads.has(before) ? 'secret' : 'no';
+  }
+
+  /** `nextToken`, `publicKey`: a qualifier that makes the head name something other than a secret. */
+  private qualifiesAway(head: string, before: string): boolean {
+    return (head === 'token' && this.nonSecretTokenQualifiers.has(before)) || (head === 'key' && this.nonSecretKeyQualifiers.has(before));
   }
 }
 

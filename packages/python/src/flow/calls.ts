@@ -63,7 +63,7 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   const scope = namespace(a, f, call, fnNode);
   if (scope) return scope;
-  checkCredentialArguments(a, call);
+  checkCredentialArguments(a, call, args);
   checkTransport(a, f, call);
   const url = requestUrl(a, call);
   if (url?.taint && namesUrlInErrors(a, call)) f.requestTaint ??= url.taint;

@@ -2,7 +2,7 @@ import { classifyLiteral, isWrittenCredential, redact } from '@secret-hygiene/co
 import type { Analysis } from './context.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { CallFacts } from './transport.js';
-import { argumentsOf } from './syntax.js';
+import type { Arguments } from './syntax.js';
 import type { Value } from './values.js';
 
 /**
@@ -29,17 +29,16 @@ const AUTH_TUPLE_LIBRARIES = new Set(['requests', 'httpx']);
  * `requests.get(url, auth=("user", "pw"))`: a literal handed to a credential API as its key or password. A value
  * the token formats recognise is left to the token scan, which reports it already.
  */
-export function checkCredentialArguments(a: Analysis, call: CallFacts): void {
+export function checkCredentialArguments(a: Analysis, call: CallFacts, args: Arguments): void {
   const canonical = call.canonical;
   if (canonical === undefined) return;
   const keyed = KEY_ARGUMENTS.get(canonical);
-  const args = keyed || call.keywords.has('auth') ? argumentsOf(call.node) : undefined;
-  if (keyed && args) {
+  if (keyed) {
     const byKeyword = args.keywords.get(keyed.keyword);
     if (byKeyword) report(a, canonical, byKeyword, call.keywords.get(keyed.keyword), keyed.keyword);
     else report(a, canonical, args.positional[keyed.index], call.positional[keyed.index]);
   }
-  if (args && AUTH_TUPLE_LIBRARIES.has(canonical.split('.')[0]!)) {
+  if (call.keywords.has('auth') && AUTH_TUPLE_LIBRARIES.has(canonical.split('.')[0]!)) {
     const auth = call.keywords.get('auth');
     const node = args.keywords.get('auth');
     if (auth?.items?.length === 2 && node?.type === 'tuple') report(a, `${canonical}(auth=…)`, node.namedChildren[1], auth.items[1]);
