@@ -274,6 +274,11 @@ describe('precision', () => {
     const list = await findings(['import secrets', 'nonce = secrets.token_urlsafe(16)', 'print(secrets)', 'print(nonce)', 'import settings', 'print(settings.API_KEY)'].join('\n'));
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
   });
+
+  it('reads a number after a sanitizing word as part of the word: hashed1() hides what it is given', async () => {
+    const list = await findings(['actually_ok_password_1 = hashed1()', 'print(actually_ok_password_1)', 'raw_password = fetch1()', 'print(raw_password)'].join('\n'));
+    expect(summary(list)).toEqual(['4:no-secret-in-log:error']);
+  });
 });
 
 describe('bad input', () => {

@@ -29,6 +29,11 @@ export function splitWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/** Whether `word` is in `vocabulary`, a trailing number aside: `hashed1` says what `hashed` says. */
+export function inVocabulary(vocabulary: ReadonlySet<string>, word: string): boolean {
+  return vocabulary.has(word) || (/\d$/.test(word) && vocabulary.has(word.replace(/\d+$/, '')));
+}
+
 export class NameClassifier {
   private readonly secretHeads: Set<string>;
   private readonly qualified: Map<string, Set<string>>;
@@ -76,6 +81,11 @@ export class NameClassifier {
 
   isSecret(name: string): boolean {
     return this.classify(name) === 'secret';
+  }
+
+  /** `hashedPassword`, `hashed2`, `maskedToken`: a word of the name says the value was made safe. */
+  saysSanitized(name: string): boolean {
+    return splitWords(name).some((w) => inVocabulary(this.sanitized, w));
   }
 
   private compute(name: string): NameVerdict {

@@ -1,3 +1,4 @@
+import { isWrittenCredential } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import type { FlowLocation } from './types.js';
@@ -6,12 +7,16 @@ import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Bindin
 /** Mask-like or empty literals: `''`, `'***'`, `'[REDACTED]'` hold no secret whatever the name says. */
 const MASK_LITERAL = /^(?:[\s*•xX#.\-_?]*|.*(?:redact|mask|hidden|placeholder|changeme|your[-_ ]?).*)$/i;
 
-/** Whether a declaration's initializer makes a secret-looking name safe (`const hasToken = true`). */
+/**
+ * Whether a declaration's initializer makes a secret-looking name safe (`const hasToken = true`). A string
+ * literal does when it holds no credential anyone would write: a mask, a stand-in, a few characters
+ * (`const fixed_password = '123'`).
+ */
 function safeInitializer(e: Engine, init: TS.Expression | undefined): boolean {
   if (!init) return false;
   const ts = e.ts;
   const x = e.syntax.unwrap(init);
-  if (ts.isStringLiteralLike(x)) return MASK_LITERAL.test(x.text);
+  if (ts.isStringLiteralLike(x)) return MASK_LITERAL.test(x.text) || !isWrittenCredential(x.text);
   return (
     ts.isNumericLiteral(x) ||
     x.kind === e.SK.TrueKeyword ||
@@ -80,7 +85,7 @@ export function declarePattern(e: Engine, name: TS.BindingName, value: Value, in
   if (ts.isIdentifier(name)) {
     const binding: Binding = { name: name.text, value: CLEAN, owner: e.frame.info, decl: name };
     const note = `assigned to \`${name.text}\``;
-    const stepped = e.isTainted(value) ? withDeclStep(value, e.loc(name, note)) : value;
+    const stepped = e.isTainted(value) ? withDeclStep(withoutGuessesDenied(e, name.text, value), e.loc(name, note)) : value;
     binding.value = seedByName(e, name.text, stepped, { nameNode: name, init, type, binding });
     scope.declare(binding);
     return;
@@ -117,6 +122,22 @@ function restOf(value: Value, taken: string[]): Value {
   if (!value.props) return value.kind === 'env' ? { taints: value.taints ?? [] } : value;
   const props = new Map([...value.props].filter(([k]) => !taken.includes(k)));
   return { ...value, props };
+}
+
+/**
+ * `const hashed2 = actually_ok_password_2()`: only a name said the value is a secret, and the name it is stored
+ * under says it was hashed. The nearer name wins; a real source (`process.env`, a `Secret`) stays whatever the name.
+ */
+function withoutGuessesDenied(e: Engine, name: string, value: Value): Value {
+  const taints = value.taints;
+  if (!taints || !taints.some(isGuess) || !e.names.saysSanitized(name)) return value;
+  const kept = taints.filter((t) => !isGuess(t));
+  const { taints: _guessed, ...rest } = value;
+  return kept.length > 0 ? { ...rest, taints: kept } : rest;
+}
+
+function isGuess(t: Taint): boolean {
+  return (t.origin.kind === 'source' && t.origin.byName) || t.origin.kind === 'candidate';
 }
 
 function withDeclStep(value: Value, step: FlowLocation): Value {

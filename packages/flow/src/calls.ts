@@ -252,7 +252,7 @@ function callBack(e: Engine, shape: CallShape, summary: FunctionSummary, name: s
       if (c.param !== index) continue;
       const taints = c.source
         ? [{ origin: { kind: 'source' as const, ...c.source }, path: c.path }]
-        : taintsAfter(deepTaints(resolveAccess(e, shape.args[c.from!.param] ?? CLEAN, c.from!.access)), step, c.path);
+        : taintsAfter(deepTaints(resolveAccess(e, argumentFor(summary, shape.args, c.from!.param) ?? CLEAN, c.from!.access)), step, c.path);
       seeds[c.arg] = join(seeds[c.arg] ?? CLEAN, taintOnly(taints));
     }
     const fn = shape.args[index]?.fn;
@@ -345,14 +345,14 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   const stepIn = () => (callStep ??= e.loc(shape.node, `passed to ${name}`));
   const stepOut = () => (back ??= e.loc(shape.node, `returned by ${name}`));
   for (const ps of summary.paramSinks) {
-    const arg = shape.args[ps.param];
+    const arg = argumentFor(summary, shape.args, ps.param);
     const taints = arg ? deepTaints(resolveAccess(e, arg, ps.access)) : undefined;
     if (taints && taints.length > 0) e.sinkThroughCall(ps, taints, stepIn());
   }
-  for (const request of summary.paramRequests ?? []) requestThroughCall(e, request, shape.args[request.param], shape.node);
+  for (const request of summary.paramRequests ?? []) requestThroughCall(e, request, argumentFor(summary, shape.args, request.param), shape.node);
   let taints: readonly Taint[] | undefined;
   for (const pr of summary.paramReturns) {
-    const arg = shape.args[pr.param];
+    const arg = argumentFor(summary, shape.args, pr.param);
     const argTaints = arg ? deepTaints(resolveAccess(e, arg, pr.access)) : undefined;
     if (argTaints) taints = unionTaints(taints, argTaints.map((t) => ({ origin: t.origin, path: appendStep([...appendStep(t.path, stepIn()), ...pr.path], stepOut()) })));
   }
@@ -366,6 +366,14 @@ export function applySummary(e: Engine, summary: FunctionSummary, shape: Pick<Ca
   const value = withReturnedText(returned, summary.returnText, shape.args);
   const made = summary.returnClass ? { ...value, cls: summary.returnClass } : value;
   return summary.returnKind ? { ...made, kind: summary.returnKind } : made;
+}
+
+/** What a callee's parameter receives from this call: a rest parameter takes every argument from its position on. */
+function argumentFor(summary: FunctionSummary, args: readonly Value[], param: number): Value | undefined {
+  if (param !== summary.restParam) return args[param];
+  let all: Value | undefined;
+  for (let i = param; i < args.length; i++) all = all ? join(all, args[i]!) : args[i];
+  return all;
 }
 
 /** The callee's returned text with this call's arguments in place of its parameters (a URL a helper builds). */
@@ -472,7 +480,7 @@ function propagate(e: Engine, shape: CallShape): Value {
     if (top >= 0) e.frame.resolved[top] = join(e.frame.resolved[top]!, shape.args[0] ?? CLEAN);
     return CLEAN;
   }
-  if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)))) {
+  if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)) || isModuleFunction(t.propagatorFunctions, receiver, name))) {
     const value = taintOnly(allArgTaints(shape));
     const base = shape.args[0];
     if (name === 'join' || name === 'resolve') {
@@ -509,6 +517,12 @@ function propagate(e: Engine, shape: CallShape): Value {
     return { taints: [{ origin: { kind: 'source', label: `${name}()`, byName: true }, path: [e.loc(shape.node, `\`${name}()\` is named like a secret`)] }] };
   }
   return CLEAN;
+}
+
+/** `const Util = require('util'); Util.inspect(x)`: a function of a module, by the name the catalog spells it with. */
+function isModuleFunction(functions: ReadonlySet<string>, receiver: Value | undefined, name: string | undefined): boolean {
+  if (receiver?.kind !== 'module' || receiver.module === undefined || name === undefined) return false;
+  return functions.has(`${receiver.module.replace(/^node:/, '')}.${name}`);
 }
 
 /** `creds.split(':')`, `header.split(' ')`: a user name or an auth scheme comes first, then the secret. */

@@ -151,7 +151,17 @@ export class Engine {
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
         if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === start && s.ruleId === ruleId && sameAccess(s.access, origin.access))) {
-          summary.paramSinks.push({ param: origin.index, ...(origin.access ? { access: origin.access } : {}), ruleId, start, end, sinkLabel, path: materialize(appendStep(t.path, step)), ...(fix ? { fix } : {}) });
+          summary.paramSinks.push({
+            param: origin.index,
+            ...(origin.access ? { access: origin.access } : {}),
+            ruleId,
+            start,
+            end,
+            sinkLabel,
+            path: materialize(appendStep(t.path, step)),
+            ...(fix ? { fix } : {}),
+            ...(origin.forwarded ? { atCallSite: true as const } : {}),
+          });
         }
         continue;
       }
@@ -174,14 +184,17 @@ export class Engine {
 
   /** A parameter-to-sink flow of a callee, now fed by the taints of an argument at a call site. */
   sinkThroughCall(paramSink: FunctionSummary['paramSinks'][number], argTaints: readonly Taint[], callStep: FlowLocation): void {
+    // A function that forwards what it is given to a sink is a sink: the secret is reported where it is passed.
+    const at = paramSink.atCallSite ? { start: callStep.start, end: callStep.end } : { start: paramSink.start, end: paramSink.end, ...(paramSink.fileName ? { fileName: paramSink.fileName } : {}) };
     for (const t of argTaints) {
       const origin = t.origin;
-      const path = [...materialize(appendStep(t.path, callStep)), ...paramSink.path];
+      // The path of a forwarding function ends where it is called: that call is the sink.
+      const path = paramSink.atCallSite ? materialize(appendStep(t.path, callStep)) : [...materialize(appendStep(t.path, callStep)), ...paramSink.path];
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
-        if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === paramSink.start && s.ruleId === paramSink.ruleId && sameAccess(s.access, origin.access))) {
-          const { access: _calleeAccess, ...rest } = paramSink;
-          summary.paramSinks.push({ ...rest, param: origin.index, ...(origin.access ? { access: origin.access } : {}), path });
+        if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === at.start && s.ruleId === paramSink.ruleId && sameAccess(s.access, origin.access))) {
+          const { access: _calleeAccess, atCallSite: _forwarder, start: _start, end: _end, fileName: _file, ...rest } = paramSink;
+          summary.paramSinks.push({ ...rest, ...at, param: origin.index, ...(origin.access ? { access: origin.access } : {}), path, ...(origin.forwarded ? { atCallSite: true as const } : {}) });
         }
         continue;
       }
@@ -189,11 +202,9 @@ export class Engine {
         ruleId: paramSink.ruleId,
         severity: severityOf(paramSink.ruleId, true),
         message: flowMessage(paramSink.ruleId, origin.label, paramSink.sinkLabel),
-        start: paramSink.start,
-        end: paramSink.end,
+        ...at,
         path,
         ...(paramSink.fix ? { fix: paramSink.fix } : {}),
-        ...(paramSink.fileName ? { fileName: paramSink.fileName } : {}),
       };
       if (origin.kind === 'candidate' && !origin.binding.confirmed) {
         const list = this.pending.get(origin.binding) ?? [];

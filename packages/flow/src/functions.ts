@@ -77,9 +77,10 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
   info.node.parameters.forEach((p, index) => {
     const pname = ts.isIdentifier(p.name) ? p.name.text : `#${index}`;
     let value: Value;
-    if (seeds) value = seeds[index] ?? CLEAN;
+    if (seeds) value = p.dotDotDotToken ? seeds.slice(index).reduce<Value>((all, seed) => join(all, seed), CLEAN) : seeds[index] ?? CLEAN;
     else {
-      const taint: Taint = { origin: { kind: 'param', index, fn: info }, path: [e.loc(p.name, () => `parameter \`${pname}\` of ${info.name}`)] };
+      const origin: Taint['origin'] = p.dotDotDotToken ? { kind: 'param', index, fn: info, forwarded: true } : { kind: 'param', index, fn: info };
+      const taint: Taint = { origin, path: [e.loc(p.name, () => `parameter \`${pname}\` of ${info.name}`)] };
       value = { taints: [taint], param: { fn: info, index } };
     }
     if (p.initializer) value = join(value, e.evaluate(p.initializer));
@@ -124,6 +125,8 @@ function finishSummary(e: Engine, info: FunctionInfo, returned: Value): void {
   if (returned.cls) summary.returnClass = returned.cls;
   const frame = e.frame;
   if (frame.returnText) summary.returnText = frame.returnText;
+  const parameters = info.node.parameters;
+  if (parameters.length > 0 && parameters[parameters.length - 1]!.dotDotDotToken) summary.restParam = parameters.length - 1;
   e.summaries.set(info.node, summary);
 }
 
@@ -194,7 +197,7 @@ export function argumentsValue(e: Engine, at: TS.Node): Value | undefined {
   const count = info.node.parameters.length + EXTRA_ARGUMENTS;
   const taints: Taint[] = [];
   for (let index = 0; index < count; index++) {
-    taints.push({ origin: { kind: 'param', index, fn: info }, path: [e.loc(at, () => `argument ${index + 1} of ${info.name}, read through \`arguments\``)] });
+    taints.push({ origin: { kind: 'param', index, fn: info, forwarded: true }, path: [e.loc(at, () => `argument ${index + 1} of ${info.name}, read through \`arguments\``)] });
   }
   return { taints };
 }

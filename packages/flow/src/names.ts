@@ -1,4 +1,4 @@
-import { defaultNameClassifier, ownCopy, splitWords, wordScreen, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
+import { defaultNameClassifier, inVocabulary, ownCopy, splitWords, wordScreen, type NameClassifier, type NameVerdict } from '@secret-hygiene/core';
 import type { FlowTables } from './tables.js';
 
 /** Everything the engine asks about one name, computed once (one memo lookup per question afterwards). */
@@ -42,7 +42,7 @@ export class NameJudge {
       verdict: declared ? 'secret' : this.classifier.classify(name),
       credentialHeader: t.credentialKeys.has(name.toLowerCase()),
       stringTypedCredential: last !== undefined && t.stringTypedAmbiguousHeads.has(last),
-      sanitizer: t.sanitizerFunctions.has(name) || words.some((w) => t.sanitizerWords.has(w)),
+      sanitizer: t.sanitizerFunctions.has(name) || words.some((w) => inVocabulary(t.sanitizerWords, w)),
       logger: last !== undefined && t.loggerObjectWords.has(last),
     };
     // Nearly every name says nothing: they share one record instead of keeping one each.
@@ -57,6 +57,11 @@ export class NameJudge {
   /** An environment variable holds a secret when its name looks secret (or might: `TOKEN`) or a config declares it. */
   isSecretEnv(name: string): boolean {
     return this.facts(name).verdict !== 'no';
+  }
+
+  /** `hashed2`, `maskedToken`: a variable whose name says its value was made safe. */
+  saysSanitized(name: string): boolean {
+    return this.classifier.saysSanitized(name);
   }
 
   /** `redactToken`, `maskSecret`, `hashPassword`: a function whose name says it hides what it is given. */

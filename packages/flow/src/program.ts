@@ -124,7 +124,6 @@ export function analyzeProgramFile(ts: typeof TS, sourceFile: TS.SourceFile, opt
     options.resolveImport,
   );
   walkSourceFile(engine);
-  for (const [node, summary] of engine.summaries) spreadRestParameter(ts, node, summary);
   const stamp = new Stamper(sourceFile.fileName);
   for (const summary of engine.summaries.values()) stamp.summary(summary);
   const results = engine.results.list();
@@ -233,22 +232,6 @@ export function describeSummary(s: FunctionSummary): string {
   const sources = s.returnSources.map((r) => `<${r.label}>`);
   const callbacks = (s.paramCalls ?? []).map((c) => `${c.param}(${c.arg}<${c.source?.label ?? c.from?.param}>)`);
   return [...sinks, ...returns, ...sources, ...callbacks, s.returnKind ?? ''].join(';');
-}
-
-/** Arguments a rest parameter may collect, beyond its own position, that callers in other files are checked for. */
-const REST_ARGUMENTS = 8;
-
-/** `function log(...args) { console.log(...args) }`: every argument from the rest position on reaches the sink. */
-function spreadRestParameter(ts: typeof TS, node: TS.Node, summary: FunctionSummary): void {
-  const parameters = (node as TS.SignatureDeclaration).parameters;
-  const rest = parameters?.length ? parameters.length - 1 : -1;
-  if (rest < 0 || !parameters[rest]!.dotDotDotToken || ts.isIdentifier(parameters[rest]!.name) === false) return;
-  const sinks = summary.paramSinks.filter((s) => s.param === rest);
-  const returns = summary.paramReturns.filter((r) => r.param === rest);
-  for (let extra = 1; extra <= REST_ARGUMENTS; extra++) {
-    for (const s of sinks) summary.paramSinks.push({ ...s, param: rest + extra });
-    for (const r of returns) summary.paramReturns.push({ ...r, param: rest + extra });
-  }
 }
 
 function isParameterProperty(ts: typeof TS, parameter: TS.ParameterDeclaration, name: string): boolean {

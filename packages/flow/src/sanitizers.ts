@@ -19,11 +19,12 @@ export function isMasking(e: Engine, shape: CallShape): boolean {
   if (keep && Number(keep[1]) <= e.tables.shortRevealMax) body = body.slice(0, keep.index);
   const quantified = /[+*]$/.test(body) ? body.slice(0, -1) : undefined;
   const unit = quantified ?? body;
-  return e.tables.fullMaskPatterns.has(unit) && (quantified !== undefined || flags.includes('g'));
+  // Flags known only at run time are taken to be the global ones a full mask is written with.
+  return e.tables.fullMaskPatterns.has(unit) && (quantified !== undefined || flags === undefined || flags.includes('g'));
 }
 
-/** `/./g` or `new RegExp('.', 'g')`: the pattern's source and flags when they are literal. */
-function regexOf(e: Engine, node: import('typescript').Expression): { source: string; flags: string } | undefined {
+/** `/./g` or `new RegExp('.', 'g')`: the pattern's source when it is literal, and its flags when they are. */
+function regexOf(e: Engine, node: import('typescript').Expression): { source: string; flags: string | undefined } | undefined {
   const ts = e.ts;
   const x = e.syntax.unwrap(node);
   if (ts.isRegularExpressionLiteral(x)) {
@@ -32,7 +33,7 @@ function regexOf(e: Engine, node: import('typescript').Expression): { source: st
   }
   if ((ts.isNewExpression(x) || ts.isCallExpression(x)) && ts.isIdentifier(x.expression) && x.expression.text === 'RegExp') {
     const [source, flags] = x.arguments ?? [];
-    if (source && ts.isStringLiteralLike(source) && (!flags || ts.isStringLiteralLike(flags))) return { source: source.text, flags: flags && ts.isStringLiteralLike(flags) ? flags.text : '' };
+    if (source && ts.isStringLiteralLike(source)) return { source: source.text, flags: !flags ? '' : ts.isStringLiteralLike(flags) ? flags.text : undefined };
   }
   return undefined;
 }

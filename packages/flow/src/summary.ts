@@ -26,6 +26,8 @@ export interface FunctionSummary {
   paramCalls?: ParamCall[];
   /** The text returned, built from literals and parameters (`\`http://${host}/v1\``), for URLs made by helpers. */
   returnText?: ReturnText;
+  /** The index of a rest parameter (`...args`): it receives every argument from its position on. */
+  restParam?: number;
 }
 
 export interface ReturnText {
@@ -63,6 +65,11 @@ export interface ParamSink {
   path: FlowLocation[];
   /** require-https: the request's plain-HTTP URL verdict is already known. */
   fix?: { start: number; end: number; text: string };
+  /**
+   * The function hands whatever it is given to the sink (`(...args) => console.log(...args)`, `arguments`): it is
+   * a sink itself, so a caller's secret is reported at the call that passes it.
+   */
+  atCallSite?: true;
 }
 
 export function emptySummary(): FunctionSummary {

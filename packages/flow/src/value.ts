@@ -8,7 +8,8 @@ export type Origin =
   /** A real source; `byName` when only an identifier's name says it holds a secret. */
   | { kind: 'source'; label: string; byName: boolean; paramOf?: FunctionInfo }
   /** The value of a parameter of the function being summarised (resolved at each call). */
-  | { kind: 'param'; index: number; fn: FunctionInfo; access?: readonly string[] }
+  /** `forwarded`: read through `arguments` or a rest parameter, which take any argument a caller passes. */
+  | { kind: 'param'; index: number; fn: FunctionInfo; access?: readonly string[]; forwarded?: true }
   /** A value named like `token` that leaks only if the file shows it is a credential. */
   | { kind: 'candidate'; binding: Binding; label: string };
 

@@ -1,4 +1,4 @@
-import { isAbsoluteUrl, joinUrlPath } from '@secret-hygiene/core';
+import { inVocabulary, isAbsoluteUrl, joinUrlPath } from '@secret-hygiene/core';
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
@@ -192,7 +192,7 @@ function sanitized(a: Analysis, call: CallFacts): Value | undefined {
   // A class of this file is followed through its own `__init__` and `__repr__`, whatever its name says.
   if (call.written === name && a.classes.has(name)) return undefined;
   const words = wordsOf(name);
-  if (words.some((w) => t.sanitizerWords.has(w))) return CLEAN;
+  if (words.some((w) => inVocabulary(t.sanitizerWords, w))) return CLEAN;
   return undefined;
 }
 
