@@ -275,6 +275,11 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
   });
 
+  it('reads a getter that only returns a stand-in by its name, and logs through logging.root', async () => {
+    const list = await findings(['import logging', 'def get_password():', '    return "<PASSWORD>"', 'def get_secret():', '    return "****"', 'logging.root.info("pw %s", get_password())', 'print(get_secret())'].join('\n'));
+    expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
+  });
+
   it('reads a number after a sanitizing word as part of the word: hashed1() hides what it is given', async () => {
     const list = await findings(['actually_ok_password_1 = hashed1()', 'print(actually_ok_password_1)', 'raw_password = fetch1()', 'print(raw_password)'].join('\n'));
     expect(summary(list)).toEqual(['4:no-secret-in-log:error']);

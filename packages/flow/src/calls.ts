@@ -1,4 +1,4 @@
-import { isAbsoluteUrl, joinUrlPath } from '@secret-hygiene/core';
+import { isAbsoluteUrl, isStandIn, joinUrlPath } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import { inheritMember } from './evaluate.js';
@@ -323,12 +323,21 @@ function localCallee(e: Engine, shape: CallShape): { summary: FunctionSummary; n
 }
 
 /**
- * A function that takes nothing and whose body is empty or only throws. One that takes parameters may pass them on
- * (`function fail(m) { throw new Error(m) }`): its summary matters.
+ * A function that takes nothing and whose body is empty, only throws or only returns a stand-in (`return
+ * '<PASSWORD>'`). One that takes parameters may pass them on (`function fail(m) { throw new Error(m) }`): its
+ * summary matters.
  */
 function isStub(e: Engine, node: TS.SignatureDeclaration): boolean {
+  const ts = e.ts;
   const body = (node as TS.FunctionLikeDeclaration).body;
-  return node.parameters.length === 0 && body !== undefined && e.ts.isBlock(body) && body.statements.every((s) => e.ts.isThrowStatement(s));
+  if (node.parameters.length > 0 || body === undefined) return false;
+  if (!ts.isBlock(body)) return returnsStandIn(e, body);
+  return body.statements.every((s) => ts.isThrowStatement(s) || (ts.isReturnStatement(s) && s.expression !== undefined && returnsStandIn(e, s.expression)));
+}
+
+function returnsStandIn(e: Engine, value: TS.Expression): boolean {
+  const x = e.syntax.unwrap(value);
+  return e.ts.isStringLiteralLike(x) && isStandIn(x.text);
 }
 
 function summaryOf(e: Engine, fn: FunctionInfo): FunctionSummary {

@@ -33,14 +33,31 @@ export function isPlaceholderValue(value: string): boolean {
   return hasFiller(longestRun(trimmed));
 }
 
+const HIDING = /^[\s*•xX#.\-_]*$|redact|mask|hidden/i;
+
+/**
+ * Text that stands for a value someone fills in (`<PASSWORD>`, `YOUR_API_KEY`), unlike a mask that hides one
+ * (`****`, `[REDACTED]`): a function that only returns it is a stub, read by its name.
+ */
+export function isStandIn(value: string): boolean {
+  return isPlaceholderValue(value) && !HIDING.test(value);
+}
+
+// Words of the weak values a credential is shown with in examples and tests: `MyPassword`, `SampleToken`, `test123`.
+const DUMMY_CREDENTIAL = /pass|test|sample|example|change|dummy|fake|my[_-]?(?:token|secret|key)|(.)\1{5}/i;
+// The name of a variable to read the value from (`OPENAI_API_KEY`, `TOKEN`), a file to read it from (`./key.pem`).
+const NAME_OF_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,12}$|^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|p12|pfx|json|txt|env)$/;
+
 /**
  * Whether a literal that a credential API takes as its key or password (`jwt.sign(payload, '…')`) holds a real
  * value: any written text does, however short or plain (`shhhhh`, `keyboard cat`), unless it is empty, a
- * reference (`${JWT_SECRET}`), a mask or a stand-in written for the reader (`<your secret>`, `xxxx`, `changeme`).
+ * reference (`${JWT_SECRET}`, `OPENAI_API_KEY`, `./key.pem`), a mask, a stand-in written for the reader
+ * (`<your secret>`, `xxxx`, `changeme`) or one of the weak values examples use (`MyPassword`, `test1234`).
  */
 export function isWrittenCredential(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 4 || MASKED.test(trimmed) || TEMPLATE.test(trimmed) || ENV_REFERENCE.test(trimmed)) return false;
+  if (DUMMY_CREDENTIAL.test(trimmed) || NAME_OF_VALUE.test(trimmed)) return false;
   return !hasPlaceholderWord(trimmed);
 }
 

@@ -65,7 +65,7 @@ function targetName(target: TSESTree.Node): string | undefined {
 const EQUALITY = new Set(['===', '==', '!==', '!=']);
 
 /** APIs that take a signing or MAC key at a fixed position: `jwt.sign(payload, key)`, `createHmac(alg, key)`. */
-const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
+const KEY_ARGUMENTS = new Map<string, { index: number; name: string }>(Object.entries({
   'jwt.sign': { index: 1, name: 'secretKey' },
   'jwt.verify': { index: 1, name: 'secretKey' },
   'jsonwebtoken.sign': { index: 1, name: 'secretKey' },
@@ -76,15 +76,57 @@ const KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
   Sequelize: { index: 2, name: 'password' },
   // cookie-parser signs cookies with its first argument.
   cookieParser: { index: 0, name: 'cookieSecret' },
-};
+  // basic-auth-connect: `basicAuth(user, password)`.
+  basicAuth: { index: 1, name: 'password' },
+  // `new AWS.Credentials(accessKeyId, secretAccessKey)`.
+  Credentials: { index: 1, name: 'secretAccessKey' },
+  'AWS.Credentials': { index: 1, name: 'secretAccessKey' },
+}));
 
-/** Session middleware whose options' `secret` signs the session cookie: express-session, cookie-session. */
-const SESSION_CALLEES = new Set(['session', 'expressSession', 'cookieSession']);
+/** Methods of a JWT library (`jwt`, `jwt_simple`, `jsonwebtoken`) that take the key second. */
+const JWT_METHODS = new Set(['sign', 'verify', 'encode', 'decode']);
+/** crypto-js ciphers (`CryptoJS.AES.encrypt(message, key)`), by object or by module (`require('crypto-js/aes')`). */
+const CIPHERS = /^(?:AES|DES|TripleDES|Rabbit|RabbitLegacy|RC4|RC4Drop|crypto-js\/(?:aes|tripledes|rabbit|rc4))$/;
+const CIPHER_METHODS = new Set(['encrypt', 'decrypt']);
+/** crypto-js MACs: `CryptoJS.HmacSHA256(message, key)`. */
+const HMAC_FUNCTIONS = /^Hmac(?:SHA\d*|MD5|RIPEMD160)$/;
+
+/** Options whose key holds a credential, by the last name of the callee they are passed to. */
+const OPTION_CALLEES = new Map<string, readonly string[]>(Object.entries({
+  // Session and JWT middleware sign with their `secret`: express-session, cookie-session, express-jwt, koa-jwt, NextAuth.
+  session: ['secret'],
+  expressSession: ['secret'],
+  cookieSession: ['secret'],
+  'express-session': ['secret'],
+  'cookie-session': ['secret'],
+  expressjwt: ['secret'],
+  expressJwt: ['secret'],
+  jwt: ['secret'],
+  koaJwt: ['secret'],
+  NextAuth: ['secret'],
+  // Database and service clients: `new pg.Client({ password })`, `mysql.createConnection({ password })`, pkgcloud.
+  Client: ['password'],
+  Pool: ['password'],
+  createConnection: ['password'],
+  createPool: ['password'],
+  createClient: ['password', 'key', 'apiKey', 'token', 'secret'],
+}));
+
+/** Option keys that hold a credential whatever they are passed to: AWS's secret key, passport-jwt's key. */
+const CREDENTIAL_KEYS = new Set(['secretAccessKey', 'secretOrKey', 'storageAccessKey', 'clientSecret']);
+/** Keys of an `auth` object that hold the secret part: `{ auth: { user, pass } }`, `{ auth: { bearer } }`. */
+const AUTH_SECRET_KEYS = new Set(['pass', 'password', 'bearer']);
+/** Keys under which an options object nests its credentials: `{ credentials: { secretAccessKey } }`. */
+const NESTING_KEYS = new Set(['auth', 'credentials', 'connection']);
 
 /** Methods that take a password at a fixed position whatever their receiver: `superagent.get(url).auth(user, pass)`. */
-const METHOD_KEY_ARGUMENTS: Record<string, { index: number; name: string }> = {
-  auth: { index: 1, name: 'password' },
-};
+const METHOD_KEY_ARGUMENTS = new Map<string, { indexes: readonly number[]; name: string }>(Object.entries({
+  // request's `.auth(user, pass, sendImmediately, bearer)`.
+  auth: { indexes: [1, 3], name: 'password' },
+  // ms-rest-azure.
+  loginWithUsernamePassword: { indexes: [1], name: 'password' },
+  loginWithServicePrincipalSecret: { indexes: [1], name: 'clientSecret' },
+}));
 
 /** Middleware given a map of user names to passwords: `basicAuth({ users: { admin: '…' } })` (express-basic-auth). */
 const USER_MAP_CALLEES = new Set(['basicAuth', 'expressBasicAuth']);
@@ -97,22 +139,51 @@ const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
  * has none of them and no name of a secret gives no literal a name (see `contextualName`).
  */
 export const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
-  ...Object.keys(KEY_ARGUMENTS).map((callee) => callee.slice(callee.lastIndexOf('.') + 1)),
+  ...[...KEY_ARGUMENTS.keys()].map((callee) => callee.slice(callee.lastIndexOf('.') + 1)),
   ...[...PAIR_ENCODERS].map((callee) => callee.split('.')[0]!),
-  ...Object.keys(METHOD_KEY_ARGUMENTS),
+  ...METHOD_KEY_ARGUMENTS.keys(),
   ...USER_MAP_CALLEES,
-  ...SESSION_CALLEES,
+  ...JWT_METHODS,
+  ...CIPHER_METHODS,
+  ...CREDENTIAL_KEYS,
+  ...AUTH_SECRET_KEYS,
+  'HmacSHA1',
+  'HmacSHA256',
+  'HmacSHA512',
+  'HmacMD5',
+  'require',
 ]);
 const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
 
-/** `jwt.sign`, `createHmac`: a callee as written, when it is a name or a member of one. */
+/**
+ * `jwt.sign`, `createHmac`: a callee as written, when it is a name or a member of one. A module required in place
+ * stands for its name: `require('crypto').createHmac` is `crypto.createHmac`, `require('cookie-session')(…)` is
+ * `cookie-session`.
+ */
 function calleeName(callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
     const object = calleeName(callee.object);
     return object === undefined ? undefined : `${object}.${callee.property.name}`;
   }
+  if (callee.type === AST_NODE_TYPES.CallExpression && callee.callee.type === AST_NODE_TYPES.Identifier && callee.callee.name === 'require') {
+    return stringValue(callee.arguments[0]);
+  }
   return undefined;
+}
+
+function lastName(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+/** `jwt_simple.decode(token, key)`, `CryptoJS.AES.encrypt(message, key)`, `CryptoJS.HmacSHA256(message, key)`. */
+function keyedByShape(callee: string, index: number): string | undefined {
+  if (index !== 1) return undefined;
+  const method = lastName(callee);
+  const receiver = callee.length > method.length ? lastName(callee.slice(0, -method.length - 1)) : '';
+  if (JWT_METHODS.has(method) && /jwt|jsonwebtoken/i.test(receiver)) return 'secretKey';
+  if (CIPHER_METHODS.has(method) && CIPHERS.test(receiver)) return 'encryptionKey';
+  return HMAC_FUNCTIONS.test(method) ? 'signingKey' : undefined;
 }
 
 /** `auth` in `request.get(url).auth(…)`: the method a call names, whatever its receiver. */
@@ -125,12 +196,45 @@ type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** The key or password a call takes at `index`, and the API's name: `jwt.sign(payload, key)`, `req.auth(user, pass)`. */
 function keyedArgument(call: Call, index: number): { name: string; api: string } | undefined {
+  if (index < 0) return undefined;
   const callee = calleeName(call.callee);
-  const keyed = callee === undefined ? undefined : KEY_ARGUMENTS[callee];
-  if (callee !== undefined && keyed?.index === index) return { name: keyed.name, api: callee };
+  if (callee !== undefined) {
+    const keyed = KEY_ARGUMENTS.get(callee);
+    if (keyed?.index === index) return { name: keyed.name, api: callee };
+    const byShape = keyedByShape(callee, index);
+    if (byShape !== undefined) return { name: byShape, api: callee };
+  }
   const method = methodName(call.callee);
-  const byMethod = method === undefined ? undefined : METHOD_KEY_ARGUMENTS[method];
-  return byMethod?.index === index ? { name: byMethod.name, api: `.${method}()` } : undefined;
+  const byMethod = method === undefined ? undefined : METHOD_KEY_ARGUMENTS.get(method);
+  return byMethod?.indexes.includes(index) ? { name: byMethod.name, api: `.${method}()` } : undefined;
+}
+
+/**
+ * The call an options object is given to, directly or under a nesting key (`{ auth: { … } }`), and the key it
+ * nests under: `request.get(url, { auth: { pass } })`.
+ */
+function optionsCall(object: TSESTree.Node | undefined): { callee: string; nestedIn?: string | undefined } | undefined {
+  let holder = object?.parent;
+  let nestedIn: string | undefined;
+  if (holder?.type === AST_NODE_TYPES.Property && holder.value === object) {
+    nestedIn = keyName(holder.key, holder.computed);
+    if (nestedIn === undefined || !NESTING_KEYS.has(nestedIn)) return undefined;
+    object = holder.parent;
+    holder = object?.parent;
+  }
+  if (holder?.type !== AST_NODE_TYPES.CallExpression && holder?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  if (!holder.arguments.includes(object as TSESTree.CallExpressionArgument)) return undefined;
+  return { callee: calleeName(holder.callee) ?? methodName(holder.callee) ?? 'a client', nestedIn };
+}
+
+/** The API an option is a credential of: `secretAccessKey` anywhere, `secret` of session middleware, `auth.pass`. */
+function credentialOption(property: TSESTree.Property): string | undefined {
+  const key = keyName(property.key, property.computed);
+  if (key === undefined) return undefined;
+  const at = optionsCall(property.parent);
+  if (!at) return undefined;
+  if (CREDENTIAL_KEYS.has(key) || (at.nestedIn === 'auth' && AUTH_SECRET_KEYS.has(key))) return at.callee;
+  return at.nestedIn === undefined && OPTION_CALLEES.get(lastName(at.callee))?.includes(key) ? at.callee : undefined;
 }
 
 /** Where a literal stands once wrappers that leave it alone (`as const`, `?? 'x'`) are stepped over. */
@@ -171,25 +275,49 @@ function isUserPasswordMap(object: TSESTree.Node | undefined): boolean {
 }
 
 /**
- * The credential API a literal is handed to as its key or password, by the place it is written in: a key or
+ * The credential API a value is handed to as its key or password, by the place it is written in: a key or
  * password argument (`jwt.sign(payload, '…')`, `createHmac('sha256', '…')`, `new Sequelize(db, user, '…')`,
- * `request.auth(user, '…')`, `cookieParser('…')`), a password of `basicAuth({ users })`, or the `secret` of
- * session middleware (`session({ secret: '…' })`). There any written value is a credential, however plain.
+ * `request.auth(user, '…')`, `cookieParser('…')`), a password of `basicAuth({ users })`, a credential option
+ * (`session({ secret })`, `new pg.Client({ password })`, `{ secretAccessKey }`, `{ auth: { pass } }`) or a
+ * credential property assigned (`AWS.config.secretAccessKey = …`). There any written value is a credential,
+ * however plain.
  */
-export function credentialApi(literal: TSESTree.Node): string | undefined {
-  const { child, parent } = placeOf(literal);
+export function credentialApi(value: TSESTree.Node): string | undefined {
+  const { child, parent } = placeOf(value);
   if (!parent) return undefined;
   if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
     return keyedArgument(parent, parent.arguments.indexOf(child as TSESTree.CallExpressionArgument))?.api;
   }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+    const target = parent.right === child && parent.left.type === AST_NODE_TYPES.MemberExpression ? parent.left : undefined;
+    const key = target ? keyName(target.property, target.computed) : undefined;
+    return key !== undefined && CREDENTIAL_KEYS.has(key) ? (calleeName(target!) ?? key) : undefined;
+  }
   if (parent.type !== AST_NODE_TYPES.Property || parent.value !== child) return undefined;
   if (isUserPasswordMap(parent.parent)) return 'basicAuth';
-  const options = parent.parent;
-  const call = options?.parent;
-  if (keyName(parent.key, parent.computed) !== 'secret') return undefined;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
-  const callee = calleeName(call.callee);
-  return SESSION_CALLEES.has(callee ?? '') ? callee : undefined;
+  return credentialOption(parent);
+}
+
+/** What `credentialApi` needs of ESLint's scope analysis: the variables a declaration declares and their uses. */
+export type DeclaredVariables = (node: TSESTree.Node) => ReadonlyArray<{
+  references: ReadonlyArray<{ identifier: TSESTree.Node; init?: boolean | undefined; isWrite(): boolean }>;
+}>;
+
+/**
+ * `const secretKey = '…'; app.use(jwt({ secret: secretKey }))`: the credential API a literal reaches through the
+ * one variable it initialises, when nothing else is ever assigned to that variable.
+ */
+export function credentialApiThroughVariable(literal: TSESTree.Node, declaredVariables: DeclaredVariables): string | undefined {
+  const { child, parent } = placeOf(literal);
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const [variable] = declaredVariables(parent);
+  if (!variable || variable.references.some((r) => r.isWrite() && !r.init)) return undefined;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const api = credentialApi(reference.identifier);
+    if (api !== undefined) return api;
+  }
+  return undefined;
 }
 
 /**
@@ -201,6 +329,18 @@ export function basicAuthPassword(literal: TSESTree.Node, value: string): number
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== literal) return undefined;
   if (!PAIR_ENCODERS.has(calleeName(parent.callee) ?? '') || !USER_PASSWORD.test(value)) return undefined;
   return value.indexOf(':') + 1;
+}
+
+const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
+const AUTHORIZATION_SCHEME = /^(?:Basic|Bearer|Token|Digest)\s+(?=\S)/i;
+
+/**
+ * The credential of an authorization header written whole (`headers.set('Authorization', 'Basic …')`,
+ * `{ Authorization: 'Bearer …' }`): its offset after the scheme, or undefined for any other literal.
+ */
+export function authorizationCredential(name: string | undefined, value: string): number | undefined {
+  if (name === undefined || !AUTHORIZATION_HEADERS.has(name.toLowerCase())) return undefined;
+  return AUTHORIZATION_SCHEME.exec(value)?.[0].length;
 }
 
 /**

@@ -5,7 +5,7 @@ import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { NAMING_CALLEE_WORDS, basicAuthPassword, contextualName, credentialApi, enclosingKey } from './literal-context.js';
+import { NAMING_CALLEE_WORDS, authorizationCredential, basicAuthPassword, contextualName, credentialApi, credentialApiThroughVariable, enclosingKey, type DeclaredVariables } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 const ts = loadTypescript();
@@ -120,6 +120,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     const { sourceCode } = context;
     const names = defaultNameClassifier();
     const namedLiterals: NamedLiteral[] = [];
+    const declaredVariables: DeclaredVariables = (node) => sourceCode.getDeclaredVariables(node);
 
     // Only the rare literal stored under a secret name (or about to be encoded as `user:password`) is kept.
     /** The name, or with the key of its object in front when that settles an ambiguous one (`auth` + `pass`). */
@@ -132,8 +133,16 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
 
     function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
       const written = contextualName(node);
+      // `Authorization: 'Basic …'`: the credential after the scheme is handed to the server as it is written.
+      const credential = authorizationCredential(written, value);
+      if (credential !== undefined) {
+        const api = 'the Authorization header';
+        namedLiterals.push({ value: value.slice(credential), name: 'authorization', valueStart: valueStart + credential, verbatim: raw === value, range: node.range, api });
+        return;
+      }
       const name = written === undefined ? undefined : qualified(node, written);
-      const api = credentialApi(node);
+      // A variable's value counts where the variable is used: `const secretKey = '…'; jwt.sign(payload, secretKey)`.
+      const api = credentialApi(node) ?? (written !== undefined && isWrittenCredential(value) ? credentialApiThroughVariable(node, declaredVariables) : undefined);
       if ((name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') || api !== undefined) {
         namedLiterals.push({ value, name: name ?? 'secret', valueStart, verbatim: raw === value, range: node.range, api });
       }

@@ -1,4 +1,4 @@
-import { inVocabulary, isAbsoluteUrl, joinUrlPath } from '@secret-hygiene/core';
+import { inVocabulary, isAbsoluteUrl, isStandIn, joinUrlPath } from '@secret-hygiene/core';
 import { wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
@@ -8,7 +8,7 @@ import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
 import { envSource, isSecretPath, mappingSource, secretsMapping } from './sources.js';
 import { storeInto } from './store.js';
-import { argumentsOf, dottedName, lastName } from './syntax.js';
+import { argumentsOf, dottedName, lastName, literalContent } from './syntax.js';
 import { type CallFacts, checkTransport, requestUrl } from './transport.js';
 import { CLEAN, OPAQUE, type Value, container, join, sourceTaint, withStep } from './values.js';
 import { warnEnvironWrite } from './platform.js';
@@ -250,9 +250,17 @@ function isStub(fn: SyntaxNode): boolean {
   if (parameters.some((p) => p.type !== 'identifier' || (p.text !== 'self' && p.text !== 'cls'))) return false;
   return body.namedChildren.every((statement) => {
     if (statement.type === 'pass_statement' || statement.type === 'raise_statement' || statement.type === 'comment') return true;
+    // `return "<PASSWORD>"`: a stand-in that deployment fills in says no more than `pass`.
+    if (statement.type === 'return_statement') return returnsStandIn(statement.namedChildren[0]);
     const only = statement.type === 'expression_statement' && statement.namedChildren.length === 1 ? statement.namedChildren[0]! : undefined;
     return only !== undefined && (only.type === 'ellipsis' || only.type === 'string');
   });
+}
+
+/** `return "<PASSWORD>"`: the returned text stands for a value (see `isStandIn`). */
+function returnsStandIn(value: SyntaxNode | undefined): boolean {
+  // An f-string is built at run time.
+  return value?.type === 'string' && !/^[a-z]*f/i.test(value.text) && isStandIn(literalContent(value.text));
 }
 
 /** `from utils import download` / `import utils`: a function of a helper module of the repository. */
