@@ -136,23 +136,25 @@ const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
 
 /**
  * Identifiers without which no callee above can be written (`sign`, `createHmac`, `Buffer`, `btoa`): a file that
- * has none of them and no name of a secret gives no literal a name (see `contextualName`).
+ * has none of them and no name of a secret gives no literal a name (see `contextualName`). Option keys need no
+ * entry: `secret`, `password` and `apiKey` name secrets themselves.
  */
-export const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
+const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
   ...[...KEY_ARGUMENTS.keys()].map((callee) => callee.slice(callee.lastIndexOf('.') + 1)),
   ...[...PAIR_ENCODERS].map((callee) => callee.split('.')[0]!),
   ...METHOD_KEY_ARGUMENTS.keys(),
   ...USER_MAP_CALLEES,
-  ...JWT_METHODS,
   ...CIPHER_METHODS,
   ...CREDENTIAL_KEYS,
-  ...AUTH_SECRET_KEYS,
-  'HmacSHA1',
-  'HmacSHA256',
-  'HmacSHA512',
-  'HmacMD5',
-  'require',
+  'bearer',
 ]);
+
+/** Whether an identifier of the file may write one of the callees above (`jwt_simple` for `jwt_simple.decode`). */
+export function namesACredentialCallee(name: string): boolean {
+  return NAMING_CALLEE_WORDS.has(name) || CALLEE_WORDS.test(name);
+}
+
+const CALLEE_WORDS = /jwt|^Hmac(?:SHA|MD5|RIPEMD)/i;
 const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
 
 /**

@@ -5,7 +5,7 @@ import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { NAMING_CALLEE_WORDS, authorizationCredential, basicAuthPassword, contextualName, credentialApi, credentialApiThroughVariable, enclosingKey, type DeclaredVariables } from './literal-context.js';
+import { authorizationCredential, basicAuthPassword, contextualName, credentialApi, credentialApiThroughVariable, enclosingKey, namesACredentialCallee, type DeclaredVariables } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 const ts = loadTypescript();
@@ -82,7 +82,7 @@ export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names
   if (!parsed) return true;
   // A name written only in types (`interface Options { apiKey?: string }`) never has a literal stored under it.
   for (const name of parsed.identifiers.keys()) {
-    if (NAMING_CALLEE_WORDS.has(name) || (namesASecret(name, names) && writtenAsValue(ts, parsed, name))) return true;
+    if (namesACredentialCallee(name) || (namesASecret(name, names) && writtenAsValue(ts, parsed, name))) return true;
     if (name.startsWith('#') && namesASecret(name.slice(1), names)) return true;
   }
   const tokens = sourceCode.ast.tokens;
