@@ -221,6 +221,26 @@ describe('credential arguments', () => {
     for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/shhhhh|a secret key|Adm1nP4ssw0rd|hunter22/);
   });
 
+  it("reports a Flask app's signing key and a boto3 secret key written in, but not one read or left as a stand-in", async () => {
+    const list = await findings(
+      [
+        'import boto3, os',
+        'from flask import Flask',
+        'app = Flask(__name__)',
+        `app.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'`,
+        'app.config["SECRET_KEY"] = "dev-secret-key-123"',
+        's3 = boto3.client("s3", aws_access_key_id="AccessID1", aws_secret_access_key="NotSoSecretKey1")',
+        'app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]',
+        'app.config["SECRET_KEY"] = "changeme"',
+        'app.config["TESTING"] = "enabled"',
+        's3 = boto3.client("s3", aws_secret_access_key="jWnyxxxxxxxxxxxxxxxxX7ZQxxxxxxxxxxxxxxxx")',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['4:no-hardcoded-secret:error', '5:no-hardcoded-secret:error', '6:no-hardcoded-secret:error']);
+    expect(list[0]!.message).toContain('app.secret_key');
+    for (const f of list) expect(JSON.stringify(f)).not.toMatch(/F4Q8z|dev-secret-key|NotSoSecretKey1/);
+  });
+
   it('parses a file whose only credential is a key handed to jwt', async () => {
     const list = await findings(['import jwt', 'x = jwt.encode({}, "shhhhh")'].join('\n'));
     expect(summary(list)).toEqual(['2:no-hardcoded-secret:error']);

@@ -43,8 +43,8 @@ export function isStandIn(value: string): boolean {
   return isPlaceholderValue(value) && !HIDING.test(value);
 }
 
-// Words of the weak values a credential is shown with in examples and tests: `MyPassword`, `SampleToken`, `test123`.
-const DUMMY_CREDENTIAL = /pass|test|sample|example|change|dummy|fake|my[_-]?(?:token|secret|key)|(.)\1{5}/i;
+// Words of the weak values a credential is shown with in examples and tests (`MyPassword`, `SampleToken`, `test123`) and filler.
+const DUMMY_CREDENTIAL = /pass|test|sample|example|change|dummy|fake|my[_-]?(?:token|secret|key)|(.)\1{7}/i;
 // The name of a variable to read the value from (`OPENAI_API_KEY`, `TOKEN`), a file to read it from (`./key.pem`).
 const NAME_OF_VALUE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,12}$|^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|p12|pfx|json|txt|env)$/;
 

@@ -5,7 +5,9 @@ import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { authorizationCredential, basicAuthPassword, contextualName, credentialApi, credentialApiThroughVariable, enclosingKey, namesACredentialCallee, type DeclaredVariables } from './literal-context.js';
+import { credentialApi, credentialApiThroughVariable, namesACredentialCallee, type CredentialScope } from './credential-api.js';
+import { authorizationCredential, basicAuthPassword, contextualName, enclosingKey } from './literal-context.js';
+import { moduleResolver } from './module-of.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 const ts = loadTypescript();
@@ -120,7 +122,9 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     const { sourceCode } = context;
     const names = defaultNameClassifier();
     const namedLiterals: NamedLiteral[] = [];
-    const declaredVariables: DeclaredVariables = (node) => sourceCode.getDeclaredVariables(node);
+    // Scope analysis is asked only about the rare literal at a call or under a credential-looking name.
+    let scope: CredentialScope | undefined;
+    const scopeOf = (): CredentialScope => (scope ??= { declaredVariables: (node) => sourceCode.getDeclaredVariables(node), moduleOf: moduleResolver(sourceCode) });
 
     // Only the rare literal stored under a secret name (or about to be encoded as `user:password`) is kept.
     /** The name, or with the key of its object in front when that settles an ambiguous one (`auth` + `pass`). */
@@ -132,7 +136,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     }
 
     function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
-      const written = contextualName(node);
+      const written = contextualName(node, scopeOf());
       // `Authorization: 'Basic …'`: the credential after the scheme is handed to the server as it is written.
       const credential = authorizationCredential(written, value);
       if (credential !== undefined) {
@@ -142,7 +146,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       }
       const name = written === undefined ? undefined : qualified(node, written);
       // A variable's value counts where the variable is used: `const secretKey = '…'; jwt.sign(payload, secretKey)`.
-      const api = credentialApi(node) ?? (written !== undefined && isWrittenCredential(value) ? credentialApiThroughVariable(node, declaredVariables) : undefined);
+      const api = credentialApi(node, scopeOf()) ?? (written !== undefined && isWrittenCredential(value) ? credentialApiThroughVariable(node, scopeOf()) : undefined);
       if ((name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') || api !== undefined) {
         namedLiterals.push({ value, name: name ?? 'secret', valueStart, verbatim: raw === value, range: node.range, api });
       }

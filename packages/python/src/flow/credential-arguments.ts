@@ -21,6 +21,17 @@ const KEY_ARGUMENTS: ReadonlyMap<string, { index: number; keyword: string }> = n
   ['aiohttp.BasicAuth', { index: 1, keyword: 'password' }],
 ]);
 
+/** Keywords that take a secret key in every call of a library: `boto3.client("s3", aws_secret_access_key="…")`. */
+const LIBRARY_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['boto3', ['aws_secret_access_key', 'aws_session_token']],
+  ['botocore', ['aws_secret_access_key', 'aws_session_token']],
+]);
+
+/** Flask and its extensions sign sessions and tokens with these settings: `app.config["SECRET_KEY"] = "…"`. */
+const SIGNING_SETTINGS = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'SECURITY_PASSWORD_SALT', 'WTF_CSRF_SECRET_KEY']);
+/** Methods that set several settings at once: `app.config.update(SECRET_KEY="…")`. */
+const SETTINGS_METHODS = new Set(['update', 'from_mapping']);
+
 /** HTTP clients whose `auth=("user", "password")` tuple carries a password. */
 const AUTH_TUPLE_LIBRARIES = new Set(['requests', 'httpx']);
 
@@ -30,6 +41,9 @@ const AUTH_TUPLE_LIBRARIES = new Set(['requests', 'httpx']);
  * the token formats recognise is left to the token scan, which reports it already.
  */
 export function checkCredentialArguments(a: Analysis, call: CallFacts, args: Arguments): void {
+  if (call.method !== undefined && SETTINGS_METHODS.has(call.method) && /config$/.test(call.written.slice(0, -call.method.length - 1))) {
+    for (const setting of SIGNING_SETTINGS) if (call.keywords.has(setting)) report(a, call.written, args.keywords.get(setting), call.keywords.get(setting), setting);
+  }
   const canonical = call.canonical;
   if (canonical === undefined) return;
   const keyed = KEY_ARGUMENTS.get(canonical);
@@ -37,6 +51,9 @@ export function checkCredentialArguments(a: Analysis, call: CallFacts, args: Arg
     const byKeyword = args.keywords.get(keyed.keyword);
     if (byKeyword) report(a, canonical, byKeyword, call.keywords.get(keyed.keyword), keyed.keyword);
     else report(a, canonical, args.positional[keyed.index], call.positional[keyed.index]);
+  }
+  for (const keyword of LIBRARY_KEYWORDS.get(canonical.split('.')[0]!) ?? []) {
+    if (call.keywords.has(keyword)) report(a, canonical, args.keywords.get(keyword), call.keywords.get(keyword), keyword);
   }
   if (call.keywords.has('auth') && AUTH_TUPLE_LIBRARIES.has(canonical.split('.')[0]!)) {
     const auth = call.keywords.get('auth');
@@ -57,4 +74,20 @@ function report(a: Analysis, api: string, node: SyntaxNode | undefined, value: V
     evidence: redact(text),
     steps: [],
   });
+}
+
+/**
+ * `app.secret_key = "…"`, `app.config["SECRET_KEY"] = "…"`: a Flask application's signing key written into the
+ * source. `target` is the assignment's left side, `valueNode` its right side.
+ */
+export function checkSigningKeyAssignment(a: Analysis, target: SyntaxNode, valueNode: SyntaxNode | null, value: Value): void {
+  if (!valueNode) return;
+  if (target.type === 'attribute') {
+    if (target.childForFieldName('attribute')?.text === 'secret_key') report(a, target.text, valueNode, value, 'secret_key');
+    return;
+  }
+  const holder = target.childForFieldName('value');
+  const key = target.childForFieldName('subscript');
+  const setting = key?.type === 'string' ? key.text.slice(1, -1) : undefined;
+  if (holder && /config$/.test(holder.text) && setting !== undefined && SIGNING_SETTINGS.has(setting)) report(a, `${holder.text}["${setting}"]`, valueNode, value, setting);
 }

@@ -8,6 +8,7 @@ import { storeInto } from './store.js';
 import { dottedName, lastName, unwrap } from './syntax.js';
 import { OPAQUE, type Value, container, join, merge, sourceTaint, withStep } from './values.js';
 import { classifyLiteral } from '@secret-hygiene/core';
+import { checkSigningKeyAssignment } from './credential-arguments.js';
 
 /** Runs a function's (or the module's) body, then the nested functions no call has followed. */
 export function runBody(a: Analysis, f: Frame, body: SyntaxNode | null | undefined): void {
@@ -142,6 +143,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       return;
     }
     case 'attribute': {
+      checkSigningKeyAssignment(a, target, at.childForFieldName('right'), value);
       const object = evaluate(a, { ...f, reporting: false }, target.childForFieldName('object'));
       const attr = target.childForFieldName('attribute')?.text;
       if (object.instance && attr) {
@@ -155,6 +157,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       return;
     }
     case 'subscript': {
+      checkSigningKeyAssignment(a, target, at.childForFieldName('right'), value);
       const objectNode = target.childForFieldName('value');
       const object = evaluate(a, { ...f, reporting: false }, objectNode);
       if (object.ref === 'environ') {
