@@ -83,6 +83,15 @@ const METHOD_KEY_ARGUMENTS = new Map<string, { indexes: readonly number[]; name:
 /** Middleware given a map of user names to passwords: `basicAuth({ users: { admin: '…' } })` (express-basic-auth). */
 const USER_MAP_CALLEES = new Set(['basicAuth', 'expressBasicAuth', 'express-basic-auth']);
 
+/** The last names of every callee `keyedArgument` knows (besides crypto-js MACs). */
+const KEYED_LAST_NAMES: ReadonlySet<string> = new Set([
+  ...[...KEY_ARGUMENTS.keys()].map(lastName),
+  ...JWT_METHODS,
+  ...CIPHER_METHODS,
+  ...METHOD_KEY_ARGUMENTS.keys(),
+  'require()',
+]);
+
 /**
  * Identifiers without which no callee above, nor a basic-auth encoder (`Buffer`, `btoa`), can be written: a file
  * that has none of them and no name of a secret gives no literal a name (see `contextualName`). Option keys need
@@ -132,18 +141,27 @@ function keyedByShape(callee: string, index: number): string | undefined {
  */
 export function keyedArgument(call: Call, index: number, scope?: CredentialScope): { name: string; api: string } | undefined {
   if (index < 0) return undefined;
-  // Most calls with a literal argument are no credential API: only the few methods a module's name can make one
-  // ask the scope analysis (`jsonwt.sign`).
-  const method = methodName(call.callee);
-  const moduleOf = method !== undefined && MODULE_METHODS.has(method) ? scope?.moduleOf : undefined;
+  // Most calls with a literal argument are no credential API, which their last name shows without building
+  // dotted names; only the few a module's name can make one ask the scope analysis (`jsonwt.sign`).
+  const last = lastNameOf(call.callee);
+  if (last === undefined || !(KEYED_LAST_NAMES.has(last) || HMAC_FUNCTIONS.test(last))) return undefined;
+  const moduleOf = MODULE_METHODS.has(last) ? scope?.moduleOf : undefined;
   for (const callee of calleeNames(call.callee, moduleOf)) {
     const keyed = KEY_ARGUMENTS.get(callee);
     if (keyed?.index === index) return { name: keyed.name, api: callee };
     const byShape = keyedByShape(callee, index);
     if (byShape !== undefined) return { name: byShape, api: callee };
   }
+  const method = methodName(call.callee);
   const byMethod = method === undefined ? undefined : METHOD_KEY_ARGUMENTS.get(method);
   return byMethod?.indexes.includes(index) ? { name: byMethod.name, api: `.${method}()` } : undefined;
+}
+
+/** `sign` of `jwt.sign`, `createHmac` of `createHmac`; `require()` for a module called in place. */
+function lastNameOf(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return methodName(callee);
+  return callee.type === AST_NODE_TYPES.CallExpression ? 'require()' : undefined;
 }
 
 /**

@@ -146,7 +146,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       }
       const name = written === undefined ? undefined : qualified(node, written);
       // A variable's value counts where the variable is used: `const secretKey = '…'; jwt.sign(payload, secretKey)`.
-      const api = credentialApi(node, scopeOf()) ?? (written !== undefined && isWrittenCredential(value) ? credentialApiThroughVariable(node, scopeOf()) : undefined);
+      const api = credentialApi(node, scopeOf()) ?? (written !== undefined ? credentialApiThroughVariable(node, scopeOf()) : undefined);
       if ((name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') || api !== undefined) {
         namedLiterals.push({ value, name: name ?? 'secret', valueStart, verbatim: raw === value, range: node.range, api });
       }
