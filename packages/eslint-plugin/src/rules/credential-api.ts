@@ -1,93 +1,58 @@
 // Where a literal is handed to a credential API as its key or password: there any written value is a credential.
+import { catalogDocument } from '@secret-hygiene/core';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, type Call, type ModuleOf, calleeNames, keyName, lastName, methodName, placeOf } from './literal-syntax.js';
 
-/** APIs that take a signing or MAC key at a fixed position: `jwt.sign(payload, key)`, `createHmac(alg, key)`. */
-const KEY_ARGUMENTS = new Map<string, { index: number; name: string }>(Object.entries({
-  'jwt.sign': { index: 1, name: 'secretKey' },
-  'jwt.verify': { index: 1, name: 'secretKey' },
-  'jsonwebtoken.sign': { index: 1, name: 'secretKey' },
-  'jsonwebtoken.verify': { index: 1, name: 'secretKey' },
-  createHmac: { index: 1, name: 'signingKey' },
-  'crypto.createHmac': { index: 1, name: 'signingKey' },
-  // `new Sequelize(database, username, password, options)`.
-  Sequelize: { index: 2, name: 'password' },
-  // cookie-parser signs cookies with its first argument.
-  cookieParser: { index: 0, name: 'cookieSecret' },
-  // basic-auth-connect: `basicAuth(user, password)`.
-  basicAuth: { index: 1, name: 'password' },
-  'basic-auth-connect': { index: 1, name: 'password' },
-  'cookie-parser': { index: 0, name: 'cookieSecret' },
-  // jose 1.x: `JWK.asKey('…')` makes a key of the secret.
-  'JWK.asKey': { index: 0, name: 'secretKey' },
-  'jose.JWK.asKey': { index: 0, name: 'secretKey' },
-  // `new AWS.Credentials(accessKeyId, secretAccessKey)`.
-  Credentials: { index: 1, name: 'secretAccessKey' },
-  'AWS.Credentials': { index: 1, name: 'secretAccessKey' },
-  'aws-sdk.Credentials': { index: 1, name: 'secretAccessKey' },
-}));
+/** `sinks.credentials` of `rules/flows.yaml` for JavaScript: where a literal is handed over as a key or password. */
+interface CredentialApiCatalog {
+  keyArguments: Record<string, { index: number; name: string }>;
+  methodKeyArguments: Record<string, { indexes: number[]; name: string }>;
+  jwtMethods: string[];
+  cipherReceivers: string[];
+  cipherMethods: string[];
+  macFunctions: string[];
+  optionCallees: Record<string, string[]>;
+  credentialKeys: string[];
+  authSecretKeys: string[];
+  nestingKeys: string[];
+  userMapCallees: string[];
+}
 
-/** Methods of a JWT library (`jwt`, `jwt_simple`, `jsonwebtoken`) that take the key second. */
-const JWT_METHODS = new Set(['sign', 'verify', 'encode', 'decode']);
+const catalog = catalogDocument<{ javascript: { sinks: { credentials: CredentialApiCatalog } } }>('flows').javascript.sinks.credentials;
+
+/** The key argument's position by callee: `jwt.sign(payload, key)`, `createHmac(alg, key)`, `new Sequelize(db, user, password)`. */
+const KEY_ARGUMENTS = new Map(Object.entries(catalog.keyArguments));
+/** Methods of a receiver named like a JWT library (`jwt_simple.decode`) that take the key second. */
+const JWT_METHODS = new Set(catalog.jwtMethods);
 /** crypto-js ciphers (`CryptoJS.AES.encrypt(message, key)`), by object or by module (`require('crypto-js/aes')`). */
-const CIPHERS = /^(?:AES|DES|TripleDES|Rabbit|RabbitLegacy|RC4|RC4Drop|crypto-js\/(?:aes|tripledes|rabbit|rc4))$/;
-const CIPHER_METHODS = new Set(['encrypt', 'decrypt']);
+const CIPHERS = new Set(catalog.cipherReceivers);
+const CIPHER_METHODS = new Set(catalog.cipherMethods);
 /** crypto-js MACs: `CryptoJS.HmacSHA256(message, key)`. */
-const HMAC_FUNCTIONS = /^Hmac(?:SHA\d*|MD5|RIPEMD160)$/;
-
+const MAC_FUNCTIONS = new Set(catalog.macFunctions);
 /** Options whose key holds a credential, by the last name of the callee they are passed to. */
-const OPTION_CALLEES = new Map<string, readonly string[]>(Object.entries({
-  // Session and JWT middleware sign with their `secret`: express-session, cookie-session, express-jwt, koa-jwt, NextAuth.
-  session: ['secret'],
-  expressSession: ['secret'],
-  cookieSession: ['secret'],
-  'express-session': ['secret'],
-  'cookie-session': ['secret'],
-  expressjwt: ['secret'],
-  'express-jwt': ['secret'],
-  'koa-jwt': ['secret'],
-  expressJwt: ['secret'],
-  jwt: ['secret'],
-  koaJwt: ['secret'],
-  NextAuth: ['secret'],
-  // Database and service clients: `new pg.Client({ password })`, `mysql.createConnection({ password })`, pkgcloud.
-  Client: ['password'],
-  Pool: ['password'],
-  createConnection: ['password'],
-  createPool: ['password'],
-  createClient: ['password', 'key', 'apiKey', 'token', 'secret'],
-}));
-
-/** Methods that name a credential API once their receiver is read as the module it comes from (`jsonwt.sign`). */
-const MODULE_METHODS = new Set([...JWT_METHODS, 'asKey', 'Credentials', 'createHmac']);
-
+const OPTION_CALLEES = new Map(Object.entries(catalog.optionCallees));
 /** Option keys that hold a credential whatever they are passed to: AWS's secret key, passport-jwt's key. */
-const CREDENTIAL_KEYS = new Set(['secretAccessKey', 'secretOrKey', 'storageAccessKey', 'clientSecret']);
+const CREDENTIAL_KEYS = new Set(catalog.credentialKeys);
 /** Keys of an `auth` object that hold the secret part: `{ auth: { user, pass } }`, `{ auth: { bearer } }`. */
-const AUTH_SECRET_KEYS = new Set(['pass', 'password', 'bearer']);
+const AUTH_SECRET_KEYS = new Set(catalog.authSecretKeys);
+/** Keys under which an options object nests its credentials: `{ credentials: { secretAccessKey } }`. */
+const NESTING_KEYS = new Set(catalog.nestingKeys);
+/** Methods that take a password at fixed positions whatever their receiver: `superagent.get(url).auth(user, pass)`. */
+const METHOD_KEY_ARGUMENTS = new Map(Object.entries(catalog.methodKeyArguments));
+/** Middleware given a map of user names to passwords: `basicAuth({ users: { admin: '…' } })` (express-basic-auth). */
+const USER_MAP_CALLEES = new Set(catalog.userMapCallees);
+
 /** Every key `credentialOption` may report. */
 const OPTION_KEYS: ReadonlySet<string> = new Set([...CREDENTIAL_KEYS, ...AUTH_SECRET_KEYS, ...[...OPTION_CALLEES.values()].flat()]);
+/** Methods that name a credential API once their receiver is read as the module it comes from (`jsonwt.sign`). */
+const MODULE_METHODS = new Set([...JWT_METHODS, ...[...KEY_ARGUMENTS.keys()].filter((k) => k.includes('.')).map(lastName)]);
 
-/** Keys under which an options object nests its credentials: `{ credentials: { secretAccessKey } }`. */
-const NESTING_KEYS = new Set(['auth', 'credentials', 'connection']);
-
-/** Methods that take a password at a fixed position whatever their receiver: `superagent.get(url).auth(user, pass)`. */
-const METHOD_KEY_ARGUMENTS = new Map<string, { indexes: readonly number[]; name: string }>(Object.entries({
-  // request's `.auth(user, pass, sendImmediately, bearer)`.
-  auth: { indexes: [1, 3], name: 'password' },
-  // ms-rest-azure.
-  loginWithUsernamePassword: { indexes: [1], name: 'password' },
-  loginWithServicePrincipalSecret: { indexes: [1], name: 'clientSecret' },
-}));
-
-/** Middleware given a map of user names to passwords: `basicAuth({ users: { admin: '…' } })` (express-basic-auth). */
-const USER_MAP_CALLEES = new Set(['basicAuth', 'expressBasicAuth', 'express-basic-auth']);
-
-/** The last names of every callee `keyedArgument` knows (besides crypto-js MACs). */
+/** The last names of every callee `keyedArgument` knows. */
 const KEYED_LAST_NAMES: ReadonlySet<string> = new Set([
   ...[...KEY_ARGUMENTS.keys()].map(lastName),
   ...JWT_METHODS,
   ...CIPHER_METHODS,
+  ...MAC_FUNCTIONS,
   ...METHOD_KEY_ARGUMENTS.keys(),
   'require()',
 ]);
@@ -98,22 +63,21 @@ const KEYED_LAST_NAMES: ReadonlySet<string> = new Set([
  * no entry: `secret`, `password` and `apiKey` name secrets themselves.
  */
 const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
-  ...[...KEY_ARGUMENTS.keys()].map((callee) => callee.slice(callee.lastIndexOf('.') + 1)),
+  ...[...KEY_ARGUMENTS.keys()].map(lastName),
   'Buffer',
   'btoa',
   ...METHOD_KEY_ARGUMENTS.keys(),
   ...USER_MAP_CALLEES,
   ...CIPHER_METHODS,
+  ...MAC_FUNCTIONS,
   ...CREDENTIAL_KEYS,
-  'bearer',
+  ...AUTH_SECRET_KEYS,
 ]);
 
 /** Whether an identifier of the file may write one of the callees above (`jwt_simple` for `jwt_simple.decode`). */
 export function namesACredentialCallee(name: string): boolean {
-  return NAMING_CALLEE_WORDS.has(name) || CALLEE_WORDS.test(name);
+  return NAMING_CALLEE_WORDS.has(name) || /jwt/i.test(name);
 }
-
-const CALLEE_WORDS = /jwt|^Hmac(?:SHA|MD5|RIPEMD)/i;
 
 /** What the credential checks need of ESLint's scope analysis. */
 export interface CredentialScope {
@@ -130,8 +94,8 @@ function keyedByShape(callee: string, index: number): string | undefined {
   const method = lastName(callee);
   const receiver = callee.length > method.length ? lastName(callee.slice(0, -method.length - 1)) : '';
   if (JWT_METHODS.has(method) && /jwt|jsonwebtoken/i.test(receiver)) return 'secretKey';
-  if (CIPHER_METHODS.has(method) && CIPHERS.test(receiver)) return 'encryptionKey';
-  return HMAC_FUNCTIONS.test(method) ? 'signingKey' : undefined;
+  if (CIPHER_METHODS.has(method) && CIPHERS.has(receiver)) return 'encryptionKey';
+  return MAC_FUNCTIONS.has(method) ? 'signingKey' : undefined;
 }
 
 /**
@@ -144,7 +108,7 @@ export function keyedArgument(call: Call, index: number, scope?: CredentialScope
   // Most calls with a literal argument are no credential API, which their last name shows without building
   // dotted names; only the few a module's name can make one ask the scope analysis (`jsonwt.sign`).
   const last = lastNameOf(call.callee);
-  if (last === undefined || !(KEYED_LAST_NAMES.has(last) || HMAC_FUNCTIONS.test(last))) return undefined;
+  if (last === undefined || !KEYED_LAST_NAMES.has(last)) return undefined;
   const moduleOf = MODULE_METHODS.has(last) ? scope?.moduleOf : undefined;
   for (const callee of calleeNames(call.callee, moduleOf)) {
     const keyed = KEY_ARGUMENTS.get(callee);

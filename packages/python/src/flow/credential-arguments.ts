@@ -1,39 +1,37 @@
-import { classifyLiteral, isWrittenCredential, redact } from '@secret-hygiene/core';
+import { catalogDocument, classifyLiteral, isWrittenCredential, redact } from '@secret-hygiene/core';
 import type { Analysis } from './context.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { CallFacts } from './transport.js';
 import type { Arguments } from './syntax.js';
 import type { Value } from './values.js';
 
+/** `sinks.credentials` of `rules/flows.yaml` for Python: where a literal is handed over as a key or password. */
+interface CredentialApiCatalog {
+  keyArguments: Record<string, { index: number; keyword: string }>;
+  libraryKeywords: Record<string, string[]>;
+  authTupleLibraries: string[];
+  signingSettings: string[];
+  settingsMethods: string[];
+  signingAttributes: string[];
+}
+
+const catalog = catalogDocument<{ python: { sinks: { credentials: CredentialApiCatalog } } }>('flows').python.sinks.credentials;
+
 /**
  * Calls that take a signing key or a password at a fixed place, by canonical name: the positional index and the
  * keyword. Any written value there is a credential, however plain (`jwt.encode(payload, "secret")`).
  */
-const KEY_ARGUMENTS: ReadonlyMap<string, { index: number; keyword: string }> = new Map([
-  ['jwt.encode', { index: 1, keyword: 'key' }],
-  ['jwt.decode', { index: 1, keyword: 'key' }],
-  ['hmac.new', { index: 0, keyword: 'key' }],
-  ['hmac.digest', { index: 0, keyword: 'key' }],
-  ['requests.auth.HTTPBasicAuth', { index: 1, keyword: 'password' }],
-  ['requests.auth.HTTPDigestAuth', { index: 1, keyword: 'password' }],
-  ['httpx.BasicAuth', { index: 1, keyword: 'password' }],
-  ['httpx.DigestAuth', { index: 1, keyword: 'password' }],
-  ['aiohttp.BasicAuth', { index: 1, keyword: 'password' }],
-]);
-
+const KEY_ARGUMENTS: ReadonlyMap<string, { index: number; keyword: string }> = new Map(Object.entries(catalog.keyArguments));
 /** Keywords that take a secret key in every call of a library: `boto3.client("s3", aws_secret_access_key="…")`. */
-const LIBRARY_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['boto3', ['aws_secret_access_key', 'aws_session_token']],
-  ['botocore', ['aws_secret_access_key', 'aws_session_token']],
-]);
-
-/** Flask and its extensions sign sessions and tokens with these settings: `app.config["SECRET_KEY"] = "…"`. */
-const SIGNING_SETTINGS = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'SECURITY_PASSWORD_SALT', 'WTF_CSRF_SECRET_KEY']);
-/** Methods that set several settings at once: `app.config.update(SECRET_KEY="…")`. */
-const SETTINGS_METHODS = new Set(['update', 'from_mapping']);
-
+const LIBRARY_KEYWORDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(catalog.libraryKeywords));
 /** HTTP clients whose `auth=("user", "password")` tuple carries a password. */
-const AUTH_TUPLE_LIBRARIES = new Set(['requests', 'httpx']);
+const AUTH_TUPLE_LIBRARIES = new Set(catalog.authTupleLibraries);
+/** Settings an application signs sessions and tokens with: `app.config["SECRET_KEY"] = "…"`. */
+const SIGNING_SETTINGS = new Set(catalog.signingSettings);
+/** Methods that set several settings at once: `app.config.update(SECRET_KEY="…")`. */
+const SETTINGS_METHODS = new Set(catalog.settingsMethods);
+/** Attributes that hold the signing key: Flask's `app.secret_key`. */
+const SIGNING_ATTRIBUTES = new Set(catalog.signingAttributes);
 
 /**
  * `jwt.encode(payload, "shhhhh")`, `hmac.new(b"key", …)`, `HTTPBasicAuth("user", "pw")`,
@@ -83,7 +81,8 @@ function report(a: Analysis, api: string, node: SyntaxNode | undefined, value: V
 export function checkSigningKeyAssignment(a: Analysis, target: SyntaxNode, valueNode: SyntaxNode | null, value: Value): void {
   if (!valueNode) return;
   if (target.type === 'attribute') {
-    if (target.childForFieldName('attribute')?.text === 'secret_key') report(a, target.text, valueNode, value, 'secret_key');
+    const attribute = target.childForFieldName('attribute')?.text;
+    if (attribute !== undefined && SIGNING_ATTRIBUTES.has(attribute)) report(a, target.text, valueNode, value, attribute);
     return;
   }
   const holder = target.childForFieldName('value');
