@@ -1,7 +1,8 @@
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, InputError } from '@secret-hygiene/core';
-import type { FlowOptions, FlowResult } from '@secret-hygiene/flow';
-import type { ts } from 'ts-morph';
+import { credentialLiteralFindings, type FlowOptions, type FlowResult } from '@secret-hygiene/flow';
+import { ts } from 'ts-morph';
+import type * as TS from 'typescript';
 import { resultsToFindings } from './findings.js';
 import { loadLooseProject, loadTsconfigProject, type LoadedProject } from './load.js';
 import { analyzeWholeProgram } from './whole-program.js';
@@ -55,6 +56,8 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
   const results = new Map<string, FlowResult[]>();
   const claimed = new Set<string>();
   const scriptTexts = new Map([...texts].filter(([p]) => scripts.has(p)));
+  // Literals handed to credential APIs: read from the same parsed files, reported beside the flows.
+  const credentials: Finding[] = [];
   let analysed = 0;
 
   const run = (project: LoadedProject, members: ts.SourceFile[]) => {
@@ -67,7 +70,10 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
     output.stats.projects++;
     output.stats.files += members.length;
     output.stats.runs += outcome.runs;
-    for (const m of members) output.covered.add(given.get(m.fileName)!);
+    for (const m of members) {
+      output.covered.add(given.get(m.fileName)!);
+      credentials.push(...credentialLiteralFindings(ts as unknown as typeof TS, m as unknown as TS.SourceFile, given.get(m.fileName) ?? toPosix(relative(input.cwd, m.fileName))));
+    }
   };
 
   for (const config of configs) {
@@ -91,10 +97,13 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
     });
   }
 
-  output.findings = resultsToFindings(results, {
-    text: (file) => texts.get(file),
-    display: (file) => given.get(file) ?? toPosix(relative(input.cwd, file)),
-  });
+  output.findings = [
+    ...resultsToFindings(results, {
+      text: (file) => texts.get(file),
+      display: (file) => given.get(file) ?? toPosix(relative(input.cwd, file)),
+    }),
+    ...credentials,
+  ];
   return output;
 }
 

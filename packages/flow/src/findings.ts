@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { LineIndex, fingerprint, type Finding, type FlowStep } from '@secret-hygiene/core';
 import { analyzeSourceFile } from './analyze.js';
+import { credentialLiteralFindings } from './credential-literals.js';
 import type { FlowOptions, FlowResult } from './types.js';
 import { loadTypescript } from './typescript.js';
 
@@ -32,7 +33,8 @@ export function flowFindings(file: string, text: string, options: FlowOptions = 
   }
   const lines = new LineIndex(text);
   const occurrences = new Map<string, number>();
-  return analyzeSourceFile(ts, sourceFile, options).map((r) => toFinding(file, text, lines, r, occurrences));
+  const flows = analyzeSourceFile(ts, sourceFile, options).map((r) => toFinding(file, text, lines, r, occurrences));
+  return [...flows, ...credentialLiteralFindings(ts, sourceFile, file)];
 }
 
 function toFinding(file: string, text: string, lines: LineIndex, r: FlowResult, occurrences: Map<string, number>): Finding {
