@@ -129,11 +129,18 @@ export function analyzeProgramFile(ts: typeof TS, sourceFile: TS.SourceFile, opt
   const results = engine.results.list();
   for (const r of results) stamp.path(r.path);
   const moduleScope = engine.scope;
+  // Each declaration is evaluated once per run: importers ask again and again, and a module cycle (an index that
+  // requires configs whose getters require the index) would otherwise evaluate itself without end.
+  const exported = new Map<TS.Node, ModuleValue | undefined | typeof PENDING>();
   const valueOf = (declaration: TS.Node): ModuleValue | undefined => {
+    const known = exported.get(declaration);
+    if (known === PENDING) return undefined;
+    if (known !== undefined || exported.has(declaration)) return known;
+    exported.set(declaration, PENDING);
     const value = declaredValue(engine, moduleScope, declaration);
-    if (!value) return undefined;
-    stamp.value(value);
-    return forImporters(value) as unknown as ModuleValue;
+    const out = value ? (stamp.value(value), forImporters(value) as unknown as ModuleValue) : undefined;
+    exported.set(declaration, out);
+    return out;
   };
   return { results, summaries: engine.summaries, valueOf };
 }
@@ -161,9 +168,17 @@ function declaredValue(engine: Engine, moduleScope: Engine['scope'], declaration
   return value;
 }
 
+/** Marks a declaration whose value is being computed (a module cycle asks for it again meanwhile). */
+const PENDING = Symbol('pending');
+
 /** Gives every location the engine created for this file its file name (locations from other files have theirs). */
 class Stamper {
   private readonly seen = new Set<object>();
+  /**
+   * Values reached through imports are copies, so a module graph with cycles (a plugin's index that requires
+   * configs that require the index) can nest copies beyond counting: the walk stops after this many values.
+   */
+  private budget = 20_000;
   constructor(private readonly fileName: string) {}
 
   path(path: readonly FlowLocation[]): void {
@@ -184,7 +199,8 @@ class Stamper {
   }
 
   value(value: Value, depth = 0): void {
-    if (this.seen.has(value) || depth > 6) return;
+    if (this.seen.has(value) || depth > 6 || this.budget <= 0) return;
+    this.budget--;
     this.seen.add(value);
     for (const t of value.taints ?? []) this.path(t.path);
     for (const p of value.props?.values() ?? []) this.value(p, depth + 1);
