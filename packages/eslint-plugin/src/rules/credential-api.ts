@@ -76,7 +76,8 @@ const NAMING_CALLEE_WORDS: ReadonlySet<string> = new Set([
 
 /** Whether an identifier of the file may write one of the callees above (`jwt_simple` for `jwt_simple.decode`). */
 export function namesACredentialCallee(name: string): boolean {
-  return NAMING_CALLEE_WORDS.has(name) || /jwt/i.test(name);
+  // Every identifier of every file comes here: `includes` costs less than a regex.
+  return NAMING_CALLEE_WORDS.has(name) || name.includes('jwt') || name.includes('Jwt') || name.includes('JWT');
 }
 
 /** What the credential checks need of ESLint's scope analysis. */
