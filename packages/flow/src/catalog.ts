@@ -42,7 +42,23 @@ export interface JsFlowCatalog {
       calls: string[];
     };
     transport: { calls: string[]; constructors: string[]; methods: string[]; urlOptions: string[]; modules: string[]; errorsKeepRequest: string[] };
+    credentials: CredentialApiCatalog;
   };
+}
+
+/** Where a literal is handed over as a key or password (no-hardcoded-secret), read by the ESLint rule and the analyzer. */
+export interface CredentialApiCatalog {
+  keyArguments: Record<string, { index: number; name: string }>;
+  methodKeyArguments: Record<string, { indexes: number[]; name: string }>;
+  jwtMethods: string[];
+  cipherReceivers: string[];
+  cipherMethods: string[];
+  macFunctions: string[];
+  optionCallees: Record<string, string[]>;
+  credentialKeys: string[];
+  authSecretKeys: string[];
+  nestingKeys: string[];
+  userMapCallees: string[];
 }
 
 /** How a logger library's default export behaves. */

@@ -1,20 +1,6 @@
-import { LineIndex, catalogDocument, classifyLiteral, fingerprint, isWrittenCredential, redact, type Finding } from '@secret-hygiene/core';
+import { LineIndex, classifyLiteral, fingerprint, isWrittenCredential, redact, type Finding } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
-
-/** `javascript.sinks.credentials` of `rules/flows.yaml`: where a literal is handed over as a key or password. */
-interface CredentialApiCatalog {
-  keyArguments: Record<string, { index: number; name: string }>;
-  methodKeyArguments: Record<string, { indexes: number[]; name: string }>;
-  jwtMethods: string[];
-  cipherReceivers: string[];
-  cipherMethods: string[];
-  macFunctions: string[];
-  optionCallees: Record<string, string[]>;
-  credentialKeys: string[];
-  authSecretKeys: string[];
-  nestingKeys: string[];
-  userMapCallees: string[];
-}
+import { shippedJsCatalog } from './catalog.js';
 
 interface Tables {
   keyArguments: Map<string, { index: number; name: string }>;
@@ -36,7 +22,7 @@ let shipped: Tables | undefined;
 
 function tables(): Tables {
   if (shipped) return shipped;
-  const c = catalogDocument<{ javascript: { sinks: { credentials: CredentialApiCatalog } } }>('flows').javascript.sinks.credentials;
+  const c = shippedJsCatalog().sinks.credentials;
   const lastNames = [...Object.keys(c.keyArguments), ...Object.keys(c.optionCallees)].map((k) => k.slice(k.lastIndexOf('.') + 1));
   const words = [...lastNames, ...c.jwtMethods, ...c.cipherMethods, ...c.macFunctions, ...Object.keys(c.methodKeyArguments), ...c.credentialKeys, ...c.authSecretKeys, ...c.userMapCallees, 'Authorization', 'authorization'];
   shipped = {
@@ -118,7 +104,20 @@ class Reader {
     private readonly ts: typeof TS,
     private readonly sf: TS.SourceFile,
     private readonly t: Tables,
-  ) {}
+  ) {
+    const K = ts.SyntaxKind;
+    this.kinds = {
+      StringLiteral: K.StringLiteral,
+      NoSubstitutionTemplateLiteral: K.NoSubstitutionTemplateLiteral,
+      Identifier: K.Identifier,
+      ImportDeclaration: K.ImportDeclaration,
+      VariableDeclaration: K.VariableDeclaration,
+      TypeReference: K.TypeReference,
+      PropertyAccessExpression: K.PropertyAccessExpression,
+      PropertyAssignment: K.PropertyAssignment,
+    };
+    this.forEachChild = ts.forEachChild;
+  }
 
   run(): CredentialLiteral[] {
     this.collect(this.sf);
@@ -142,17 +141,30 @@ class Reader {
   }
 
   private collect(node: TS.Node): void {
-    const ts = this.ts;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) this.literals.push(node);
-    else if (ts.isIdentifier(node)) this.noteIdentifier(node);
-    else if (ts.isImportDeclaration(node)) this.noteImport(node);
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) this.noteRequire(node.name.text, node.initializer);
-    ts.forEachChild(node, (child) => this.collect(child));
+    // Every node of the file passes here: kinds are compared as numbers (each `ts.isX` is a getter call on the
+    // typescript module first).
+    const kind = node.kind;
+    const k = this.kinds;
+    if (kind === k.StringLiteral || kind === k.NoSubstitutionTemplateLiteral) this.literals.push(node as TS.StringLiteral);
+    else if (kind === k.Identifier) this.noteIdentifier(node as TS.Identifier);
+    else if (kind === k.ImportDeclaration) this.noteImport(node as TS.ImportDeclaration);
+    else if (kind === k.VariableDeclaration) {
+      const declaration = node as TS.VariableDeclaration;
+      if (declaration.name.kind === k.Identifier && declaration.initializer) this.noteRequire((declaration.name as TS.Identifier).text, declaration.initializer);
+    }
+    this.forEachChild(node, this.visit);
   }
+
+  private readonly visit = (child: TS.Node): void => this.collect(child);
+  private readonly forEachChild: typeof TS.forEachChild;
+  private readonly kinds: Record<'StringLiteral' | 'NoSubstitutionTemplateLiteral' | 'Identifier' | 'ImportDeclaration' | 'VariableDeclaration' | 'TypeReference' | 'PropertyAccessExpression' | 'PropertyAssignment', number>;
 
   private noteIdentifier(id: TS.Identifier): void {
     const ts = this.ts;
     const parent = id.parent;
+    // Most identifiers are member names (`x.name`) or types: never a variable read or written.
+    const k = this.kinds;
+    if (parent.kind === k.TypeReference || ((parent.kind === k.PropertyAccessExpression || parent.kind === k.PropertyAssignment) && (parent as TS.PropertyAccessExpression).name === id)) return;
     const name = id.text;
     if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === id) {
       if (this.declared.has(name)) this.unreliable.add(name);
@@ -161,6 +173,10 @@ class Reader {
     }
     if (ts.isBinaryExpression(parent) && parent.left === id && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) this.unreliable.add(name);
     if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && parent.operand === id) this.unreliable.add(name);
+    // Only a read where a credential API can take it matters (an argument, an option, an assigned value, or one of
+    // those through `as`, `!`, parentheses or a fallback): the rest of a file's names are not kept.
+    const at = this.placeOf(id).parent;
+    if (!(ts.isCallExpression(at) || ts.isNewExpression(at) || ts.isPropertyAssignment(at) || ts.isBinaryExpression(at))) return;
     let list = this.uses.get(name);
     if (!list) this.uses.set(name, (list = []));
     list.push(id);

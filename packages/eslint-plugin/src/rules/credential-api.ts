@@ -1,24 +1,10 @@
 // Where a literal is handed to a credential API as its key or password: there any written value is a credential.
-import { catalogDocument } from '@secret-hygiene/core';
+import { shippedJsCatalog } from '@secret-hygiene/flow';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, type Call, type ModuleOf, calleeNames, keyName, lastName, methodName, placeOf } from './literal-syntax.js';
 
-/** `sinks.credentials` of `rules/flows.yaml` for JavaScript: where a literal is handed over as a key or password. */
-interface CredentialApiCatalog {
-  keyArguments: Record<string, { index: number; name: string }>;
-  methodKeyArguments: Record<string, { indexes: number[]; name: string }>;
-  jwtMethods: string[];
-  cipherReceivers: string[];
-  cipherMethods: string[];
-  macFunctions: string[];
-  optionCallees: Record<string, string[]>;
-  credentialKeys: string[];
-  authSecretKeys: string[];
-  nestingKeys: string[];
-  userMapCallees: string[];
-}
-
-const catalog = catalogDocument<{ javascript: { sinks: { credentials: CredentialApiCatalog } } }>('flows').javascript.sinks.credentials;
+/** `javascript.sinks.credentials` of `rules/flows.yaml`, which the analyzer reads too. */
+const catalog = shippedJsCatalog().sinks.credentials;
 
 /** The key argument's position by callee: `jwt.sign(payload, key)`, `createHmac(alg, key)`, `new Sequelize(db, user, password)`. */
 const KEY_ARGUMENTS = new Map(Object.entries(catalog.keyArguments));
