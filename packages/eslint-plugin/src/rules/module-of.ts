@@ -10,15 +10,12 @@ type Definition = TSESLint.Scope.Definition;
  * `passport-jwt.Strategy`; other names have no module.
  */
 export function moduleResolver(sourceCode: Readonly<TSESLint.SourceCode>): ModuleOf {
-  const memo = new Map<string, string | undefined>();
   return (identifier) => {
     for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
       const variable = scope.set.get(identifier.name);
       if (!variable) continue;
       const definition = variable.defs[0];
-      if (!definition) return undefined;
-      if (!memo.has(identifier.name + '\0' + definition.name.range[0])) memo.set(identifier.name + '\0' + definition.name.range[0], importedFrom(definition));
-      return memo.get(identifier.name + '\0' + definition.name.range[0]);
+      return definition ? importedFrom(definition) : undefined;
     }
     return undefined;
   };
