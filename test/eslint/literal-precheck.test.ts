@@ -1,5 +1,6 @@
-// no-hardcoded-secret listens to literals only in files that may give one a secret name (mayNameALiteral): the
-// check must never skip a file where a literal has such a name, or the rule would miss what the name reveals.
+// no-hardcoded-secret listens to literals only in files that may give one a secret name (mayNameALiteral), and reads
+// credential APIs only in files that may write one (mayHoldCredentialLiteral): neither screen may skip a file with
+// something to report, or the rule would miss it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +9,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { defaultNameClassifier } from '@secret-hygiene/core';
+import { credentialLiterals, loadTypescript, mayHoldCredentialLiteral } from '@secret-hygiene/flow';
 import { mayNameALiteral } from '../../packages/eslint-plugin/src/rules/no-hardcoded-secret.js';
-import { basicAuthPassword, contextualName } from '../../packages/eslint-plugin/src/rules/literal-context.js';
+import { contextualName } from '../../packages/eslint-plugin/src/rules/literal-context.js';
 import { loadCases } from './support/cases.js';
 
 const names = defaultNameClassifier();
+const ts = loadTypescript();
 const FIXTURE_DIRS = ['../../fixtures/tokens/', '../../fixtures/flow/', '../../fixtures/eslint-project/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
 
 interface Probe {
@@ -20,7 +23,7 @@ interface Probe {
   named: string[];
 }
 
-/** Lints `code` with a rule that records the check's verdict and every literal a secret name or basic auth names. */
+/** Lints `code` with a rule that records the check's verdict and every literal a secret name names. */
 function probe(code: string, filename: string): Probe {
   const result: Probe = { checked: false, named: [] };
   const rule = {
@@ -28,7 +31,7 @@ function probe(code: string, filename: string): Probe {
       result.checked = mayNameALiteral(context.sourceCode, names);
       const note = (node: TSESTree.Node, value: string) => {
         const name = contextualName(node);
-        if ((name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') || basicAuthPassword(node, value) !== undefined) result.named.push(value);
+        if (name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') result.named.push(value);
       };
       return {
         Literal(node: TSESTree.Literal) {
@@ -83,8 +86,49 @@ describe('mayNameALiteral', () => {
     expect(probe("headers.set('X-Api-Key', value);", 'file.ts').checked).toBe(true);
     expect(probe("const pairs = [['Authorization', value]];", 'file.ts').checked).toBe(true);
     expect(probe("const o = { ['client_secret']: value };", 'file.ts').checked).toBe(true);
-    expect(probe("const header = 'Basic ' + btoa('deploy:hunter2hunter2');", 'file.ts').checked).toBe(true);
-    expect(probe("const sig = createHmac('sha256', 'abc').digest('hex');", 'file.ts').checked).toBe(true);
     expect(probe("const o = { '\\u0061piKey': value };", 'file.ts').checked).toBe(true);
+  });
+});
+
+/** The file as typescript-eslint's parser reads it: TypeScript's tree, with its table of identifiers. */
+function parse(code: string, filename: string) {
+  const kind = filename.endsWith('x') ? ts.ScriptKind.TSX : filename.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  return ts.createSourceFile(filename, code, ts.ScriptTarget.Latest, true, kind);
+}
+
+describe('mayHoldCredentialLiteral', () => {
+  const read = (code: string, filename: string) => credentialLiterals(ts, parse(code, filename), { screened: false });
+
+  it.each(cases)('never skips a case with a credential literal: %s', (_, code, filename) => {
+    const file = parse(code, filename);
+    if (!mayHoldCredentialLiteral(file)) expect(read(code, filename)).toEqual([]);
+  });
+
+  it.each(fixtures)('never skips a fixture with a credential literal: %s', (file) => {
+    const code = readFileSync(file, 'utf8');
+    if (!mayHoldCredentialLiteral(parse(code, file))) expect(read(code, file)).toEqual([]);
+  });
+
+  it('the cases hold credential literals (the checks above are not vacuous)', () => {
+    expect(cases.filter(([, code, filename]) => read(code, filename).length > 0).length).toBeGreaterThan(20);
+  });
+
+  it('skips files that write no credential API, keeps those that may', () => {
+    const screen = (code: string) => mayHoldCredentialLiteral(parse(code, 'file.ts'));
+    expect(screen("const greeting = 'hello world';\nexport const list = ['a', 'b'];")).toBe(false);
+    expect(screen("const header = 'Basic ' + btoa('deploy:hunter2hunter2');")).toBe(true);
+    expect(screen("const sig = createHmac('sha256', 'abc').digest('hex');")).toBe(true);
+    expect(screen("headers.set('Authorization', 'Basic ZGVwbG95Omh1bnRlcjI=');")).toBe(true);
+    expect(screen("const o = { 'proxy-authorization': 'Bearer abc' };")).toBe(true);
+    // A header built from a variable holds no written credential.
+    expect(screen('headers.set(\'Authorization\', `Bearer ${token}`);')).toBe(false);
+    // A callee without the option it takes, or a method without the module it belongs to, writes no credential API.
+    expect(screen("const o = { name: 'abc' }; session.start(o);")).toBe(false);
+    expect(screen("const o = { secret: 'abc' }; session(o);")).toBe(true);
+    expect(screen("import { sign } from './signer'; sign(payload, 'abc');")).toBe(false);
+    expect(screen("import jwt from 'jsonwebtoken'; jwt.sign(payload, 'abc');")).toBe(true);
+    expect(screen("const signer = require('jsonwebtoken'); signer.sign(payload, 'abc');")).toBe(true);
+    expect(screen("const cp = require('cookie-parser'); app.use(cp('abc'));")).toBe(true);
+    expect(screen("const token = jwt_simple.encode(payload, 'abc');")).toBe(true);
   });
 });

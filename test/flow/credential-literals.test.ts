@@ -48,6 +48,45 @@ describe('credential literals (secret-audit)', () => {
     expect(hardcoded('app.js', source)).toEqual([]);
   });
 
+  it('follows a variable in its own scope: the same name declared in other functions, shadowed or reassigned there', () => {
+    const source = [
+      "import jwt from 'jsonwebtoken';", // 1
+      '(function () {', // 2
+      "  var privateKey = 'hgfedcbaPrivate';", // 3
+      '  jwt.sign(payload, privateKey);', // 4
+      '})();', // 5
+      '(function () {', // 6
+      "  var privateKey = 'hgfedcbaOther';", // 7
+      '  jwt.verify(token, privateKey);', // 8
+      '})();', // 9
+      "const secretKey = 'hgfedcbaShadowed';", // 10
+      'function sign(secretKey) { return jwt.sign(payload, secretKey); }', // 11
+      'function later() {', // 12
+      "  let key = 'hgfedcbaReassigned';", // 13
+      '  key = process.env.JWT_SECRET;', // 14
+      '  return jwt.sign(payload, key);', // 15
+      '}', // 16
+      'try { run(); } catch (key) { jwt.sign(payload, key); }', // 17
+    ].join('\n');
+    expect(hardcoded('app.js', source).map((f) => `${f.line}:${f.column}`)).toEqual(['3:21', '7:21']);
+  });
+
+  it('reads an authorization header by any name it is written under, and the password of a basic-auth pair', () => {
+    const source = [
+      "const pairs = new Headers([['Authorization', 'Bearer hgfedcbaPair']]);", // 1
+      "const authorization = 'Token hgfedcbaVariable';", // 2
+      "request.headers['Proxy-Authorization'] = 'Basic hgfedcbaIndexed';", // 3
+      "const header = 'Basic ' + btoa('deploy:hgfedcbaPair');", // 4
+      "const proxy = Buffer.from('localhost:8080').toString('base64');", // 5
+      'const escaped = Buffer.from("deploy:hgfedcba\\u0041");', // 6
+    ].join('\n');
+    const found = hardcoded('app.ts', source);
+    expect(found.map((f) => `${f.line}:${f.column}`)).toEqual(['1:54', '2:30', '3:49', '4:40', '6:29']);
+    expect(found[3]!.message).toContain('btoa (basic auth)');
+    // Escapes make the value's offsets differ from the file's: the whole literal is the span.
+    expect(found[4]!.endColumn).toBe(52);
+  });
+
   it('leaves a value the token formats recognise to the token scan', () => {
     const source = "jwt.sign(payload, 'ghp_Q9vX2mLk8ZtR4wYbN7cJ1pD5sF3gH6jK0aE2');";
     expect(hardcoded('app.ts', source)).toEqual([]);

@@ -59,6 +59,10 @@ export interface CredentialApiCatalog {
   authSecretKeys: string[];
   nestingKeys: string[];
   userMapCallees: string[];
+  basicAuthEncoders: string[];
+  /** Lower-case header names. */
+  authorizationHeaders: string[];
+  authorizationSchemes: string[];
 }
 
 /** How a logger library's default export behaves. */

@@ -1,6 +1,7 @@
 import { LineIndex, classifyLiteral, fingerprint, isWrittenCredential, redact, type Finding } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import { shippedJsCatalog } from './catalog.js';
+import { credentialScreen, type CredentialScreen } from './credential-screen.js';
 
 interface Tables {
   keyArguments: Map<string, { index: number; name: string }>;
@@ -14,8 +15,12 @@ interface Tables {
   authSecretKeys: Set<string>;
   nestingKeys: Set<string>;
   userMapCallees: Set<string>;
-  /** Words without which no credential API of the catalog can be written: files without any are skipped whole. */
-  words: RegExp;
+  basicAuthEncoders: Set<string>;
+  authorizationHeaders: Set<string>;
+  /** `Bearer ` and the like in front of an authorization header's credential. */
+  authorizationScheme: RegExp;
+  /** Whether a file may write one of the APIs at all. */
+  screen: CredentialScreen;
 }
 
 let shipped: Tables | undefined;
@@ -23,8 +28,6 @@ let shipped: Tables | undefined;
 function tables(): Tables {
   if (shipped) return shipped;
   const c = shippedJsCatalog().sinks.credentials;
-  const lastNames = [...Object.keys(c.keyArguments), ...Object.keys(c.optionCallees)].map((k) => k.slice(k.lastIndexOf('.') + 1));
-  const words = [...lastNames, ...c.jwtMethods, ...c.cipherMethods, ...c.macFunctions, ...Object.keys(c.methodKeyArguments), ...c.credentialKeys, ...c.authSecretKeys, ...c.userMapCallees, 'Authorization', 'authorization'];
   shipped = {
     keyArguments: new Map(Object.entries(c.keyArguments)),
     methodKeyArguments: new Map(Object.entries(c.methodKeyArguments)),
@@ -37,7 +40,10 @@ function tables(): Tables {
     authSecretKeys: new Set(c.authSecretKeys),
     nestingKeys: new Set(c.nestingKeys),
     userMapCallees: new Set(c.userMapCallees),
-    words: new RegExp([...new Set(words)].map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')),
+    basicAuthEncoders: new Set(c.basicAuthEncoders),
+    authorizationHeaders: new Set(c.authorizationHeaders),
+    authorizationScheme: new RegExp(`^(?:${c.authorizationSchemes.join('|')})\\s+(?=\\S)`, 'i'),
+    screen: credentialScreen(c),
   };
   return shipped;
 }
@@ -46,21 +52,30 @@ function tables(): Tables {
 export interface CredentialLiteral {
   api: string;
   value: string;
+  /** The value's span in the file, or the whole literal's when escapes make the two differ. */
   start: number;
   end: number;
 }
 
 /**
- * The literals of a file handed to a credential API as its key or password (the `sinks.credentials` catalog),
- * directly, through the one variable they initialise, or as the credential of an authorization header: the
- * whole-program counterpart of the ESLint rule's credential check. Values the token formats recognise are left to
- * the token scan, which reports them already; stand-ins, references and weak example values are no credential.
+ * Whether a credential API of the catalog may be written in the file, so that its literals are worth a walk: every
+ * name the API needs is in TypeScript's table of the file's names (see `credentialScreen`).
  */
-export function credentialLiterals(ts: typeof TS, sourceFile: TS.SourceFile): CredentialLiteral[] {
-  const t = tables();
-  if (!t.words.test(sourceFile.text)) return [];
-  const reader = new Reader(ts, sourceFile, t);
-  return reader.run();
+export function mayHoldCredentialLiteral(sourceFile: TS.SourceFile): boolean {
+  return tables().screen(sourceFile);
+}
+
+/**
+ * The literals of a file handed to a credential API as its key or password (the `sinks.credentials` catalog):
+ * directly, through the one variable they initialise, as the credential of an authorization header, or as the
+ * password of a `user:password` pair encoded for basic auth. Values the token formats recognise are left to the
+ * token scan, which reports them already; stand-ins, references and weak example values are no credential. The
+ * ESLint rule `no-hardcoded-secret` and `secret-audit` both report these.
+ */
+export function credentialLiterals(ts: typeof TS, sourceFile: TS.SourceFile, options: { screened?: boolean } = {}): CredentialLiteral[] {
+  // `screened: false` reads every file, so tests can hold the screen to never skip one with a finding.
+  if (options.screened !== false && !mayHoldCredentialLiteral(sourceFile)) return [];
+  return new Reader(ts, sourceFile, tables()).run();
 }
 
 /** The credential literals of a file as `no-hardcoded-secret` findings (`display` is the path to show). */
@@ -77,7 +92,7 @@ export function credentialLiteralFindings(ts: typeof TS, sourceFile: TS.SourceFi
     return {
       ruleId: 'no-hardcoded-secret',
       severity: 'error',
-      message: `The key or password given to ${c.api} is written into the source. Read it from the environment or a secret store, and rotate the exposed value.`,
+      message: `${credentialDescription(c.api)} is written into the source. Read it from the environment or a secret store, and rotate the exposed value.`,
       file: display,
       line: start.line,
       column: start.column,
@@ -89,14 +104,21 @@ export function credentialLiteralFindings(ts: typeof TS, sourceFile: TS.SourceFi
   });
 }
 
-const AUTHORIZATION_SCHEME = /^(?:Basic|Bearer|Token|Digest)\s+(?=\S)/i;
+/** How a finding names what the literal is: `The key or password given to jsonwebtoken.sign`. */
+export function credentialDescription(api: string): string {
+  return `The key or password given to ${api}`;
+}
+
+/** `user:password`, as a basic-auth encoder takes it. */
+const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
+const PORT = /^\d{1,5}$/;
 
 class Reader {
   private readonly literals: Array<TS.StringLiteral | TS.NoSubstitutionTemplateLiteral> = [];
-  /** Every identifier of the file by name, and the names declared more than once or written after their declaration. */
+  /** The reads of names where a credential API can take them, the declarations of names and the writes to them. */
   private readonly uses = new Map<string, TS.Identifier[]>();
-  private readonly unreliable = new Set<string>();
-  private readonly declared = new Set<string>();
+  private readonly declarations = new Map<string, Array<{ id: TS.Identifier; scope: TS.Node }>>();
+  private readonly writes = new Map<string, TS.Identifier[]>();
   /** Local names of modules: `jwt` of `import jwt from 'jsonwebtoken'`, `JwtStrategy` of `require('passport-jwt').Strategy`. */
   private readonly modules = new Map<string, string>();
 
@@ -123,21 +145,31 @@ class Reader {
     this.collect(this.sf);
     const out: CredentialLiteral[] = [];
     for (const literal of this.literals) {
-      const value = literal.text;
       const header = this.authorizationCredential(literal);
       if (header !== undefined) {
-        this.add(out, 'the Authorization header', value.slice(header), literal.getStart(this.sf) + 1 + header);
+        this.add(out, 'the Authorization header', literal, header);
+        continue;
+      }
+      const pair = this.basicAuthPassword(literal);
+      if (pair !== undefined) {
+        this.add(out, pair.api, literal, pair.offset);
         continue;
       }
       const api = this.apiOf(literal) ?? this.apiThroughVariable(literal);
-      if (api !== undefined) this.add(out, api, value, literal.getStart(this.sf) + 1);
+      if (api !== undefined) this.add(out, api, literal, 0);
     }
     return out;
   }
 
-  private add(out: CredentialLiteral[], api: string, value: string, start: number): void {
+  /** Keeps the part of `literal` from `offset` on when it is a credential as written. */
+  private add(out: CredentialLiteral[], api: string, literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, offset: number): void {
+    const value = literal.text.slice(offset);
     if (!isWrittenCredential(value) || classifyLiteral(value)) return;
-    out.push({ api, value, start, end: start + value.length });
+    const start = literal.getStart(this.sf);
+    // Escapes make the value's offsets differ from the file's: then the whole literal is the span.
+    const verbatim = this.sf.text.slice(start + 1, literal.end - 1) === literal.text;
+    if (verbatim) out.push({ api, value, start: start + 1 + offset, end: start + 1 + offset + value.length });
+    else out.push({ api, value, start, end: literal.end });
   }
 
   private collect(node: TS.Node): void {
@@ -167,19 +199,16 @@ class Reader {
     if (parent.kind === k.TypeReference || ((parent.kind === k.PropertyAccessExpression || parent.kind === k.PropertyAssignment) && (parent as TS.PropertyAccessExpression).name === id)) return;
     const name = id.text;
     if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === id) {
-      if (this.declared.has(name)) this.unreliable.add(name);
-      this.declared.add(name);
+      push(this.declarations, name, { id, scope: scopeOfDeclaration(ts, parent) });
       return;
     }
-    if (ts.isBinaryExpression(parent) && parent.left === id && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) this.unreliable.add(name);
-    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && parent.operand === id) this.unreliable.add(name);
+    if (ts.isBinaryExpression(parent) && parent.left === id && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) push(this.writes, name, id);
+    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && parent.operand === id) push(this.writes, name, id);
     // Only a read where a credential API can take it matters (an argument, an option, an assigned value, or one of
     // those through `as`, `!`, parentheses or a fallback): the rest of a file's names are not kept.
     const at = this.placeOf(id).parent;
     if (!(ts.isCallExpression(at) || ts.isNewExpression(at) || ts.isPropertyAssignment(at) || ts.isBinaryExpression(at))) return;
-    let list = this.uses.get(name);
-    if (!list) this.uses.set(name, (list = []));
-    list.push(id);
+    push(this.uses, name, id);
   }
 
   private noteImport(node: TS.ImportDeclaration): void {
@@ -305,11 +334,22 @@ class Reader {
     return undefined;
   }
 
-  /** The reads of a variable declared once in the file and never assigned again. */
+  /**
+   * The reads of a variable in its scope, when nothing but its declaration assigns it there: a declaration of the
+   * same name in an inner scope (a parameter, a block's `const`) shadows it, one in the same scope makes it unknown.
+   */
   private usesOf(declaration: TS.VariableDeclaration): TS.Node[] {
     if (!this.ts.isIdentifier(declaration.name)) return [];
     const name = declaration.name.text;
-    return this.unreliable.has(name) ? [] : (this.uses.get(name) ?? []);
+    const all = this.declarations.get(name) ?? [];
+    const own = all.find((d) => d.id === declaration.name);
+    if (!own) return [];
+    const others = all.filter((d) => d !== own);
+    if (others.some((d) => d.scope === own.scope)) return [];
+    const shadows = others.filter((d) => within(d.scope, own.scope)).map((d) => d.scope);
+    const inScope = (id: TS.Node) => within(id, own.scope) && !shadows.some((s) => within(id, s));
+    if ((this.writes.get(name) ?? []).some(inScope)) return [];
+    return (this.uses.get(name) ?? []).filter(inScope);
   }
 
   /** A callee as written and as spelled with the module its first name comes from. */
@@ -335,20 +375,77 @@ class Reader {
     return undefined;
   }
 
-  /** `headers.set('Authorization', 'Basic …')`, `{ Authorization: 'Bearer …' }`: the offset of the credential. */
+  /**
+   * The credential of an authorization header written whole, after its scheme: `headers.set('Authorization',
+   * 'Basic …')`, `{ Authorization: 'Bearer …' }`, `[['Authorization', 'Bearer …']]`, `const authorization = 'Token
+   * …'`, `<Client Authorization="Bearer …" />`. Its offset in the value, or undefined for any other literal.
+   */
   private authorizationCredential(literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): number | undefined {
+    const name = this.headerName(literal);
+    if (name === undefined || !this.t.authorizationHeaders.has(name.toLowerCase())) return undefined;
+    return this.t.authorizationScheme.exec(literal.text)?.[0].length;
+  }
+
+  /** The name a literal is written under, where a header's value can be. */
+  private headerName(literal: TS.Node): string | undefined {
     const ts = this.ts;
     const { child, parent } = this.placeOf(literal);
-    let name: string | undefined;
-    if (ts.isPropertyAssignment(parent) && parent.initializer === child) name = propertyName(ts, parent.name);
-    else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments) {
-      const index = parent.arguments.indexOf(child as TS.Expression);
-      const before = index > 0 ? parent.arguments[index - 1] : undefined;
-      name = before && ts.isStringLiteral(before) ? before.text : undefined;
+    if (ts.isPropertyAssignment(parent)) return parent.initializer === child ? propertyName(ts, parent.name) : undefined;
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+      const index = parent.arguments?.indexOf(child as TS.Expression) ?? -1;
+      const before = index > 0 ? parent.arguments![index - 1] : undefined;
+      return before && ts.isStringLiteralLike(before) ? before.text : undefined;
     }
-    if (name === undefined || (name.toLowerCase() !== 'authorization' && name.toLowerCase() !== 'proxy-authorization')) return undefined;
-    return AUTHORIZATION_SCHEME.exec(literal.text)?.[0].length;
+    if (ts.isArrayLiteralExpression(parent)) {
+      const [key, value] = parent.elements;
+      return parent.elements.length === 2 && value === child && key && ts.isStringLiteralLike(key) ? key.text : undefined;
+    }
+    if (ts.isVariableDeclaration(parent)) return parent.initializer === child && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) {
+      const target = parent.left;
+      if (ts.isIdentifier(target)) return target.text;
+      if (ts.isPropertyAccessExpression(target)) return target.name.text;
+      return ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+    }
+    return ts.isJsxAttribute(parent) && parent.initializer === child && ts.isIdentifier(parent.name) ? parent.name.text : undefined;
   }
+
+  /** `Buffer.from('deploy:…')`, `btoa('deploy:…')`: the password of a pair encoded for basic auth, and its offset. */
+  private basicAuthPassword(literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): { api: string; offset: number } | undefined {
+    const parent = literal.parent;
+    if (!this.ts.isCallExpression(parent) || parent.arguments[0] !== literal) return undefined;
+    const callee = this.calleeName(parent.expression, false);
+    const password = callee !== undefined && this.t.basicAuthEncoders.has(callee) ? USER_PASSWORD.exec(literal.text)?.[1] : undefined;
+    // `localhost:8080` is a host and a port.
+    if (password === undefined || PORT.test(password)) return undefined;
+    return { api: `${callee} (basic auth)`, offset: literal.text.indexOf(':') + 1 };
+  }
+}
+
+function push<T>(map: Map<string, T[]>, name: string, item: T): void {
+  const list = map.get(name);
+  if (list) list.push(item);
+  else map.set(name, [item]);
+}
+
+function within(node: TS.Node, scope: TS.Node): boolean {
+  return node.pos >= scope.pos && node.end <= scope.end;
+}
+
+/**
+ * The node a declared name is visible in: a parameter's function; a `var`'s function (or the file); a `let`,
+ * `const`, class or function declaration's block.
+ */
+function scopeOfDeclaration(ts: typeof TS, declaration: TS.Node): TS.Node {
+  let node = declaration;
+  while (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node)) node = node.parent;
+  if (ts.isParameter(node) || ts.isCatchClause(node.parent)) return node.parent;
+  const blockScoped = ts.isVariableDeclaration(node) ? (node.parent.flags & ts.NodeFlags.BlockScoped) !== 0 : true;
+  for (let up = node.parent; up; up = up.parent) {
+    if (ts.isFunctionLike(up) || ts.isSourceFile(up) || ts.isClassStaticBlockDeclaration(up) || ts.isModuleBlock(up)) return up;
+    if (blockScoped && (ts.isBlock(up) || ts.isCaseBlock(up) || ts.isForStatement(up) || ts.isForInStatement(up) || ts.isForOfStatement(up))) return up;
+  }
+  return node.getSourceFile();
 }
 
 function propertyName(ts: typeof TS, name: TS.PropertyName): string | undefined {

@@ -6,7 +6,7 @@ export { mayReport } from './prefilter.js';
 export { writtenAsValue } from './value-positions.js';
 export { loadTypescript } from './typescript.js';
 export { flowFindings } from './findings.js';
-export { credentialLiteralFindings, credentialLiterals, type CredentialLiteral } from './credential-literals.js';
+export { credentialDescription, credentialLiteralFindings, credentialLiterals, mayHoldCredentialLiteral, type CredentialLiteral } from './credential-literals.js';
 export { shippedJsCatalog, type CredentialApiCatalog, type JsFlowCatalog, type LoggerLibrary } from './catalog.js';
 export { evidenceOf } from './findings.js';
 export { analyzeProgramFile, describeModuleValue, describeSummary, namespaceValue, type ImportResolver, type ModuleValue, type ProgramFileAnalysis, type ProgramFileOptions } from './program.js';

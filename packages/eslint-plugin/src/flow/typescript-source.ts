@@ -41,6 +41,16 @@ function parserServicesOf(sourceCode: Readonly<TSESLint.SourceCode>): Partial<Pa
  * parser (espree, for example) is parsed here with TypeScript, which reads JavaScript as well.
  */
 export function typeScriptView(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string): TypeScriptView | undefined {
+  // Every rule of the file asks: a file another parser read is parsed here once.
+  if (views.has(sourceCode)) return views.get(sourceCode);
+  const view = buildView(sourceCode, fileName);
+  views.set(sourceCode, view);
+  return view;
+}
+
+const views = new WeakMap<object, TypeScriptView | undefined>();
+
+function buildView(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string): TypeScriptView | undefined {
   const services = parserServicesOf(sourceCode);
   const parsed = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
   if (parsed && ts.isSourceFile(parsed) && parsed.text === sourceCode.text) {

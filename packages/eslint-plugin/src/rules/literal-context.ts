@@ -1,14 +1,8 @@
 // The name a literal is stored under, read from where it is written: what the token detector classifies it by.
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type CredentialScope, isUserPasswordMap, keyedArgument } from './credential-api.js';
-import { AST_NODE_TYPES, calleeName, keyName, placeOf, stringValue, targetName } from './literal-syntax.js';
+import { AST_NODE_TYPES, keyName, placeOf, stringValue, targetName } from './literal-syntax.js';
 
 const EQUALITY = new Set(['===', '==', '!==', '!=']);
-
-/** Encoders a basic-auth `user:password` pair goes through: `Buffer.from('user:pass').toString('base64')`. */
-const PAIR_ENCODERS = new Set(['Buffer.from', 'btoa']);
-
-const USER_PASSWORD = /^[^\s:]{1,64}:(\S{1,128})$/;
 
 /**
  * The key of the object a property sits in, when that object is itself a property value or a variable's value:
@@ -26,43 +20,19 @@ export function enclosingKey(literal: TSESTree.Node): string | undefined {
 }
 
 /**
- * The password of a `user:password` literal about to be encoded for basic auth (`Buffer.from('deploy:…')`,
- * `btoa('deploy:…')`): its offset in the value, or undefined for any other literal.
- */
-export function basicAuthPassword(literal: TSESTree.Node, value: string): number | undefined {
-  const parent = literal.parent;
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== literal) return undefined;
-  if (!PAIR_ENCODERS.has(calleeName(parent.callee) ?? '') || !USER_PASSWORD.test(value)) return undefined;
-  return value.indexOf(':') + 1;
-}
-
-const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
-const AUTHORIZATION_SCHEME = /^(?:Basic|Bearer|Token|Digest)\s+(?=\S)/i;
-
-/**
- * The credential of an authorization header written whole (`headers.set('Authorization', 'Basic …')`,
- * `{ Authorization: 'Bearer …' }`): its offset after the scheme, or undefined for any other literal.
- */
-export function authorizationCredential(name: string | undefined, value: string): number | undefined {
-  if (name === undefined || !AUTHORIZATION_HEADERS.has(name.toLowerCase())) return undefined;
-  return AUTHORIZATION_SCHEME.exec(value)?.[0].length;
-}
-
-/**
  * The name a literal is stored under, when the code gives it one: a variable, property, class field, parameter
  * default, JSX attribute, the other side of an equality test (`password === '...'`), the key passed just before
  * it (`headers.set('Authorization', '...')`) or paired with it (`['apiKey', '...']`). The token detector uses it
  * for secrets that have no telltale prefix.
  */
-export function contextualName(literal: TSESTree.Node, scope?: CredentialScope): string | undefined {
+export function contextualName(literal: TSESTree.Node): string | undefined {
   const { child, parent } = placeOf(literal);
   if (!parent) return undefined;
   switch (parent.type) {
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.init === child ? targetName(parent.id) : undefined;
     case AST_NODE_TYPES.Property:
-      if (parent.value !== child) return undefined;
-      return isUserPasswordMap(parent.parent, scope) ? 'password' : keyName(parent.key, parent.computed);
+      return parent.value === child ? keyName(parent.key, parent.computed) : undefined;
     case AST_NODE_TYPES.PropertyDefinition:
     case AST_NODE_TYPES.AccessorProperty:
       return parent.value === child ? keyName(parent.key, parent.computed) : undefined;
@@ -80,8 +50,6 @@ export function contextualName(literal: TSESTree.Node, scope?: CredentialScope):
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-      const keyed = keyedArgument(parent, index, scope);
-      if (keyed) return keyed.name;
       return index > 0 ? stringValue(parent.arguments[index - 1]) : undefined;
     }
     case AST_NODE_TYPES.ArrayExpression:

@@ -63,54 +63,6 @@ export function targetName(target: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** The module an identifier was imported or required from (`jwt` of `import jwt from 'jsonwebtoken'`). */
-export type ModuleOf = (identifier: TSESTree.Identifier) => string | undefined;
-
-/**
- * `jwt.sign`, `createHmac`: a callee as written, when it is a name or a member of one. A module required in place
- * stands for its name: `require('crypto').createHmac` is `crypto.createHmac`, `require('cookie-session')(…)` is
- * `cookie-session`. With `moduleOf`, a name imported from a module is spelled with the module's name instead
- * (`jsonwt.sign` of `const jsonwt = require('jsonwebtoken')` is `jsonwebtoken.sign`).
- */
-export function calleeName(callee: TSESTree.Node, moduleOf?: ModuleOf): string | undefined {
-  if (callee.type === AST_NODE_TYPES.Identifier) return moduleOf?.(callee) ?? callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
-    const object = calleeName(callee.object, moduleOf);
-    return object === undefined ? undefined : `${object}.${callee.property.name}`;
-  }
-  if (callee.type === AST_NODE_TYPES.CallExpression && callee.callee.type === AST_NODE_TYPES.Identifier && callee.callee.name === 'require') {
-    return moduleName(stringValue(callee.arguments[0]));
-  }
-  return undefined;
-}
-
-/** A callee as written and, when that differs, as spelled with the modules its names come from. */
-export function calleeNames(callee: TSESTree.Node, moduleOf: ModuleOf | undefined): string[] {
-  const written = calleeName(callee);
-  const resolved = moduleOf ? calleeName(callee, moduleOf) : undefined;
-  const names: string[] = [];
-  if (written !== undefined) names.push(written);
-  if (resolved !== undefined && resolved !== written) names.push(resolved);
-  return names;
-}
-
-/** `node:crypto` is `crypto`. */
-export function moduleName(specifier: string | undefined): string | undefined {
-  return specifier?.startsWith('node:') ? specifier.slice(5) : specifier;
-}
-
-export function lastName(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
-}
-
-/** `auth` in `request.get(url).auth(…)`: the method a call names, whatever its receiver. */
-export function methodName(callee: TSESTree.Node): string | undefined {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
-  return callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
-}
-
-export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
-
 /** Where a literal stands once wrappers that leave it alone (`as const`, `?? 'x'`) are stepped over. */
 export function placeOf(literal: TSESTree.Node): { child: TSESTree.Node; parent: TSESTree.Node | undefined } {
   let child: TSESTree.Node = literal;

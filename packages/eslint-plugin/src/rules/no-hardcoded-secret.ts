@@ -1,13 +1,12 @@
-import { classifyLiteral, defaultNameClassifier, isWrittenCredential, scanTokens, type TokenMatch } from '@secret-hygiene/core';
-import { loadTypescript, writtenAsValue } from '@secret-hygiene/flow';
+import { classifyLiteral, defaultNameClassifier, scanTokens } from '@secret-hygiene/core';
+import { credentialDescription, credentialLiterals, loadTypescript, writtenAsValue, type CredentialLiteral } from '@secret-hygiene/flow';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as TS from 'typescript';
 import { createRule, describeRule } from '../create-rule.js';
 import { locationOf } from '../location.js';
 import { isSuppressed } from '../suppressions.js';
-import { credentialApi, credentialApiThroughVariable, namesACredentialCallee, type CredentialScope } from './credential-api.js';
-import { authorizationCredential, basicAuthPassword, contextualName, enclosingKey } from './literal-context.js';
-import { moduleResolver } from './module-of.js';
+import { typeScriptView } from '../flow/typescript-source.js';
+import { contextualName, enclosingKey } from './literal-context.js';
 
 const RULE_ID = 'no-hardcoded-secret';
 const ts = loadTypescript();
@@ -21,8 +20,6 @@ interface NamedLiteral {
   valueStart: number;
   verbatim: boolean;
   range: Range;
-  /** The credential API it is handed to (`jwt.sign`), where any written value is a credential. */
-  api?: string | undefined;
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -73,8 +70,7 @@ function namesASecret(name: string, names: NameClassifier): boolean {
 }
 
 /**
- * Whether a literal of the file may be stored under a secret name (or encoded as `user:password`), so that its
- * literals are worth a listener. The name `contextualName` finds is an identifier, a private name, a JSX attribute
+ * Whether a literal of the file may be stored under a secret name, so that its literals are worth a listener. The name `contextualName` finds is an identifier, a private name, a JSX attribute
  * name, a property key or index string (in TypeScript's identifier table), or a string argument, array element or
  * computed key (a string token followed by `,`, `)`, `]` or `:`, whatever TypeScript interned). Without the table
  * (another parser), every file may.
@@ -84,7 +80,7 @@ export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names
   if (!parsed) return true;
   // A name written only in types (`interface Options { apiKey?: string }`) never has a literal stored under it.
   for (const name of parsed.identifiers.keys()) {
-    if (namesACredentialCallee(name) || (namesASecret(name, names) && writtenAsValue(ts, parsed, name))) return true;
+    if (namesASecret(name, names) && writtenAsValue(ts, parsed, name)) return true;
     if (name.startsWith('#') && namesASecret(name.slice(1), names)) return true;
   }
   const tokens = sourceCode.ast.tokens;
@@ -98,6 +94,17 @@ export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names
     if (raw.includes('\\') || namesASecret(raw.slice(1, -1), names)) return true;
   }
   return false;
+}
+
+/**
+ * The literals of the file handed to a credential API (`jwt.sign(payload, '…')`, `session({ secret: '…' })`), read
+ * by the flow package on TypeScript's tree: the same reading `secret-audit` makes.
+ */
+function credentialLiteralsOf(sourceCode: Readonly<TSESLint.SourceCode>, fileName: string): CredentialLiteral[] {
+  const parsed = parsedFile(sourceCode);
+  if (parsed) return credentialLiterals(ts, parsed);
+  const view = typeScriptView(sourceCode, fileName);
+  return view ? credentialLiterals(ts, view.sourceFile) : [];
 }
 
 /**
@@ -122,11 +129,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
     const { sourceCode } = context;
     const names = defaultNameClassifier();
     const namedLiterals: NamedLiteral[] = [];
-    // Scope analysis is asked only about the rare literal at a call or under a credential-looking name.
-    let scope: CredentialScope | undefined;
-    const scopeOf = (): CredentialScope => (scope ??= { declaredVariables: (node) => sourceCode.getDeclaredVariables(node), moduleOf: moduleResolver(sourceCode) });
 
-    // Only the rare literal stored under a secret name (or about to be encoded as `user:password`) is kept.
     /** The name, or with the key of its object in front when that settles an ambiguous one (`auth` + `pass`). */
     function qualified(node: TSESTree.Node, name: string): string {
       if (names.classify(name) !== 'ambiguous') return name;
@@ -135,53 +138,27 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
       return joined !== undefined && names.classify(joined) === 'secret' ? joined : name;
     }
 
+    // Only the rare literal stored under a secret name is kept.
     function noteString(node: TSESTree.Node, value: string, raw: string, valueStart: number): void {
-      const written = contextualName(node, scopeOf());
-      // `Authorization: 'Basic …'`: the credential after the scheme is handed to the server as it is written.
-      const credential = authorizationCredential(written, value);
-      if (credential !== undefined) {
-        const api = 'the Authorization header';
-        namedLiterals.push({ value: value.slice(credential), name: 'authorization', valueStart: valueStart + credential, verbatim: raw === value, range: node.range, api });
-        return;
-      }
+      const written = contextualName(node);
       const name = written === undefined ? undefined : qualified(node, written);
-      // A variable's value counts where the variable is used: `const secretKey = '…'; jwt.sign(payload, secretKey)`.
-      const api = credentialApi(node, scopeOf()) ?? (written !== undefined ? credentialApiThroughVariable(node, scopeOf()) : undefined);
-      if ((name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') || api !== undefined) {
-        namedLiterals.push({ value, name: name ?? 'secret', valueStart, verbatim: raw === value, range: node.range, api });
-      }
-      const password = basicAuthPassword(node, value);
-      if (password !== undefined) {
-        namedLiterals.push({ value: value.slice(password), name: 'password', valueStart: valueStart + password, verbatim: raw === value, range: node.range });
+      if (name !== undefined && names.classify(name) !== 'no' && value.trim() !== '') {
+        namedLiterals.push({ value, name, valueStart, verbatim: raw === value, range: node.range });
       }
     }
 
-    /** A plain value handed to a credential API (`jwt.sign(payload, 'shhhhh')`), which the token formats leave alone. */
-    function writtenCredential(literal: NamedLiteral): TokenMatch | undefined {
-      if (literal.api === undefined || !isWrittenCredential(literal.value)) return undefined;
-      return {
-        detector: 'credential-argument',
-        provider: 'Generic',
-        description: `the key or password given to ${literal.api}`,
-        severity: 'error',
-        start: 0,
-        end: literal.value.length,
-        secret: literal.value,
-      };
-    }
-
-    function report(match: TokenMatch, start: number, end: number): void {
+    function report(description: string, detector: string, start: number, end: number): void {
       const loc = locationOf(sourceCode, start, end);
-      if (isSuppressed(sourceCode, loc.start.line, RULE_ID, match.detector)) return;
-      const description = match.description.charAt(0).toUpperCase() + match.description.slice(1);
-      context.report({ loc, messageId: 'hardcodedSecret', data: { description } });
+      if (isSuppressed(sourceCode, loc.start.line, RULE_ID, detector)) return;
+      context.report({ loc, messageId: 'hardcodedSecret', data: { description: description.charAt(0).toUpperCase() + description.slice(1) } });
     }
 
-    // The token scan needs only the text: run now, so a file without matches or named literals (most) gets no
-    // listener at all.
+    // The token scan and the credential APIs need only the text and TypeScript's tree: run now, so a file without
+    // matches or named literals (most) gets no listener at all.
     const matches = scanTokens(sourceCode.text, { path: context.filename });
+    const credentials = credentialLiteralsOf(sourceCode, context.filename);
     const listenToLiterals = mayNameALiteral(sourceCode, names);
-    if (matches.length === 0 && !listenToLiterals) return {};
+    if (matches.length === 0 && credentials.length === 0 && !listenToLiterals) return {};
     const exit = {
       'Program:exit'() {
         const found: Range[] = [];
@@ -190,14 +167,19 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
         for (const match of matches) {
           if (!within(ranges, match.start, match.end)) continue;
           found.push([match.start, match.end]);
-          report(match, match.start, match.end);
+          report(match.description, match.detector, match.start, match.end);
         }
         for (const literal of namedLiterals) {
           if (found.some((r) => overlaps(r, literal.range))) continue;
-          const match = classifyLiteral(literal.value, { name: literal.name }) ?? writtenCredential(literal);
+          const match = classifyLiteral(literal.value, { name: literal.name });
           if (!match) continue;
-          if (literal.verbatim) report(match, literal.valueStart + match.start, literal.valueStart + match.end);
-          else report(match, literal.range[0], literal.range[1]);
+          found.push(literal.range);
+          if (literal.verbatim) report(match.description, match.detector, literal.valueStart + match.start, literal.valueStart + match.end);
+          else report(match.description, match.detector, literal.range[0], literal.range[1]);
+        }
+        // A plain value handed to a credential API (`jwt.sign(payload, 'shhhhh')`), which the token formats leave alone.
+        for (const credential of credentials) {
+          if (!found.some((r) => overlaps(r, [credential.start, credential.end]))) report(credentialDescription(credential.api), 'credential-argument', credential.start, credential.end);
         }
       },
     };
