@@ -9,7 +9,7 @@ import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
 import { callMemberWith, constructWith, noteSummaryUse } from './classes.js';
-import { analyzeFunction } from './functions.js';
+import { analyzeFunction, isRouteHandler } from './functions.js';
 
 /** What a call looks like once its callee and arguments are evaluated. */
 export interface CallShape {
@@ -213,7 +213,9 @@ function runCallbacks(e: Engine, shape: CallShape, seeds: Value[]): Value {
   shape.argNodes.forEach((a) => {
     const x = e.syntax.unwrap(a);
     if (!e.ts.isArrowFunction(x) && !e.ts.isFunctionExpression(x)) return;
-    const info: FunctionInfo = { node: x, name: `callback of ${shape.name ?? 'a call'}`, scope: e.scope, cls: e.frame.thisClass, isEntryPoint: false, state: 'new' };
+    const route = isRouteHandler(e, shape, x);
+    const name = route ? `the handler of ${shape.dotted ?? shape.name}` : `callback of ${shape.name ?? 'a call'}`;
+    const info: FunctionInfo = { node: x, name, scope: e.scope, cls: e.frame.thisClass, isEntryPoint: route, state: 'new' };
     returned = join(returned, analyzeFunction(e, info, seeds));
   });
   return returned;

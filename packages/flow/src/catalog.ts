@@ -40,6 +40,10 @@ export interface JsFlowCatalog {
       responseProperties: string[];
       constructors: string[];
       calls: string[];
+      routeDecorators: string[];
+      routeMethods: string[];
+      routeServers: string[];
+      routeReplyParameters: string[];
     };
     transport: { calls: string[]; constructors: string[]; methods: string[]; urlOptions: string[]; modules: string[]; errorsKeepRequest: string[] };
     credentials: CredentialApiCatalog;

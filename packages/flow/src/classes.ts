@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
 import type { Engine, FunctionFrame } from './engine.js';
 import type { FunctionSummary } from './summary.js';
-import { analyzeFunction, entryPointOf, newFunction } from './functions.js';
+import { analyzeFunction, entryPointOf, isRouteMethod, newFunction } from './functions.js';
 import { CLEAN, deepTaints, join, taintOnly, withStep, type ClassInfo, type FunctionInfo, type Value } from './value.js';
 import { inBlock } from './walker.js';
 
@@ -40,7 +40,8 @@ export function walkClass(e: Engine, node: TS.ClassLikeDeclaration): ClassInfo {
       cls.methods.set('constructor', info);
       order.unshift(info);
     } else if ((ts.isMethodDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) && m.body && name !== undefined) {
-      const info = newFunction(e, m, name, entryPointOf(e, m, name, true, false), cls);
+      const entry = entryPointOf(e, m, name, true, false) || (ts.isMethodDeclaration(m) && isRouteMethod(e, m));
+      const info = newFunction(e, m, name, entry, cls);
       if (!ts.isSetAccessorDeclaration(m)) cls.methods.set(name, info);
       order.push(info);
     } else if (ts.isPropertyDeclaration(m) && name !== undefined && m.initializer) {

@@ -16,6 +16,32 @@ export function entryPointOf(e: Engine, node: TS.Node, name: string, isMethod: b
   return true;
 }
 
+/** A method a decorator makes a route (`@Get() key() { … }` in a NestJS controller): it returns the response. */
+export function isRouteMethod(e: Engine, method: TS.MethodDeclaration): boolean {
+  const ts = e.ts;
+  const decorators = ts.canHaveDecorators(method) ? ts.getDecorators(method) : undefined;
+  return (
+    decorators?.some((d) => {
+      const callee = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+      const name = e.syntax.lastName(callee);
+      return name !== undefined && e.tables.routeDecorators.has(name);
+    }) ?? false
+  );
+}
+
+/**
+ * A handler whose return value a route registration sends back (`fastify.get('/', async (request, reply) =>
+ * value)`): by the server's name or by the handler's reply parameter. Express ignores what its handlers return.
+ */
+export function isRouteHandler(e: Engine, call: { name: string | undefined; receiverExpr: TS.Expression | undefined }, fn: TS.SignatureDeclaration): boolean {
+  const t = e.tables;
+  if (call.name === undefined || call.receiverExpr === undefined || !t.routeMethods.has(call.name)) return false;
+  const reply = fn.parameters[1]?.name;
+  if (reply && e.ts.isIdentifier(reply) && t.routeReplyParameters.has(reply.text)) return true;
+  const server = e.syntax.rootName(call.receiverExpr);
+  return server !== undefined && t.routeServers.has(server);
+}
+
 export function newFunction(e: Engine, node: TS.SignatureDeclaration, name: string, isEntryPoint: boolean, cls?: ClassInfo): FunctionInfo {
   return { node, name, scope: e.scope, cls: cls ?? (e.ts.isArrowFunction(node) ? e.frame.thisClass : undefined), isEntryPoint, state: 'new' };
 }

@@ -50,6 +50,10 @@ export interface FlowTables {
   responseObjects: Set<string>;
   responseMethods: Set<string>;
   responseProperties: Set<string>;
+  routeDecorators: Set<string>;
+  routeMethods: Set<string>;
+  routeServers: Set<string>;
+  routeReplyParameters: Set<string>;
   responseConstructors: Set<string>;
   responseCalls: Set<string>;
 
@@ -128,6 +132,10 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     responseObjects: set(c.sinks.output.responseObjects),
     responseMethods: set(c.sinks.output.responseMethods),
     responseProperties: set(c.sinks.output.responseProperties),
+    routeDecorators: set(c.sinks.output.routeDecorators),
+    routeMethods: set(c.sinks.output.routeMethods),
+    routeServers: set(c.sinks.output.routeServers),
+    routeReplyParameters: set(c.sinks.output.routeReplyParameters),
     responseConstructors: set(c.sinks.output.constructors),
     responseCalls: set(c.sinks.output.calls),
 
