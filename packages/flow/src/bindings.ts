@@ -3,6 +3,7 @@ import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type FunctionInfo, type Taint, type Value } from './value.js';
+import { withTypedSecretMembers } from './typed-members.js';
 
 /** Mask-like or empty literals: `''`, `'***'`, `'[REDACTED]'` hold no secret whatever the name says. */
 const MASK_LITERAL = /^(?:[\s*•xX#.\-_?]*|.*(?:redact|mask|hidden|placeholder|changeme|your[-_ ]?).*)$/i;
@@ -86,7 +87,7 @@ export function declarePattern(e: Engine, name: TS.BindingName, value: Value, in
     const binding: Binding = { name: name.text, value: CLEAN, owner: e.frame.info, decl: name };
     const note = `assigned to \`${name.text}\``;
     const stepped = e.isTainted(value) ? withDeclStep(withoutGuessesDenied(e, name.text, value), e.loc(name, note)) : value;
-    binding.value = seedByName(e, name.text, stepped, { nameNode: name, init, type, binding });
+    binding.value = withTypedSecretMembers(e, name.text, seedByName(e, name.text, stepped, { nameNode: name, init, type, binding }), type, name);
     scope.declare(binding);
     return;
   }
@@ -119,7 +120,12 @@ function memberOfDestructured(e: Engine, value: Value, key: string, element: TS.
 }
 
 function restOf(value: Value, taken: string[]): Value {
-  if (!value.props) return value.kind === 'env' ? { taints: value.taints ?? [] } : value;
+  if (!value.props) {
+    if (value.kind === 'env') return { taints: value.taints ?? [] };
+    // `const { apiKey, ...rest } = config`: the rest no longer holds the member its type declared.
+    const kept = value.taints?.filter((t) => t.origin.kind !== 'source' || t.origin.member === undefined || !taken.includes(t.origin.member));
+    return kept && kept.length !== value.taints!.length ? { ...value, taints: kept } : value;
+  }
   const props = new Map([...value.props].filter(([k]) => !taken.includes(k)));
   return { ...value, props };
 }

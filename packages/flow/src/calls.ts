@@ -1,7 +1,7 @@
 import { isAbsoluteUrl, isStandIn, joinUrlPath } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
-import { inheritMember } from './evaluate.js';
+import { inheritMember, mergeInto } from './evaluate.js';
 import { redactedKeys } from './redaction.js';
 import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, isLogCall, isLogCallee, newSinks, requestErrorTaints } from './sinks.js';
@@ -490,6 +490,9 @@ function propagate(e: Engine, shape: CallShape): Value {
     const top = e.frame.resolved.length - 1;
     if (top >= 0) e.frame.resolved[top] = join(e.frame.resolved[top]!, shape.args[0] ?? CLEAN);
     return CLEAN;
+  }
+  if (dotted !== undefined && t.mergingFunctions.has(dotted) && shape.argNodes[0]) {
+    for (const source of shape.args.slice(1)) mergeInto(e, shape.argNodes[0], source);
   }
   if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)) || isModuleFunction(t.propagatorFunctions, receiver, name))) {
     const value = taintOnly(allArgTaints(shape));

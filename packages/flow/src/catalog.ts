@@ -13,7 +13,7 @@ export interface JsFlowCatalog {
     credentialKeys: string[];
     stringTypedAmbiguousHeads: string[];
   };
-  propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[] };
+  propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[]; mergingFunctions: string[] };
   sanitizers: {
     functions: string[];
     nameWords: string[];

@@ -453,6 +453,17 @@ function objectLiteral(e: Engine, node: TS.ObjectLiteralExpression): Value {
 }
 
 /** Stores a value into an assignment target: a binding, a class field, an object member, a pattern. */
+/** `Object.assign(err, { apiKey })`: the target takes the members of `value` beside its own. */
+export function mergeInto(e: Engine, target: TS.Expression, value: Value): void {
+  const t = e.syntax.unwrap(target);
+  const binding = e.ts.isIdentifier(t) ? e.scope.lookup(t.text) : undefined;
+  if (!binding || binding.value.cls) return assignTo(e, target, taintOnly(deepTaints(value)), true);
+  const current = binding.value;
+  const props = new Map(current.props ?? []);
+  for (const [key, member] of value.props ?? []) props.set(key, join(props.get(key) ?? CLEAN, member));
+  binding.value = { ...current, props, taints: unionTaints(current.taints, value.taints) };
+}
+
 export function assignTo(e: Engine, target: TS.Expression, value: Value, compound = false): void {
   const ts = e.ts;
   const t = e.syntax.unwrap(target);

@@ -6,6 +6,7 @@ import type { ReturnText } from './summary.js';
 import { CLEAN, Scope, appendStep, deepTaints, join, materialize, taintOnly, taintsByAccess, type ClassInfo, type FunctionInfo, type Taint, type Value } from './value.js';
 import { writeField } from './classes.js';
 import { walkStatements } from './walker.js';
+import { withTypedSecretMembers } from './typed-members.js';
 
 /** An entry point's return value is output (flows.md): predict/run/train, handlers; never a plain helper. */
 export function entryPointOf(e: Engine, node: TS.Node, name: string, isMethod: boolean, exported: boolean): boolean {
@@ -69,7 +70,13 @@ export function throwValue(e: Engine, s: TS.ThrowStatement): void {
   const value = e.evaluate(s.expression);
   // `throw new XError(secret)` is reported where the error is built; a thrown Error object carries no new leak.
   if (ts.isNewExpression(x) || (ts.isCallExpression(x) && e.isErrorConstructorCall(x))) return;
-  if (value.kind === 'errorObject' || value.kind === 'requestError') return;
+  // An Error's own properties travel with it (`util.inspect`, error reporters and JSON bodies show them):
+  // `err.token = token; throw err` throws the token.
+  if (value.kind === 'errorObject') {
+    if (value.props || value.taints) e.sink('no-secret-in-error', s, { props: value.props, taints: value.taints }, 'throw');
+    return;
+  }
+  if (value.kind === 'requestError') return;
   if (ts.isIdentifier(x) && e.scope.lookup(x.text) === undefined && /^(?:err|error|e|ex|cause)$/i.test(x.text)) return;
   e.sink('no-secret-in-error', s, value, 'throw');
 }
@@ -112,7 +119,7 @@ export function analyzeFunction(e: Engine, info: FunctionInfo, seeds?: Value[]):
     if (p.initializer) value = join(value, e.evaluate(p.initializer));
     if (ts.isIdentifier(p.name)) {
       const binding = { name: p.name.text, value: CLEAN, owner: info, decl: p.name };
-      binding.value = seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding, paramOf: info });
+      binding.value = withTypedSecretMembers(e, p.name.text, seedByName(e, p.name.text, value, { nameNode: p.name, type: p.type, init: p.initializer, binding, paramOf: info }), p.type, p.name, info);
       scope.declare(binding);
       // `constructor(private key: string)` stores the parameter in a field.
       if (info.cls && ts.isConstructorDeclaration(info.node) && ts.isParameterPropertyDeclaration(p, info.node)) writeField(info.cls, p.name.text, binding.value);

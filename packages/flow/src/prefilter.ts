@@ -20,6 +20,8 @@ interface Evidence {
   plainUrlOrSecretPath: RegExp;
   /** A quoted credential key (`headers.set('Authorization', key)`): evidence that an ambiguous `key` is a secret. */
   quotedCredentialKey: RegExp;
+  /** Names a log or a response is written with (`console`, `logger`, `res`): where a typed object can leak. */
+  sinkNames: Set<string>;
 }
 
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();
@@ -47,6 +49,7 @@ function evidenceFor(t: FlowTables): Evidence {
       nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
       plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::|['"\`])|${alternation(t.secretFileDirectories)}`, 'i'),
       quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
+      sinkNames: new Set([...[...t.logCallReceivers].map(rootSegment), ...t.loggerObjectWords, ...t.responseObjects]),
     };
     evidenceByTables.set(t, evidence);
   }
@@ -86,11 +89,14 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, 
   // string }`) is no evidence: untyped analysis never reads a value there.
   const asValue = (name: string) => !ts || writtenAsValue(ts, sourceFile, name);
   let ambiguous = false;
+  let typed = false;
   for (const name of identifiers.keys()) {
     if (!evidence.nameScreen.test(name)) continue;
     const verdict = judge.classify(name);
     if (verdict === 'secret' || judge.isCredentialHeader(name) || evidence.sourceNames.has(name)) {
       if (asValue(name)) return true;
+      // A member declared in a type (`apiKey?: string`) makes an object of that type hold a secret.
+      typed ||= verdict === 'secret';
       continue;
     }
     if (verdict === 'ambiguous' && asValue(name)) {
@@ -100,6 +106,8 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, 
     }
   }
   if (ambiguous && evidence.quotedCredentialKey.test(text)) return true;
+  // Such an object leaks only where it is logged or sent: files that name no log or response are left alone.
+  if (typed) for (const name of identifiers.keys()) if (evidence.sinkNames.has(name)) return true;
   if (evidence.plainUrlOrSecretPath.test(text)) return true;
   return hasHardcodedToken(text);
 }

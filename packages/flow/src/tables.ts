@@ -21,6 +21,7 @@ export interface FlowTables {
   propagatorMethods: Set<string>;
   argumentMethods: Set<string>;
   mutatingMethods: Set<string>;
+  mergingFunctions: Set<string>;
 
   sanitizerFunctions: Set<string>;
   sanitizerWords: Set<string>;
@@ -104,6 +105,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     propagatorMethods: set(c.propagators.methods),
     argumentMethods: set(c.propagators.argumentMethods),
     mutatingMethods: set(c.propagators.mutatingMethods),
+    mergingFunctions: set(c.propagators.mergingFunctions),
 
     sanitizerFunctions: set(c.sanitizers.functions, o.extraSanitizers),
     sanitizerWords: set(c.sanitizers.nameWords),
