@@ -61,8 +61,8 @@ export interface CredentialLiteral {
  * Whether a credential API of the catalog may be written in the file, so that its literals are worth a walk: every
  * name the API needs is in TypeScript's table of the file's names (see `credentialScreen`).
  */
-export function mayHoldCredentialLiteral(sourceFile: TS.SourceFile): boolean {
-  return tables().screen(sourceFile);
+export function mayHoldCredentialLiteral(ts: typeof TS, sourceFile: TS.SourceFile): boolean {
+  return tables().screen(ts, sourceFile);
 }
 
 /**
@@ -74,7 +74,7 @@ export function mayHoldCredentialLiteral(sourceFile: TS.SourceFile): boolean {
  */
 export function credentialLiterals(ts: typeof TS, sourceFile: TS.SourceFile, options: { screened?: boolean } = {}): CredentialLiteral[] {
   // `screened: false` reads every file, so tests can hold the screen to never skip one with a finding.
-  if (options.screened !== false && !mayHoldCredentialLiteral(sourceFile)) return [];
+  if (options.screened !== false && !mayHoldCredentialLiteral(ts, sourceFile)) return [];
   return new Reader(ts, sourceFile, tables()).run();
 }
 

@@ -2,6 +2,7 @@
 // any walk: most files of a code base write no credential API at all.
 import type * as TS from 'typescript';
 import type { CredentialApiCatalog } from './catalog.js';
+import { writtenAsValue } from './value-positions.js';
 
 /**
  * What one credential API of the catalog needs written in a file: every group must be met by one of its names. A
@@ -11,11 +12,9 @@ type Requirement = string[][];
 
 /** A receiver named like a JWT library (`jwt_simple`), or such a module imported or required. */
 const JWT_NAMED = '*jwt';
-/** An authorization header's name, written as a key, a property or a string. */
-const AUTHORIZATION = '*authorization';
 
 export interface CredentialScreen {
-  (sourceFile: TS.SourceFile): boolean;
+  (ts: typeof TS, sourceFile: TS.SourceFile): boolean;
 }
 
 function lastName(dotted: string): string {
@@ -40,43 +39,67 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
   requirements.push([c.authSecretKeys, ['auth']]);
   for (const callee of c.userMapCallees) requirements.push([[callee], ['users']]);
   for (const encoder of c.basicAuthEncoders) requirements.push(encoder.split('.').map((name) => [name]));
-  requirements.push([[AUTHORIZATION]]);
 
   const named = new Set([...requirements.flat(2).filter((n) => !n.startsWith('*')), 'require']);
   // Header names as TypeScript interns them from keys (`{ Authorization: … }`, `{ 'proxy-authorization': … }`).
-  const headerNames = new Set(c.authorizationHeaders.flatMap((h) => [h, h.replace(/(^|-)[a-z]/g, (m) => m.toUpperCase()), h.toUpperCase()]));
-  const modules = [...named].filter((n) => !IDENTIFIER.test(n));
+  const headerNames = c.authorizationHeaders.flatMap((h) => [h, h.replace(/(^|-)[a-z]/g, (m) => m.toUpperCase()), h.toUpperCase()]);
+  // Names a module can be required by: the first names of dotted callees (`jsonwebtoken` of `jsonwebtoken.sign`)
+  // and those that are no identifier (`cookie-parser`).
+  const firsts = [...Object.keys(c.keyArguments), ...Object.keys(c.optionCallees)].filter((k) => k.includes('.')).map((k) => k.split('.')[0]!);
+  const modules = [...new Set([...firsts, ...[...named].filter((n) => !IDENTIFIER.test(n))])];
+  for (const header of headerNames) named.add(header);
   // A header's value worth reading starts with a scheme and a credential written out (not `Bearer ${token}`).
   const writtenScheme = new RegExp(`['"\`](?:${c.authorizationSchemes.join('|')})\\s+[^\\s'"\`$]`, 'i');
+  const jwtMethods = c.jwtMethods;
+  // Each requirement under the names of its first group: a file is checked only against those its names start.
+  const byFirstName = new Map<string, Requirement[]>();
+  for (const requirement of requirements) {
+    for (const name of requirement[0]!) {
+      const list = byFirstName.get(name);
+      if (list) list.push(requirement);
+      else byFirstName.set(name, [requirement]);
+    }
+  }
 
-  return (sourceFile) => {
+  const moduleNames = new Set(modules);
+
+  return (ts, sourceFile) => {
     const identifiers = (sourceFile as unknown as { identifiers?: ReadonlyMap<string, unknown> }).identifiers;
     const text = sourceFile.text;
     const present = new Set<string>();
-    let jwtNamed = false;
-    let header = false;
-    if (identifiers instanceof Map) {
-      // Every name of the file passes here: set lookups and `includes`, no regex.
-      for (const name of identifiers.keys()) {
-        if (named.has(name)) present.add(name);
-        else if (headerNames.has(name)) header = true;
-        else if (!jwtNamed && (name.includes('jwt') || name.includes('Jwt') || name.includes('JWT'))) jwtNamed = true;
-      }
+    const table = identifiers instanceof Map;
+    if (table) {
+      // Every name of the file passes here: one set lookup each.
+      for (const name of identifiers.keys()) if (named.has(name)) present.add(name);
     } else {
       // Without the table (a tree built by other means), every name counts as written.
       for (const name of named) present.add(name);
-      jwtNamed = header = true;
     }
+    const header = !table || headerNames.some((h) => present.has(h));
     // A module name is interned from an import; one handed to `require` is only in the text.
-    const required = present.has('require') || !(identifiers instanceof Map);
-    const mentions = (module: string) => present.has(module) || (required && text.includes(module));
+    const required = present.has('require') || !table;
     for (const module of modules) if (!present.has(module) && required && text.includes(module)) present.add(module);
-    if (!jwtNamed) jwtNamed = mentions('jwt') || mentions('jsonwebtoken');
+    // A receiver named like a JWT library matters only where a JWT method is called: looked for in those files only.
+    let jwtNamed = !table;
+    if (!jwtNamed && jwtMethods.some((m) => present.has(m))) {
+      for (const name of identifiers!.keys()) {
+        if (name.includes('jwt') || name.includes('Jwt') || name.includes('JWT')) {
+          jwtNamed = true;
+          break;
+        }
+      }
+      jwtNamed ||= required && text.includes('jwt');
+    }
+    // A name written only in types (`interface Options { auth?: string }`) calls nothing; a module is named in an
+    // import or a `require`.
     const met = (name: string): boolean => {
       if (name === JWT_NAMED) return jwtNamed;
-      if (name === AUTHORIZATION) return (header || text.includes('uthorization')) && writtenScheme.test(text);
-      return present.has(name);
+      return present.has(name) && (moduleNames.has(name) || !table || writtenAsValue(ts, sourceFile, name));
     };
-    return requirements.some((requirement) => requirement.every((group) => group.some(met)));
+    for (const name of present) {
+      for (const requirement of byFirstName.get(name) ?? []) if (requirement.every((group) => group.some(met))) return true;
+    }
+    // An authorization header's name is a key, a property or a string (`headers.set('Authorization', …)`).
+    return (header || text.includes('uthorization')) && writtenScheme.test(text);
   };
 }
