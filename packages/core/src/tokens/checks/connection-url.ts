@@ -1,8 +1,10 @@
 import { isPlaceholderValue } from '../placeholder.js';
 import type { Check } from './types.js';
 
-// Hosts that only appear in documentation: a password next to them is an illustration.
-const DOC_HOSTS = /^(?:host|hostname|your[\w.-]*|example\.(?:com|org|net)|[\w.-]+\.example(?:\.com)?|server|domain|db-host|dbhost|xxx+)$/i;
+// Host names of a template: a password next to them is an illustration.
+const TEMPLATE_HOSTS = /^(?:host|hostname|your[\w.-]*|server|domain|db-host|dbhost|xxx+)$/i;
+// The domains reserved for examples: documentation, but also tests and samples that mean their password.
+const EXAMPLE_HOSTS = /^(?:example\.(?:com|org|net)|[\w.-]+\.example(?:\.(?:com|org|net))?)$/i;
 
 /** `scheme://user:password@host`: the password is the secret, unless it is a placeholder or a variable. */
 export const connectionUrlCheck: Check = ({ candidate, match }) => {
@@ -12,6 +14,17 @@ export const connectionUrlCheck: Check = ({ candidate, match }) => {
   if (password.length < 4 || isPlaceholderValue(password) || /^[$%]|^\{|\}$/.test(password)) return [];
   if (user !== '' && isPlaceholderValue(user) && password.toLowerCase() === user.toLowerCase()) return [];
   if (/^(?:pass(?:word)?|pwd|secret|<.*>|\*+|x+)$/i.test(password) || /^pass(?:word)?\d?$/i.test(password)) return [];
-  if (DOC_HOSTS.test(host)) return [];
+  if (TEMPLATE_HOSTS.test(host) || (EXAMPLE_HOSTS.test(host) && !looksGenerated(password))) return [];
   return [candidate];
 };
+
+/**
+ * A password nobody writes to illustrate one: eight characters or more from three classes of lower case, upper case,
+ * digits and symbols (`s3cr3tP4ss`, `6m9GmK1Hq93cRRWB`). Documentation shows `user:mysecretpassword@db.example.com`;
+ * a password like these next to an example host was pasted or made up to pass for real, and is reported.
+ */
+function looksGenerated(password: string): boolean {
+  if (password.length < 8) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((c) => c.test(password)).length;
+  return classes >= 3;
+}
