@@ -6,7 +6,7 @@ import { writtenAsValue } from './value-positions.js';
 
 /**
  * What one credential API of the catalog needs written in a file: every group must be met by one of its names. A
- * name is an identifier (`sign`), a module (`cookie-parser`), or one of the two marks below.
+ * name is an identifier (`sign`), a module (`cookie-parser`), or the mark below.
  */
 type Requirement = string[][];
 

@@ -70,10 +70,10 @@ function namesASecret(name: string, names: NameClassifier): boolean {
 }
 
 /**
- * Whether a literal of the file may be stored under a secret name, so that its literals are worth a listener. The name `contextualName` finds is an identifier, a private name, a JSX attribute
- * name, a property key or index string (in TypeScript's identifier table), or a string argument, array element or
- * computed key (a string token followed by `,`, `)`, `]` or `:`, whatever TypeScript interned). Without the table
- * (another parser), every file may.
+ * Whether a literal of the file may be stored under a secret name, so that its literals are worth a listener. The
+ * name `contextualName` finds is an identifier, a private name, a JSX attribute name, a property key or index string
+ * (in TypeScript's identifier table), or a string argument, array element or computed key (a string token followed
+ * by `,`, `)`, `]` or `:`, whatever TypeScript interned). Without the table (another parser), every file may.
  */
 export function mayNameALiteral(sourceCode: Readonly<TSESLint.SourceCode>, names: NameClassifier): boolean {
   const parsed = parsedFile(sourceCode);
