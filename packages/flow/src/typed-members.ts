@@ -1,7 +1,8 @@
 // An object whose declared type has a member named like a secret holds that secret: logging it whole logs the member.
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
-import { unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
+import type { FlowLocation } from './types.js';
+import { NodeStep, unionTaints, type FunctionInfo, type Taint, type Value } from './value.js';
 
 /** Type declarations of a file by name: the interfaces and type aliases an annotation can refer to. */
 const declarationsByFile = new WeakMap<TS.SourceFile, Map<string, TS.InterfaceDeclaration | TS.TypeAliasDeclaration>>();
@@ -70,13 +71,29 @@ function mayHoldText(e: Engine, type: TS.TypeNode): boolean {
  */
 export function withTypedSecretMembers(e: Engine, name: string, value: Value, type: TS.TypeNode | undefined, nameNode: TS.Node, paramOf?: FunctionInfo): Value {
   if (!type || value.safe || value.fn || value.cls || value.kind !== undefined) return value;
-  const members = secretMembersOf(e, type);
+  let members: Array<{ name: string; declaration?: TS.Declaration }> = secretMembersOf(e, type).map((member) => ({ name: member }));
+  // With a type checker, a type declared in another file or package shows its members too.
+  if (members.length === 0 && e.types && e.ts.isTypeReferenceNode(type)) members = e.types.stringMembers(nameNode).filter((m) => e.names.classify(m.name) === 'secret');
   if (members.length === 0) return value;
-  const taints = [...new Set(members)].map(
-    (member): Taint => ({
+  const seen = new Set<string>();
+  const taints: Taint[] = [];
+  for (const { name: member, declaration } of members) {
+    if (seen.has(member)) continue;
+    seen.add(member);
+    const here = e.loc(nameNode, () => `\`${name}\` holds \`${member}\`, named like a secret`);
+    taints.push({
       origin: { kind: 'source', label: `${name}.${member}`, byName: true, member, ...(paramOf ? { paramOf } : {}) },
-      path: [e.loc(nameNode, () => `\`${name}\` holds \`${member}\`, named like a secret`)],
-    }),
-  );
+      path: declaration ? [...declaredAt(e, declaration, member), here] : [here],
+    });
+  }
   return { ...value, taints: unionTaints(value.taints, taints) };
+}
+
+/** Where a member of a type from another file of the project is declared: the first step of the path. */
+function declaredAt(e: Engine, declaration: TS.Declaration, member: string): FlowLocation[] {
+  const file = declaration.getSourceFile();
+  if (file === e.sf || file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)) return [];
+  const step = new NodeStep(declaration, file, `\`${member}\` is declared here`);
+  step.fileName = file.fileName;
+  return [step];
 }

@@ -9,6 +9,9 @@ export class TypeFacts {
     private readonly tables: FlowTables,
   ) {}
 
+  /** `stringMembers` of each object type already asked about. */
+  private readonly membersByType = new WeakMap<TS.Type, Array<{ name: string; declaration: TS.Declaration }>>();
+
   private typeOf(node: TS.Node): TS.Type | undefined {
     try {
       const type = this.checker.getTypeAtLocation(node);
@@ -57,6 +60,38 @@ export class TypeFacts {
     const parts = this.parts(type);
     const f = this.ts.TypeFlags;
     return parts.length > 0 && parts.every((t) => (t.flags & (f.StringLike | f.Any | f.Unknown | f.TypeParameter)) === 0);
+  }
+
+  /**
+   * The members of an object type that hold text (`apiKey?: string`), by name: what printing the whole object shows.
+   * Empty for strings, scalars, functions and unknown types.
+   */
+  stringMembers(node: TS.Node): Array<{ name: string; declaration: TS.Declaration }> {
+    const type = this.typeOf(node);
+    if (!type) return [];
+    const f = this.ts.TypeFlags;
+    const names: Array<{ name: string; declaration: TS.Declaration }> = [];
+    for (const part of this.parts(type)) {
+      if (!(part.flags & f.Object) || part.getCallSignatures().length > 0) continue;
+      const known = this.membersByType.get(part);
+      if (known) {
+        names.push(...known);
+        continue;
+      }
+      const own: Array<{ name: string; declaration: TS.Declaration }> = [];
+      this.membersByType.set(part, own);
+      const properties = part.getProperties();
+      // A type of that many members is a platform object (a request, a DOM node), not options someone logs.
+      if (properties.length > 64) continue;
+      for (const property of properties) {
+        const declaration = property.valueDeclaration ?? property.declarations?.[0];
+        if (!declaration) continue;
+        const memberType = this.checker.getTypeOfSymbolAtLocation(property, declaration);
+        if (this.parts(memberType).some((t) => (t.flags & f.StringLike) !== 0)) own.push({ name: property.getName(), declaration });
+      }
+      names.push(...own);
+    }
+    return names;
   }
 
   /** A function or class: printing it shows code, not data. */
