@@ -69,6 +69,15 @@ export class TypeFacts {
   stringMembers(node: TS.Node): Array<{ name: string; declaration: TS.Declaration }> {
     const type = this.typeOf(node);
     if (!type) return [];
+    try {
+      return this.stringMembersOf(type);
+    } catch {
+      // A checker that cannot resolve a member (a broken or partial program) leaves the object unknown.
+      return [];
+    }
+  }
+
+  private stringMembersOf(type: TS.Type): Array<{ name: string; declaration: TS.Declaration }> {
     const f = this.ts.TypeFlags;
     const names: Array<{ name: string; declaration: TS.Declaration }> = [];
     for (const part of this.parts(type)) {
