@@ -221,6 +221,21 @@ describe('credential arguments', () => {
     for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/shhhhh|a secret key|Adm1nP4ssw0rd|hunter22/);
   });
 
+  it('reports a key handed to a credential API inside a function that names no secret', async () => {
+    const list = await findings(
+      [
+        'import hmac, hashlib, jwt',
+        'def issue(payload):',
+        '    return jwt.encode(payload, "shhhhh", algorithm="HS256")',
+        'def sign(message):',
+        '    return hmac.new(b"a plain key", message, hashlib.sha256).hexdigest()',
+        'def check(token):',
+        '    return jwt.decode(token, options={"verify_signature": False})',
+      ].join('\n'),
+    );
+    expect(list.filter((f) => f.ruleId === 'no-hardcoded-secret').map((f) => f.line)).toEqual([3, 5]);
+  });
+
   it("reports a Flask app's signing key and a boto3 secret key written in, but not one read or left as a stand-in", async () => {
     const list = await findings(
       [

@@ -34,6 +34,17 @@ const SETTINGS_METHODS = new Set(catalog.settingsMethods);
 const SIGNING_ATTRIBUTES = new Set(catalog.signingAttributes);
 
 /**
+ * The words a function's text holds when it calls a keyed credential API: the module and the function (`jwt`,
+ * `encode`), or a class alone (`HTTPBasicAuth`, imported by name). Such a function is worth analysing even when
+ * nothing in it names a secret (`return jwt.encode(payload, "shhhhh")`).
+ */
+export const CREDENTIAL_CALL_WORDS: ReadonlyArray<readonly string[]> = Object.keys(catalog.keyArguments).map((canonical) => {
+  const parts = canonical.split('.');
+  const last = parts.at(-1)!;
+  return /^[A-Z]/.test(last) ? [last] : [parts[0]!, last];
+});
+
+/**
  * `jwt.encode(payload, "shhhhh")`, `hmac.new(b"key", …)`, `HTTPBasicAuth("user", "pw")`,
  * `requests.get(url, auth=("user", "pw"))`: a literal handed to a credential API as its key or password. A value
  * the token formats recognise is left to the token scan, which reports it already.

@@ -1,5 +1,6 @@
 import type { Analysis } from './context.js';
 import { sourceCallWords, squash } from './catalog.js';
+import { CREDENTIAL_CALL_WORDS } from './credential-arguments.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Value } from './values.js';
 
@@ -102,6 +103,10 @@ export class Interest {
       const name = fn.childForFieldName('name')?.text;
       hinted = text.includes('://') || /secret/i.test(text) || (name !== undefined && this.isHint(name));
       if (!hinted) for (const word of this.wordsOf(fn)) if (this.isHint(word)) hinted = true;
+      if (!hinted) {
+        const words = this.wordsOf(fn);
+        hinted = CREDENTIAL_CALL_WORDS.some((needed) => needed.every((w) => words.has(w)));
+      }
       this.hinted.set(fn.id, hinted);
     }
     return hinted;
