@@ -1,7 +1,7 @@
 import { LineIndex, classifyLiteral, fingerprint, isWrittenCredential, redact, type Finding } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import { shippedJsCatalog } from './catalog.js';
-import { credentialScreen, type CredentialScreen } from './credential-screen.js';
+import { credentialScreen, lastName, type CredentialScreen } from './credential-screen.js';
 
 interface Tables {
   keyArguments: Map<string, { index: number; name: string }>;
@@ -452,10 +452,6 @@ function propertyName(ts: typeof TS, name: TS.PropertyName): string | undefined 
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   if (ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression)) return name.expression.text;
   return undefined;
-}
-
-function lastName(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 
 function moduleName(specifier: string): string {

@@ -17,7 +17,8 @@ export interface CredentialScreen {
   (ts: typeof TS, sourceFile: TS.SourceFile): boolean;
 }
 
-function lastName(dotted: string): string {
+/** `sign` of `jwt.sign`. */
+export function lastName(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 
