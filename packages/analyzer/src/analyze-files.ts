@@ -58,6 +58,7 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
   const scriptTexts = new Map([...texts].filter(([p]) => scripts.has(p)));
   // Literals handed to credential APIs: read from the same parsed files, reported beside the flows.
   const credentials: Finding[] = [];
+  const display = (file: string) => given.get(file) ?? toPosix(relative(input.cwd, file));
   let analysed = 0;
 
   const run = (project: LoadedProject, members: ts.SourceFile[]) => {
@@ -72,7 +73,7 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
     output.stats.runs += outcome.runs;
     for (const m of members) {
       output.covered.add(given.get(m.fileName)!);
-      credentials.push(...credentialLiteralFindings(ts as unknown as typeof TS, m as unknown as TS.SourceFile, given.get(m.fileName) ?? toPosix(relative(input.cwd, m.fileName))));
+      credentials.push(...credentialLiteralFindings(ts as unknown as typeof TS, m as unknown as TS.SourceFile, display(m.fileName)));
     }
   };
 
@@ -100,7 +101,7 @@ export function analyzeFiles(input: AnalyzeFilesInput): AnalyzeFilesOutput {
   output.findings = [
     ...resultsToFindings(results, {
       text: (file) => texts.get(file),
-      display: (file) => given.get(file) ?? toPosix(relative(input.cwd, file)),
+      display,
     }),
     ...credentials,
   ];
