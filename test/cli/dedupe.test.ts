@@ -43,7 +43,14 @@ describe('dedupe', () => {
 
   it('leaves findings without a flow alone', () => {
     const token = { ...flowFinding(5, 40), flow: undefined, ruleId: 'no-hardcoded-secret' };
-    const inside = { ...token, column: 8, endColumn: 30 };
+    const inside = { ...token, column: 8, endColumn: 30, evidence: 'ghp_…' };
     expect(dedupe([token, inside])).toEqual([token, inside]);
+  });
+
+  it('keeps the value of a hardcoded literal that two front ends report, quoted and unquoted', () => {
+    const literal = { ...flowFinding(5, 20), flow: undefined, ruleId: 'no-hardcoded-secret', evidence: 'k9d…' };
+    const value = { ...literal, column: 6, endColumn: 19 };
+    expect(dedupe([literal, value])).toEqual([value]);
+    expect(dedupe([value, literal])).toEqual([value]);
   });
 });

@@ -45,6 +45,15 @@ describe('secret-name classifier', () => {
     expect(extended.classify('WEBHOOK_URL')).toBe('secret');
   });
 
+  it.each(['password', 'dbPassword', 'SMTP_PASS', 'passwd', 'pwd', 'new_password', 'user.password'])('%s names a password', (name) => {
+    expect(names.namesAPassword(name)).toBe(true);
+  });
+
+  it.each(['apiKey', 'secret', 'passwordHash', 'passwordStrength', 'pass', 'bypass', 'isPassword', 'password_file'])(
+    '%s names no password',
+    (name) => expect(names.namesAPassword(name)).toBe(false),
+  );
+
   it('is fast on long adversarial names', () => {
     const long = `${'aA_'.repeat(20_000)}token`;
     const started = performance.now();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLiteral, isPlaceholderValue, redact, scanTokens, tokenFindings } from '@secret-hygiene/core';
+import { classifyLiteral, isPlaceholderValue, isWrittenPassword, redact, scanTokens, tokenFindings } from '@secret-hygiene/core';
 
 // Synthetic values in the documented shapes; assembled at run time so this file holds no token literal.
 const GITHUB = 'ghp_' + 'k3Vd9QmZ2xTr7LpW4nYb8HcJ6sFa1GeU5oRi';
@@ -62,6 +62,14 @@ describe('classifyLiteral', () => {
     const match = classifyLiteral(`Bearer ${GITHUB}`);
     expect(match && `Bearer ${GITHUB}`.slice(match.start, match.end)).toBe(GITHUB);
   });
+});
+
+describe('isWrittenPassword', () => {
+  it.each(['insecure_pwd', 'toor1234', 'Qw9-zz81', 'road_runner'])('%s reads as a password', (value) => expect(isWrittenPassword(value)).toBe(true));
+  it.each(['', 'short', 'Password', 'Contraseña', 'Mot de passe', 'required|min:8', 'format_{}', 'insecure__', 'changeme', 'mypassword', '${DB_PASSWORD}', 'DB_PASSWORD'])(
+    '%j does not',
+    (value) => expect(isWrittenPassword(value)).toBe(false),
+  );
 });
 
 describe('isPlaceholderValue', () => {

@@ -130,6 +130,10 @@ describe('mayHoldCredentialLiteral', () => {
     expect(screen("const signer = require('jsonwebtoken'); signer.sign(payload, 'abc');")).toBe(true);
     expect(screen("const cp = require('cookie-parser'); app.use(cp('abc'));")).toBe(true);
     expect(screen("const token = jwt_simple.encode(payload, 'abc');")).toBe(true);
+    // A password-named option of any call, or a password checked against a literal.
+    expect(screen("new Redis({ host: 'cache', dbPassword: 'abc' });")).toBe(true);
+    expect(screen("if (password === 'abc') grant();")).toBe(true);
+    expect(screen("mongoose.connect(url, { user: 'app', pass: 'abc' });")).toBe(true);
     // Names written only in types call nothing.
     expect(screen('export interface Options { auth?: string; password?: string } export type Credentials = { id: string };')).toBe(false);
     expect(screen("import { Credentials } from './types'; export const c = new Credentials('id', 'abc');")).toBe(true);

@@ -256,6 +256,52 @@ describe('credential arguments', () => {
     for (const f of list) expect(JSON.stringify(f)).not.toMatch(/F4Q8z|dev-secret-key|NotSoSecretKey1/);
   });
 
+  it('reports a password given to any call as a keyword, through a constant at the constant, to a login or in a check', async () => {
+    const list = await findings(
+      [
+        'import os, psycopg2, redis, smtplib',
+        'DB_PASSWORD = "insecure_pwd"',
+        'def connect(user, password):',
+        '    a = psycopg2.connect(host="db", user="app", passwd="toor1234")',
+        '    b = redis.Redis(host="cache", password=DB_PASSWORD)',
+        '    s = smtplib.SMTP("mail")',
+        '    s.login("me@example.org", "mailz0ne77")',
+        '    if password == "road_runner":',
+        '        return a',
+        '    ok1 = psycopg2.connect(password=os.environ["DB_PASSWORD"])',
+        '    ok2 = redis.Redis(password="")',
+        '    ok3 = form.field(password="Password")',
+        '    ok4 = form.field(password="Mot de passe")',
+        '    ok5 = client.connect(password_hash="insecure_pwd")',
+        '    mock.assert_called_with(password="insecure_pwd")',
+        '    return password == "password"',
+      ].join('\n'),
+    );
+    const hardcoded = list.filter((f) => f.ruleId === 'no-hardcoded-secret');
+    expect(hardcoded.map((f) => `${f.line}:${f.column}`)).toEqual(['2:15', '4:56', '7:31', '8:20']);
+    expect(hardcoded[0]!.message).toContain('given to redis.Redis');
+    expect(hardcoded[0]!.flow?.map((s) => s.line)).toEqual([2, 5]);
+    expect(hardcoded[2]!.message).toContain('given to s.login');
+    expect(hardcoded[3]!.message).toContain('The expected value of password');
+    for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/insecure_pwd|toor1234|mailz0ne77|road_runner/);
+  });
+
+  it('reports a key read from a class constant or a local variable at the literal', async () => {
+    const list = await findings(
+      [
+        'import jwt',
+        'class Signer:',
+        '    KEY = "zq81-ppw-Lx"',
+        '    def sign(self, p):',
+        '        return jwt.encode(p, self.KEY)',
+        'def issue(p):',
+        '    key = "tt7-LLq-99z"',
+        '    return jwt.encode(p, key)',
+      ].join('\n'),
+    );
+    expect(list.filter((f) => f.ruleId === 'no-hardcoded-secret').map((f) => `${f.line}:${f.column}`)).toEqual(['3:11', '7:11']);
+  });
+
   it('parses a file whose only credential is a key handed to jwt', async () => {
     const list = await findings(['import jwt', 'x = jwt.encode({}, "shhhhh")'].join('\n'));
     expect(summary(list)).toEqual(['2:no-hardcoded-secret:error']);

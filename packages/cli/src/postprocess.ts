@@ -1,4 +1,4 @@
-import { applySuppressions, type Baseline, type Finding, filterByBaseline, type Severity } from '@secret-hygiene/core';
+import { applySuppressions, type Baseline, type Finding, filterByBaseline, HARDCODED_SECRET_RULE, type Severity } from '@secret-hygiene/core';
 import type { SourceFile } from './files/source-file.js';
 
 function compareFindings(a: Finding, b: Finding): number {
@@ -22,7 +22,9 @@ function sameSource(a: Finding, b: Finding): boolean {
  * One finding per leak. Two front ends may report the same thing (same rule, file, line and column: the first
  * wins), and a flow may be reported at nested sinks of one statement (`raise HTTPException(x)` and the
  * `HTTPException(x)` inside it): of flows of one rule from the same source whose sink spans nest on one line,
- * the outermost stays.
+ * the outermost stays. A hardcoded literal may be reported by the token scan at its value and by a credential check
+ * at the whole literal: of nested spans that show the same value, the inner stays (a token inside a connection URL
+ * is another secret).
  */
 export function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
@@ -34,14 +36,17 @@ export function dedupe(findings: readonly Finding[]): Finding[] {
   });
   const byLine = new Map<string, Finding[]>();
   for (const f of unique) {
-    if (!f.flow) continue;
+    if (!f.flow && f.ruleId !== HARDCODED_SECRET_RULE) continue;
     const key = `${f.ruleId}\0${f.file}\0${f.line}`;
     byLine.set(key, [...(byLine.get(key) ?? []), f]);
   }
   const nested = new Set<Finding>();
   for (const group of byLine.values()) {
     for (const inner of group) {
-      if (group.some((outer) => outer !== inner && !nested.has(outer) && contains(outer, inner) && sameSource(outer, inner))) nested.add(inner);
+      if (inner.ruleId === HARDCODED_SECRET_RULE) {
+        const outer = group.find((other) => other !== inner && !nested.has(other) && other.evidence === inner.evidence && contains(other, inner));
+        if (outer) nested.add(outer);
+      } else if (group.some((outer) => outer !== inner && !nested.has(outer) && contains(outer, inner) && sameSource(outer, inner))) nested.add(inner);
     }
   }
   return nested.size === 0 ? unique : unique.filter((f) => !nested.has(f));

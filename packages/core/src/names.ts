@@ -5,6 +5,7 @@ import { wordScreen } from './word-screen.js';
 /** `rules/names.yaml`, as its schema describes it. */
 export interface NameVocabulary {
   secretHeads: string[];
+  passwordHeads: string[];
   qualifiedHeads: Record<string, string[]>;
   keepModifiers: string[];
   sanitizedWords: string[];
@@ -36,6 +37,7 @@ export function inVocabulary(vocabulary: ReadonlySet<string>, word: string): boo
 
 export class NameClassifier {
   private readonly secretHeads: Set<string>;
+  private readonly passwordHeads: Set<string>;
   private readonly qualified: Map<string, Set<string>>;
   private readonly sanitized: Set<string>;
   private readonly metadata: Set<string>;
@@ -50,6 +52,7 @@ export class NameClassifier {
 
   constructor(vocabulary: NameVocabulary, extraSecretNames: readonly string[] = []) {
     this.secretHeads = new Set(vocabulary.secretHeads);
+    this.passwordHeads = new Set(vocabulary.passwordHeads);
     this.qualified = new Map(Object.entries(vocabulary.qualifiedHeads).map(([head, q]) => [head, new Set(q)]));
     this.sanitized = new Set(vocabulary.sanitizedWords);
     this.metadata = new Set(vocabulary.metadataWords);
@@ -81,6 +84,15 @@ export class NameClassifier {
 
   isSecret(name: string): boolean {
     return this.classify(name) === 'secret';
+  }
+
+  /**
+   * `password`, `dbPassword`, `SMTP_PASS`: a secret name that ends in a word naming a password (not `apiKey`,
+   * `passwordHash` or `passwordStrength`). A literal under such a name handed to any call is a hardcoded credential.
+   */
+  namesAPassword(name: string): boolean {
+    const last = splitWords(name).at(-1);
+    return last !== undefined && this.passwordHeads.has(last) && this.classify(name) === 'secret';
   }
 
   /** `hashedPassword`, `hashed2`, `maskedToken`: a word of the name says the value was made safe. */

@@ -62,6 +62,8 @@ export interface CredentialApiCatalog {
   credentialKeys: string[];
   authSecretKeys: string[];
   nestingKeys: string[];
+  userKeys: string[];
+  notLoginCallees: string[];
   userMapCallees: string[];
   basicAuthEncoders: string[];
   /** Lower-case header names. */

@@ -1,4 +1,4 @@
-import { LineIndex, classifyLiteral, fingerprint, isWrittenCredential, redact, type Finding } from '@secret-hygiene/core';
+import { LineIndex, classifyLiteral, defaultNameClassifier, fingerprint, isWrittenCredential, isWrittenPassword, redact, type Finding, type NameClassifier } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import { shippedJsCatalog } from './catalog.js';
 import { credentialScreen, lastName, type CredentialScreen } from './credential-screen.js';
@@ -14,6 +14,10 @@ interface Tables {
   credentialKeys: Set<string>;
   authSecretKeys: Set<string>;
   nestingKeys: Set<string>;
+  userKeys: Set<string>;
+  /** Calls an options object is compared with or kept by, never logged in with (`expect(x).toEqual({ password })`). */
+  notLoginCallees: Set<string>;
+  names: NameClassifier;
   userMapCallees: Set<string>;
   basicAuthEncoders: Set<string>;
   authorizationHeaders: Set<string>;
@@ -39,6 +43,9 @@ function tables(): Tables {
     credentialKeys: new Set(c.credentialKeys),
     authSecretKeys: new Set(c.authSecretKeys),
     nestingKeys: new Set(c.nestingKeys),
+    userKeys: new Set(c.userKeys),
+    notLoginCallees: new Set(c.notLoginCallees),
+    names: defaultNameClassifier(),
     userMapCallees: new Set(c.userMapCallees),
     basicAuthEncoders: new Set(c.basicAuthEncoders),
     authorizationHeaders: new Set(c.authorizationHeaders),
@@ -50,7 +57,9 @@ function tables(): Tables {
 
 /** A literal handed to a credential API as its key or password, with the API's name and the value's span. */
 export interface CredentialLiteral {
+  /** The API the literal is handed to, or with `compared` the password-named value it is checked against. */
   api: string;
+  compared?: boolean;
   value: string;
   /** The value's span in the file, or the whole literal's when escapes make the two differ. */
   start: number;
@@ -92,7 +101,7 @@ export function credentialLiteralFindings(ts: typeof TS, sourceFile: TS.SourceFi
     return {
       ruleId: 'no-hardcoded-secret',
       severity: 'error',
-      message: `${credentialDescription(c.api)} is written into the source. Read it from the environment or a secret store, and rotate the exposed value.`,
+      message: `${credentialDescription(c)} is written into the source. Read it from the environment or a secret store, and rotate the exposed value.`,
       file: display,
       line: start.line,
       column: start.column,
@@ -105,8 +114,8 @@ export function credentialLiteralFindings(ts: typeof TS, sourceFile: TS.SourceFi
 }
 
 /** How a finding names what the literal is: `The key or password given to jsonwebtoken.sign`. */
-export function credentialDescription(api: string): string {
-  return `The key or password given to ${api}`;
+export function credentialDescription(c: Pick<CredentialLiteral, 'api' | 'compared'>): string {
+  return c.compared ? `The expected value of ${c.api}` : `The key or password given to ${c.api}`;
 }
 
 /** `user:password`, as a basic-auth encoder takes it. */
@@ -155,21 +164,33 @@ class Reader {
         this.add(out, pair.api, literal, pair.offset);
         continue;
       }
-      const api = this.apiOf(literal) ?? this.apiThroughVariable(literal);
-      if (api !== undefined) this.add(out, api, literal, 0);
+      const api = this.apiOf(literal) ?? this.throughVariable(literal, (use) => this.apiOf(use));
+      if (api !== undefined) {
+        this.add(out, api, literal, 0);
+        continue;
+      }
+      // Any call's password option, or a check of a password: only a value that reads as a password, not a label.
+      if (!isWrittenPassword(literal.text)) continue;
+      const login = this.passwordOption(literal) ?? this.throughVariable(literal, (use) => this.passwordOption(use));
+      if (login !== undefined) {
+        this.add(out, login, literal, 0);
+        continue;
+      }
+      const checked = this.checkedPassword(literal);
+      if (checked !== undefined) this.add(out, checked, literal, 0, true);
     }
     return out;
   }
 
   /** Keeps the part of `literal` from `offset` on when it is a credential as written. */
-  private add(out: CredentialLiteral[], api: string, literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, offset: number): void {
+  private add(out: CredentialLiteral[], api: string, literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, offset: number, compared?: boolean): void {
     const value = literal.text.slice(offset);
     if (!isWrittenCredential(value) || classifyLiteral(value)) return;
     const start = literal.getStart(this.sf);
     // Escapes make the value's offsets differ from the file's: then the whole literal is the span.
     const verbatim = this.sf.text.slice(start + 1, literal.end - 1) === literal.text;
-    if (verbatim) out.push({ api, value, start: start + 1 + offset, end: start + 1 + offset + value.length });
-    else out.push({ api, value, start, end: literal.end });
+    const span = verbatim ? { start: start + 1 + offset, end: start + 1 + offset + value.length } : { start, end: literal.end };
+    out.push(compared ? { api, compared, value, ...span } : { api, value, ...span });
   }
 
   private collect(node: TS.Node): void {
@@ -290,20 +311,9 @@ class Reader {
 
   /** The option of a call's options object (directly, under `auth`, or through the variable it is stored in) that holds a credential. */
   private credentialOption(key: string, object: TS.Node): string | undefined {
-    const ts = this.ts;
-    let nestedIn: string | undefined;
-    let holder = object.parent;
-    if (ts.isPropertyAssignment(holder) && holder.initializer === object) {
-      nestedIn = propertyName(ts, holder.name);
-      if (nestedIn === undefined || !this.t.nestingKeys.has(nestedIn)) return undefined;
-      object = holder.parent;
-      holder = object.parent;
-    }
-    const uses = ts.isVariableDeclaration(holder) && holder.initializer === object ? this.usesOf(holder) : [object];
-    const calls = uses.flatMap((use) => {
-      const call = use.parent;
-      return (ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(use as TS.Expression) ? [call] : [];
-    });
+    const taken = this.callsTaking(object);
+    if (!taken) return undefined;
+    const { calls, nestedIn } = taken;
     if (this.t.credentialKeys.has(key)) return calls[0] ? (this.calleeNames(calls[0].expression)[0] ?? key) : key;
     for (const call of calls) {
       const callees = this.calleeNames(call.expression);
@@ -323,12 +333,73 @@ class Reader {
     return ts.isCallExpression(call) && call.arguments[0] === holder.parent && this.calleeNames(call.expression).some((c) => this.t.userMapCallees.has(c));
   }
 
-  /** `const secretKey = '…'; jwt.sign(payload, secretKey)`: the API the one variable a literal initialises reaches. */
-  private apiThroughVariable(literal: TS.Node): string | undefined {
+  /**
+   * The calls an options object is handed to as an argument, directly or through the variable it is stored in, and
+   * the nesting key it sits under in an outer options object (`{ auth: { … } }`); undefined under any other key.
+   */
+  private callsTaking(object: TS.Node): { calls: Array<TS.CallExpression | TS.NewExpression>; nestedIn?: string } | undefined {
+    const ts = this.ts;
+    let nestedIn: string | undefined;
+    let holder = object.parent;
+    if (ts.isPropertyAssignment(holder) && holder.initializer === object) {
+      nestedIn = propertyName(ts, holder.name);
+      if (nestedIn === undefined || !this.t.nestingKeys.has(nestedIn)) return undefined;
+      object = holder.parent;
+      holder = object.parent;
+    }
+    const uses = ts.isVariableDeclaration(holder) && holder.initializer === object ? this.usesOf(holder) : [object];
+    const calls = uses.flatMap((use) => {
+      const call = use.parent;
+      return (ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(use as TS.Expression) ? [call] : [];
+    });
+    return { calls, nestedIn };
+  }
+
+  /**
+   * `new Redis({ password: '…' })`, `ssh.connect({ username, password: '…' })`, `knex({ connection: { password } })`:
+   * the call a password-named option is handed to, whatever the call, unless it only compares or keeps the object.
+   */
+  private passwordOption(node: TS.Node): string | undefined {
+    const ts = this.ts;
+    const { child, parent } = this.placeOf(node);
+    if (!ts.isPropertyAssignment(parent) || parent.initializer !== child) return undefined;
+    const key = propertyName(ts, parent.name);
+    if (key === undefined || !this.isPasswordKey(key, parent.parent)) return undefined;
+    const call = this.callsTaking(parent.parent)?.calls[0];
+    if (!call) return undefined;
+    // `expect(x).toEqual(…)`, `this.setState(…)`: the method decides, whatever its receiver.
+    const method = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : undefined;
+    if (method !== undefined && this.t.notLoginCallees.has(method)) return undefined;
+    return this.calleeNames(call.expression)[0] ?? (method === undefined ? 'a client' : `.${method}()`);
+  }
+
+  /** `if (password === '…')`, `user.password != '…'`: the password-named value a literal is checked against. */
+  private checkedPassword(literal: TS.Node): string | undefined {
+    const ts = this.ts;
+    const { child, parent } = this.placeOf(literal);
+    if (!ts.isBinaryExpression(parent)) return undefined;
+    const op = parent.operatorToken.kind;
+    const K = ts.SyntaxKind;
+    if (op !== K.EqualsEqualsEqualsToken && op !== K.EqualsEqualsToken && op !== K.ExclamationEqualsEqualsToken && op !== K.ExclamationEqualsToken) return undefined;
+    const other = parent.left === child ? parent.right : parent.left;
+    const name = ts.isIdentifier(other) ? other.text : ts.isPropertyAccessExpression(other) ? other.name.text : undefined;
+    return name !== undefined && this.t.names.namesAPassword(name) ? other.getText(this.sf) : undefined;
+  }
+
+  /** `password`, `dbPassword`; a bare `pass` beside a user name (`{ user, pass }`). */
+  private isPasswordKey(key: string, object: TS.Node): boolean {
+    if (this.t.names.namesAPassword(key)) return true;
+    const ts = this.ts;
+    if (key !== 'pass' || !ts.isObjectLiteralExpression(object)) return false;
+    return object.properties.some((p) => p.name !== undefined && this.t.userKeys.has(propertyName(ts, p.name) ?? ''));
+  }
+
+  /** `const secretKey = '…'; jwt.sign(payload, secretKey)`: what `find` says of a read of the one variable a literal initialises. */
+  private throughVariable(literal: TS.Node, find: (use: TS.Node) => string | undefined): string | undefined {
     const { child, parent } = this.placeOf(literal);
     if (!this.ts.isVariableDeclaration(parent) || parent.initializer !== child) return undefined;
     for (const use of this.usesOf(parent)) {
-      const api = this.apiOf(use);
+      const api = find(use);
       if (api !== undefined) return api;
     }
     return undefined;

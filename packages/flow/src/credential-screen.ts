@@ -1,6 +1,7 @@
 // Whether a file may hand a literal to a credential API, answered from TypeScript's table of the file's names before
 // any walk: most files of a code base write no credential API at all.
 import type * as TS from 'typescript';
+import { catalogDocument, type NameVocabulary } from '@secret-hygiene/core';
 import type { CredentialApiCatalog } from './catalog.js';
 import { writtenAsValue } from './value-positions.js';
 
@@ -38,6 +39,7 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
   for (const [callee, keys] of Object.entries(c.optionCallees)) requirements.push([[lastName(callee)], keys]);
   for (const key of c.credentialKeys) requirements.push([[key]]);
   requirements.push([c.authSecretKeys, ['auth']]);
+  requirements.push([['pass'], c.userKeys]);
   for (const callee of c.userMapCallees) requirements.push([[callee], ['users']]);
   for (const encoder of c.basicAuthEncoders) requirements.push(encoder.split('.').map((name) => [name]));
 
@@ -63,6 +65,10 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
   }
 
   const moduleNames = new Set(modules);
+  // A password-named option of any call (`dbPassword: '…'`) is named by a head word, not a name to look up.
+  const passwordWords = catalogDocument<NameVocabulary>('names').passwordHeads.filter((h) => h !== 'pass');
+  const passwordText = new RegExp(passwordWords.join('|'), 'i');
+  const passwordName = new RegExp(`(?:${passwordWords.join('|')})$`, 'i');
 
   return (ts, sourceFile) => {
     const identifiers = (sourceFile as unknown as { identifiers?: ReadonlyMap<string, unknown> }).identifiers;
@@ -100,6 +106,7 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
     for (const name of present) {
       for (const requirement of byFirstName.get(name) ?? []) if (requirement.every((group) => group.some(met))) return true;
     }
+    if (passwordText.test(text) && (!table || [...identifiers!.keys()].some((name) => passwordName.test(name) && writtenAsValue(ts, sourceFile, name)))) return true;
     // An authorization header's name is a key, a property or a string (`headers.set('Authorization', …)`).
     return (header || text.includes('uthorization')) && writtenScheme.test(text);
   };

@@ -2,7 +2,7 @@ export type { ScanOptions, StructuralCheck, TokenCatalog, TokenEntry, TokenMatch
 export { scanTokens } from './scan.js';
 export { HARDCODED_SECRET_RULE, tokenFindings, tokenMessage } from './findings.js';
 export { classifyLiteral } from './literal.js';
-export { hasFiller, isPlaceholderValue, isStandIn, isWrittenCredential, looksLikeIdentifier, looksLikeNonSecret } from './placeholder.js';
+export { hasFiller, isPlaceholderValue, isStandIn, isWrittenCredential, isWrittenPassword, looksLikeIdentifier, looksLikeNonSecret } from './placeholder.js';
 export { shannonEntropy } from './entropy.js';
 export { builtinTokenCatalog, compileCatalog, type CompiledCatalog, type CompiledEntry } from './compile.js';
 export { KeywordSet } from './prefilter.js';

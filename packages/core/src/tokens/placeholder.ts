@@ -61,6 +61,19 @@ export function isWrittenCredential(value: string): boolean {
   return !hasPlaceholderWord(trimmed);
 }
 
+// A label (`Password`, `Contraseña`), prose (`Mot de passe`), validation rules (`required|min:8`), a format (`pw_{}`)
+// or a run of underscores (`insecure__`): none is a password.
+const NOT_A_PASSWORD = /^\p{Lu}\p{Ll}+$|[\s|]|\{\}|__/u;
+
+/**
+ * Whether a literal under a password-named option of any call (`connect(password="…")`, `new Redis({ password: '…'
+ * })`) holds a password: a written credential (above) of six characters or more that reads as neither a label nor
+ * prose. Stricter than a catalogued credential API, where any written text is the key.
+ */
+export function isWrittenPassword(value: string): boolean {
+  return value.length >= 6 && !NOT_A_PASSWORD.test(value) && isWrittenCredential(value);
+}
+
 /** Letters written in one case, as a person writes a word: `todo`, `TODO`, `Todo`, not `tODo`. */
 const ONE_CASE = /^(?:[^A-Za-z]*[a-z][^A-Z]*|[^a-z]*|[^A-Za-z]*[A-Z][^A-Z]*)$/;
 

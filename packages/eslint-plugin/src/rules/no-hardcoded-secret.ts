@@ -179,7 +179,7 @@ export const noHardcodedSecret = createRule<[], 'hardcodedSecret'>({
         }
         // A plain value handed to a credential API (`jwt.sign(payload, 'shhhhh')`), which the token formats leave alone.
         for (const credential of credentials) {
-          if (!found.some((r) => overlaps(r, [credential.start, credential.end]))) report(credentialDescription(credential.api), 'credential-argument', credential.start, credential.end);
+          if (!found.some((r) => overlaps(r, [credential.start, credential.end]))) report(credentialDescription(credential), 'credential-argument', credential.start, credential.end);
         }
       },
     };

@@ -156,7 +156,7 @@ function classConstants(a: Analysis, node: SyntaxNode, cls: ClassInfo): void {
     }
     const right = assignment.childForFieldName('right');
     if (left?.type !== 'identifier' || right?.type !== 'string' || right.namedChildren.some((c) => c.type === 'interpolation')) continue;
-    const value: Value = { str: literalContent(right.text), complete: true };
+    const value: Value = { str: literalContent(right.text), complete: true, literal: right };
     cls.fields.set(left.text, hardcodedSecret(value, left.text, assignment) ?? value);
   }
 }

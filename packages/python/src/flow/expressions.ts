@@ -2,6 +2,7 @@ import { UNKNOWN_PART } from '@secret-hygiene/core';
 import type { PyNode as SyntaxNode } from './tree.js';
 import { isAmbiguousCredential } from './ambiguous.js';
 import { evaluateCall } from './calls.js';
+import { checkPasswordComparison } from './credential-arguments.js';
 import { type Analysis, Env, type Frame, isSecretName } from './context.js';
 import { printedTaint } from './repr.js';
 import { reportOutput } from './sinks.js';
@@ -44,8 +45,10 @@ function evaluateNode(a: Analysis, f: Frame, node: SyntaxNode): Value {
       return binary(a, f, node);
     case 'boolean_operator':
       return merge(evaluate(a, f, node.childForFieldName('left')), evaluate(a, f, node.childForFieldName('right')));
-    case 'not_operator':
     case 'comparison_operator':
+      comparison(a, f, node);
+      return CLEAN;
+    case 'not_operator':
     case 'unary_operator':
       for (const child of node.namedChildren) evaluate(a, f, child);
       return CLEAN;
@@ -228,7 +231,7 @@ const SCHEME_AT_START = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
   // Plain strings arrive without children (see copyTree): their text is their value.
-  if (node.namedChildren.length === 0) return { str: literalContent(node.text), complete: true };
+  if (node.namedChildren.length === 0) return { str: literalContent(node.text), complete: true, literal: node };
   let str = '';
   // Only a URL's shape is read (its host may follow unknown credentials): log messages need none.
   let shape = SCHEME_AT_START.test(node.namedChildren[0]?.type === 'string_content' ? node.namedChildren[0].text : '') ? '' : undefined;
@@ -251,6 +254,17 @@ function fString(a: Analysis, f: Frame, node: SyntaxNode): Value {
 }
 
 /** `f"{key:.4}"`: a precision that cuts the value to a short reveal. */
+/** `password == "…"`: a password checked against a literal (the operands of a chain are checked pairwise). */
+function comparison(a: Analysis, f: Frame, node: SyntaxNode): void {
+  const operands = node.namedChildren;
+  const values = operands.map((child) => evaluate(a, f, child));
+  // Only named nodes are copied: the operator is the text between two operands.
+  for (let i = 0; i + 1 < operands.length; i++) {
+    const operator = node.text.slice(operands[i]!.endIndex - node.startIndex, operands[i + 1]!.startIndex - node.startIndex).trim();
+    if (operator === '==' || operator === '!=') checkPasswordComparison(a, operands[i]!, operands[i + 1]!, [values[i]!, values[i + 1]!]);
+  }
+}
+
 function isShortFormat(interpolation: SyntaxNode, max: number): boolean {
   const spec = interpolation.childForFieldName('format_specifier')?.text.replace(/^:/, '');
   const precision = spec === undefined ? undefined : /^[^.]*\.(\d+)s?$/.exec(spec)?.[1];

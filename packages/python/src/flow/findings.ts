@@ -32,9 +32,10 @@ const INLINE_BUDGET = 2_000;
  * Nothing in a file without one of these can be a source or a plain-HTTP URL, so such files are not parsed: most
  * of a large repository's Python never mentions a secret. Every secret name of rules/names.yaml contains one (a
  * qualified `key` or `pat` has a word character before it; tested against the vocabulary), as do the environment,
- * secrets paths and mappings, `Secret` types and URLs; `jwt` and `hmac` take a key (credential-arguments.ts).
+ * secrets paths and mappings, `Secret` types and URLs; `jwt` and `hmac` take a key, `.login(` a password
+ * (credential-arguments.ts).
  */
-const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|[a-z0-9]_?pass(?![a-z])|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|jwt|hmac|[a-z]+:\/\//i;
+const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|[a-z0-9]_?pass(?![a-z])|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|jwt|hmac|\.login\(|\.pass_\(|simple_bind|[a-z]+:\/\//i;
 
 /** The secret environment names without a secret word in them (`DATABASE_URL`), from rules/names.yaml, and the
  * catalog's calls that return a secret (`getpass`, `dotenv_values`). */

@@ -32,6 +32,8 @@ export interface Value {
   /** Static text: the whole string when `complete`, else the part before the first unknown piece. */
   str?: string;
   complete?: boolean;
+  /** The string literal a `complete` value was written as, followed through assignments: where it is reported. */
+  literal?: SyntaxNode;
   /** All of the text when it is not `complete`, with `UNKNOWN_PART` for each part known only at run time. */
   shape?: string;
   /** A hash or HMAC object: what is stored into it never shows again. */
@@ -133,6 +135,7 @@ export function merge(a: Value | undefined, b: Value | undefined): Value {
   if (a.str !== undefined && a.str === b.str && a.complete && b.complete) {
     joined.str = a.str;
     joined.complete = true;
+    if (a.literal === b.literal) joined.literal = a.literal;
   }
   return joined;
 }
