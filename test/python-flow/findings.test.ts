@@ -286,6 +286,20 @@ describe('credential arguments', () => {
     for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/insecure_pwd|toor1234|mailz0ne77|road_runner/);
   });
 
+  it('reports a password parameter that defaults to a written password', async () => {
+    const list = await findings(
+      [
+        'def whoops(password="this-could-be-bad"):',
+        '    print("connecting")',
+        'def fine(password=None, db_password="", label="Password", password_length="sixteen1"):',
+        '    print("connecting")',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['1:no-hardcoded-secret:error']);
+    expect(list[0]!.message).toContain('The default value of password');
+    expect(list[0]!.column).toBe(21);
+  });
+
   it('reports a key read from a class constant or a local variable at the literal', async () => {
     const list = await findings(
       [

@@ -57,9 +57,9 @@ function tables(): Tables {
 
 /** A literal handed to a credential API as its key or password, with the API's name and the value's span. */
 export interface CredentialLiteral {
-  /** The API the literal is handed to, or with `compared` the password-named value it is checked against. */
+  /** The API the literal is handed to, or with `role` the password-named value it is checked against or defaults. */
   api: string;
-  compared?: boolean;
+  role?: 'expected' | 'default';
   value: string;
   /** The value's span in the file, or the whole literal's when escapes make the two differ. */
   start: number;
@@ -114,8 +114,8 @@ export function credentialLiteralFindings(ts: typeof TS, sourceFile: TS.SourceFi
 }
 
 /** How a finding names what the literal is: `The key or password given to jsonwebtoken.sign`. */
-export function credentialDescription(c: Pick<CredentialLiteral, 'api' | 'compared'>): string {
-  return c.compared ? `The expected value of ${c.api}` : `The key or password given to ${c.api}`;
+export function credentialDescription(c: Pick<CredentialLiteral, 'api' | 'role'>): string {
+  return c.role === undefined ? `The key or password given to ${c.api}` : `The ${c.role} value of ${c.api}`;
 }
 
 /** `user:password`, as a basic-auth encoder takes it. */
@@ -177,20 +177,22 @@ class Reader {
         continue;
       }
       const checked = this.checkedPassword(literal);
-      if (checked !== undefined) this.add(out, checked, literal, 0, true);
+      if (checked !== undefined) this.add(out, checked, literal, 0, 'expected');
+      const defaulted = this.defaultedPassword(literal);
+      if (defaulted !== undefined) this.add(out, defaulted, literal, 0, 'default');
     }
     return out;
   }
 
   /** Keeps the part of `literal` from `offset` on when it is a credential as written. */
-  private add(out: CredentialLiteral[], api: string, literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, offset: number, compared?: boolean): void {
+  private add(out: CredentialLiteral[], api: string, literal: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, offset: number, role?: CredentialLiteral['role']): void {
     const value = literal.text.slice(offset);
     if (!isWrittenCredential(value) || classifyLiteral(value)) return;
     const start = literal.getStart(this.sf);
     // Escapes make the value's offsets differ from the file's: then the whole literal is the span.
     const verbatim = this.sf.text.slice(start + 1, literal.end - 1) === literal.text;
     const span = verbatim ? { start: start + 1 + offset, end: start + 1 + offset + value.length } : { start, end: literal.end };
-    out.push(compared ? { api, compared, value, ...span } : { api, value, ...span });
+    out.push(role ? { api, role, value, ...span } : { api, value, ...span });
   }
 
   private collect(node: TS.Node): void {
@@ -384,6 +386,14 @@ class Reader {
     const other = parent.left === child ? parent.right : parent.left;
     const name = ts.isIdentifier(other) ? other.text : ts.isPropertyAccessExpression(other) ? other.name.text : undefined;
     return name !== undefined && this.t.names.namesAPassword(name) ? other.getText(this.sf) : undefined;
+  }
+
+  /** `function connect(password = '…')`, `const { password = '…' } = options`: a password's written default. */
+  private defaultedPassword(literal: TS.Node): string | undefined {
+    const ts = this.ts;
+    const { child, parent } = this.placeOf(literal);
+    if (!(ts.isParameter(parent) || ts.isBindingElement(parent)) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return undefined;
+    return this.t.names.namesAPassword(parent.name.text) ? parent.name.text : undefined;
   }
 
   /** `password`, `dbPassword`; a bare `pass` beside a user name (`{ user, pass }`). */

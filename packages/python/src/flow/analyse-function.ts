@@ -1,5 +1,6 @@
 import type { PyNode as SyntaxNode } from './tree.js';
 import { type Analysis, Env, type Frame } from './context.js';
+import { checkPasswordDefault } from './credential-arguments.js';
 import { secretAnnotation } from './platform.js';
 import { secretsMapping } from './sources.js';
 import { runBody } from './statements.js';
@@ -27,6 +28,7 @@ export function analyseFunction(a: Analysis, fn: SyntaxNode, run: FunctionRun): 
       return;
     }
     env.set(param.name, parameterValue(a, param));
+    if (param.defaultNode) checkPasswordDefault(a, param.name, param.defaultNode);
   });
   const frame: Frame = { env, fn, isAsync: isAsync(fn), returns: [], reporting: run.reporting, depth: run.depth ?? 0, nested: [] };
   if (owner) frame.cls = owner;

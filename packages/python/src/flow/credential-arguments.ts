@@ -2,7 +2,7 @@ import { catalogDocument, classifyLiteral, isWrittenCredential, isWrittenPasswor
 import type { Analysis } from './context.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { CallFacts } from './transport.js';
-import type { Arguments } from './syntax.js';
+import { literalContent, type Arguments } from './syntax.js';
 import { stepAt, type Step, type Value } from './values.js';
 
 /** `sinks.credentials` of `rules/flows.yaml` for Python: where a literal is handed over as a key or password. */
@@ -115,6 +115,14 @@ function reportLiteral(a: Analysis, what: string, node: SyntaxNode, value: Value
     evidence: redact(text),
     steps,
   });
+}
+
+/** `def connect(password="…")`: a password-named parameter that defaults to a written password. */
+export function checkPasswordDefault(a: Analysis, name: string, node: SyntaxNode): void {
+  if (node.type !== 'string' || node.namedChildren.some((c) => c.type === 'interpolation')) return;
+  const text = literalContent(node.text);
+  if (!isWrittenPassword(text) || classifyLiteral(text, { name }) || !a.names.namesAPassword(name)) return;
+  reportLiteral(a, `The default value of ${name}`, node, { str: text, complete: true }, text, '');
 }
 
 /**
