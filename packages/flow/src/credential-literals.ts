@@ -128,6 +128,12 @@ class Reader {
   private readonly uses = new Map<string, TS.Identifier[]>();
   private readonly declarations = new Map<string, Array<{ id: TS.Identifier; scope: TS.Node }>>();
   private readonly writes = new Map<string, TS.Identifier[]>();
+  /**
+   * Member reads where a credential API can take them (`jwt.sign(p, this.key)`, `config.auth.key`) and member
+   * writes (`config.key = …`), by the last member's name.
+   */
+  private readonly memberUses = new Map<string, TS.PropertyAccessExpression[]>();
+  private readonly memberWrites = new Map<string, TS.PropertyAccessExpression[]>();
   /** Local names of modules: `jwt` of `import jwt from 'jsonwebtoken'`, `JwtStrategy` of `require('passport-jwt').Strategy`. */
   private readonly modules = new Map<string, string>();
 
@@ -164,14 +170,14 @@ class Reader {
         this.add(out, pair.api, literal, pair.offset);
         continue;
       }
-      const api = this.apiOf(literal) ?? this.throughVariable(literal, (use) => this.apiOf(use));
+      const api = this.apiOf(literal) ?? this.throughVariable(literal, (use) => this.apiOf(use)) ?? this.throughMember(literal, (use) => this.apiOf(use));
       if (api !== undefined) {
         this.add(out, api, literal, 0);
         continue;
       }
       // Any call's password option, or a check of a password: only a value that reads as a password, not a label.
       if (!isWrittenPassword(literal.text)) continue;
-      const login = this.passwordOption(literal) ?? this.throughVariable(literal, (use) => this.passwordOption(use));
+      const login = this.passwordOption(literal) ?? this.throughVariable(literal, (use) => this.passwordOption(use)) ?? this.throughMember(literal, (use) => this.passwordOption(use));
       if (login !== undefined) {
         this.add(out, login, literal, 0);
         continue;
@@ -202,6 +208,7 @@ class Reader {
     const k = this.kinds;
     if (kind === k.StringLiteral || kind === k.NoSubstitutionTemplateLiteral) this.literals.push(node as TS.StringLiteral);
     else if (kind === k.Identifier) this.noteIdentifier(node as TS.Identifier);
+    else if (kind === k.PropertyAccessExpression) this.noteMember(node as TS.PropertyAccessExpression);
     else if (kind === k.ImportDeclaration) this.noteImport(node as TS.ImportDeclaration);
     else if (kind === k.VariableDeclaration) {
       const declaration = node as TS.VariableDeclaration;
@@ -232,6 +239,19 @@ class Reader {
     const at = this.placeOf(id).parent;
     if (!(ts.isCallExpression(at) || ts.isNewExpression(at) || ts.isPropertyAssignment(at) || ts.isBinaryExpression(at))) return;
     push(this.uses, name, id);
+  }
+
+  private noteMember(member: TS.PropertyAccessExpression): void {
+    const ts = this.ts;
+    const parent = member.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === member) return; // only whole chains
+    const name = member.name.text;
+    if (ts.isBinaryExpression(parent) && parent.left === member && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      push(this.memberWrites, name, member);
+      return;
+    }
+    const at = this.placeOf(member).parent;
+    if (ts.isCallExpression(at) || ts.isNewExpression(at) || ts.isPropertyAssignment(at) || ts.isBinaryExpression(at)) push(this.memberUses, name, member);
   }
 
   private noteImport(node: TS.ImportDeclaration): void {
@@ -416,21 +436,99 @@ class Reader {
   }
 
   /**
+   * `this.key = '…'` or a class field `key = '…'` read as `this.key` in the same class, or `const config = { auth:
+   * { key: '…' } }` read as `config.auth.key`: what `find` says of such a read, when nothing else writes the member.
+   */
+  private throughMember(literal: TS.Node, find: (use: TS.Node) => string | undefined): string | undefined {
+    const held = this.memberHolding(literal);
+    if (!held) return undefined;
+    const { path, reads } = held;
+    const last = path.at(-1)!;
+    const same = (member: TS.PropertyAccessExpression) => reads(member) && this.memberPath(member)?.join('.') === path.join('.');
+    if ((this.memberWrites.get(last) ?? []).some((w) => w !== held.written && same(w))) return undefined;
+    for (const use of this.memberUses.get(last) ?? []) {
+      if (!same(use)) continue;
+      const api = find(use);
+      if (api !== undefined) return api;
+    }
+    return undefined;
+  }
+
+  /**
+   * The member a literal is stored in, as the path it is read by (`this.key`, `config.auth.key`), and which reads
+   * refer to the same holder: `this` in the same class, the same variable in its scope.
+   */
+  private memberHolding(literal: TS.Node): { path: string[]; reads: (member: TS.PropertyAccessExpression) => boolean; written?: TS.Node } | undefined {
+    const ts = this.ts;
+    const { child, parent } = this.placeOf(literal);
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child && ts.isPropertyAccessExpression(parent.left)) {
+      const path = this.memberPath(parent.left);
+      const cls = enclosingClass(ts, parent);
+      if (path?.[0] !== 'this' || path.length !== 2 || !cls) return undefined;
+      return { path, reads: (m) => enclosingClass(ts, m) === cls, written: parent.left };
+    }
+    if (ts.isPropertyDeclaration(parent) && parent.initializer === child && ts.isIdentifier(parent.name) && ts.isClassLike(parent.parent)) {
+      const cls = parent.parent;
+      const isStatic = parent.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+      if (isStatic) return cls.name ? { path: [cls.name.text, parent.name.text], reads: (m) => within(m, this.sf) } : undefined;
+      return { path: ['this', parent.name.text], reads: (m) => enclosingClass(ts, m) === cls };
+    }
+    // `const config = { auth: { key: '…' } }`: the keys from the variable down to the literal.
+    const keys: string[] = [];
+    let node: TS.Node = child;
+    let holder: TS.Node = parent;
+    while (ts.isPropertyAssignment(holder) && holder.initializer === node) {
+      const key = propertyName(ts, holder.name);
+      if (key === undefined) return undefined;
+      keys.unshift(key);
+      node = holder.parent;
+      ({ child: node, parent: holder } = this.placeOf(node));
+    }
+    if (keys.length === 0 || !ts.isVariableDeclaration(holder) || holder.initializer !== node || !ts.isIdentifier(holder.name)) return undefined;
+    const visible = this.visibility(holder);
+    return visible ? { path: [holder.name.text, ...keys], reads: visible } : undefined;
+  }
+
+  /** `this.a.b` as `['this', 'a', 'b']`, or undefined when a link is computed or called. */
+  private memberPath(member: TS.Expression): string[] | undefined {
+    const ts = this.ts;
+    const names: string[] = [];
+    let node: TS.Expression = member;
+    while (ts.isPropertyAccessExpression(node)) {
+      names.unshift(node.name.text);
+      node = node.expression;
+    }
+    if (node.kind === ts.SyntaxKind.ThisKeyword) names.unshift('this');
+    else if (ts.isIdentifier(node)) names.unshift(node.text);
+    else return undefined;
+    return names;
+  }
+
+  /**
    * The reads of a variable in its scope, when nothing but its declaration assigns it there: a declaration of the
    * same name in an inner scope (a parameter, a block's `const`) shadows it, one in the same scope makes it unknown.
    */
   private usesOf(declaration: TS.VariableDeclaration): TS.Node[] {
-    if (!this.ts.isIdentifier(declaration.name)) return [];
+    const visible = this.visibility(declaration);
+    return visible && this.ts.isIdentifier(declaration.name) ? (this.uses.get(declaration.name.text) ?? []).filter(visible) : [];
+  }
+
+  /**
+   * Whether a node lies where a variable's name refers to it: its scope, less inner scopes that shadow it. Undefined
+   * when the variable is unknown: declared twice in one scope, or assigned after its declaration.
+   */
+  private visibility(declaration: TS.VariableDeclaration): ((node: TS.Node) => boolean) | undefined {
+    if (!this.ts.isIdentifier(declaration.name)) return undefined;
     const name = declaration.name.text;
     const all = this.declarations.get(name) ?? [];
     const own = all.find((d) => d.id === declaration.name);
-    if (!own) return [];
+    if (!own) return undefined;
     const others = all.filter((d) => d !== own);
-    if (others.some((d) => d.scope === own.scope)) return [];
+    if (others.some((d) => d.scope === own.scope)) return undefined;
     const shadows = others.filter((d) => within(d.scope, own.scope)).map((d) => d.scope);
-    const inScope = (id: TS.Node) => within(id, own.scope) && !shadows.some((s) => within(id, s));
-    if ((this.writes.get(name) ?? []).some(inScope)) return [];
-    return (this.uses.get(name) ?? []).filter(inScope);
+    const inScope = (node: TS.Node) => within(node, own.scope) && !shadows.some((s) => within(node, s));
+    if ((this.writes.get(name) ?? []).some(inScope)) return undefined;
+    return inScope;
   }
 
   /** A callee as written and as spelled with the module its first name comes from. */
@@ -507,6 +605,15 @@ function push<T>(map: Map<string, T[]>, name: string, item: T): void {
   const list = map.get(name);
   if (list) list.push(item);
   else map.set(name, [item]);
+}
+
+/** The class a member of `this` belongs to: the nearest class around the node, through arrow functions only. */
+function enclosingClass(ts: typeof TS, node: TS.Node): TS.ClassLikeDeclaration | undefined {
+  for (let up = node.parent; up; up = up.parent) {
+    if (ts.isClassLike(up)) return up;
+    if (ts.isFunctionDeclaration(up) || ts.isFunctionExpression(up)) return undefined;
+  }
+  return undefined;
 }
 
 function within(node: TS.Node, scope: TS.Node): boolean {
