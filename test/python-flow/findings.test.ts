@@ -31,6 +31,26 @@ describe('sinks', () => {
     expect(list[1]!.message).toContain('log.warning');
   });
 
+  it("reports a request's headers or cookies logged whole, not a header that carries no credential", async () => {
+    const list = await findings(
+      [
+        'import logging',
+        'from flask import Flask, request',
+        'app = Flask(__name__)',
+        'log = logging.getLogger(__name__)',
+        '@app.route("/x")',
+        'def x():',
+        '    print(request.headers)',
+        '    log.info("cookies %s", dict(request.cookies))',
+        '    print(request.headers.get("Content-Type"), request.headers["User-Agent"])',
+        '    print(request.headers.get("Authorization"))',
+        '    return "ok"',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['7:no-secret-in-log:error', '8:no-secret-in-log:error', '10:no-secret-in-log:error']);
+    expect(list[0]!.message).toBe('The secret from request.headers is logged by print.');
+  });
+
   it('reads a stub by its name, and a helper with a body by what it returns', async () => {
     const list = await findings(
       [

@@ -494,6 +494,8 @@ function propagate(e: Engine, shape: CallShape): Value {
   if (dotted !== undefined && t.mergingFunctions.has(dotted) && shape.argNodes[0]) {
     for (const source of shape.args.slice(1)) mergeInto(e, shape.argNodes[0], source);
   }
+  const keyed = keyedGetterSource(e, shape);
+  if (keyed) return keyed;
   if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)) || isModuleFunction(t.propagatorFunctions, receiver, name))) {
     const value = taintOnly(allArgTaints(shape));
     const base = shape.args[0];
@@ -531,6 +533,18 @@ function propagate(e: Engine, shape: CallShape): Value {
     return { taints: [{ origin: { kind: 'source', label: `${name}()`, byName: true }, path: [e.loc(shape.node, `\`${name}()\` is named like a secret`)] }] };
   }
   return CLEAN;
+}
+
+/**
+ * `req.get('Authorization')`, `headers.get('x-api-key')`, `config.get('dbPassword')`: a getter given the key of a
+ * credential returns it, whatever the receiver.
+ */
+function keyedGetterSource(e: Engine, shape: CallShape): Value | undefined {
+  const { name, receiver } = shape;
+  const key = shape.args[0];
+  if (name === undefined || !receiver || !e.tables.keyedGetters.has(name) || !key?.strComplete || key.str === undefined) return undefined;
+  if (!e.names.isCredentialHeader(key.str) && e.names.classify(key.str) !== 'secret') return undefined;
+  return { taints: [{ origin: { kind: 'source', label: `${name}('${key.str}')`, byName: true }, path: [e.loc(shape.node, `\`${name}('${key.str}')\` reads a credential by its key`)] }] };
 }
 
 /** `const Util = require('util'); Util.inspect(x)`: a function of a module, by the name the catalog spells it with. */

@@ -12,6 +12,9 @@ export interface JsFlowCatalog {
     secretMappings: string[];
     credentialKeys: string[];
     stringTypedAmbiguousHeads: string[];
+    requestObjects: string[];
+    requestCredentialMembers: string[];
+    keyedGetters: string[];
   };
   propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[]; mergingFunctions: string[] };
   sanitizers: {

@@ -211,7 +211,28 @@ function memberAccess(e: Engine, node: TS.PropertyAccessExpression | TS.ElementA
     if (!object.props || !taints) return taintOnly(taints);
     return taintOnly(taints.filter((t) => t.origin.kind !== 'source' || !t.origin.byName));
   }
-  return e.member(object, key, ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression, object.kind === 'env' ? e.syntax.dotted(node) : undefined);
+  const value = e.member(object, key, ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression, object.kind === 'env' ? e.syntax.dotted(node) : undefined);
+  return e.tables.requestCredentialMembers.has(key) && isRequest(e, node.expression) ? withRequestCredentials(e, node, key, value) : value;
+}
+
+/** `req`, `request`, `ctx.request`, `event`: an expression named like a request (`requestObjects`). */
+function isRequest(e: Engine, expression: TS.Expression): boolean {
+  const ts = e.ts;
+  const inner = e.syntax.unwrap(expression);
+  const name = ts.isIdentifier(inner) ? inner.text : ts.isPropertyAccessExpression(inner) ? inner.name.text : undefined;
+  return name !== undefined && e.tables.requestObjects.has(name);
+}
+
+/**
+ * `req.headers`, `req.cookies`: they carry the caller's credentials (Authorization, Cookie). Whole, they are a
+ * secret; a member is one when its name says so (`authorization`, not `content-type`), as for any object named like
+ * a secret.
+ */
+function withRequestCredentials(e: Engine, node: TS.Expression, key: string, value: Value): Value {
+  if (value.safe || value.fn || value.cls || value.kind !== undefined) return value;
+  const label = e.syntax.dotted(node) ?? key;
+  const taint: Taint = { origin: { kind: 'source', label, byName: true }, path: [e.loc(node, `\`${label}\` carries the request's credentials (Authorization, Cookie)`)] };
+  return { ...value, taints: unionTaints(value.taints, [taint]) };
 }
 
 /** `process.env` as a whole is a secret (all environment variables); members depend on their names. */

@@ -24,6 +24,23 @@ interface Evidence {
   sinkNames: Set<string>;
 }
 
+/** `req.headers`, `req.get('Authorization')`: a request's credentials, read by member or by a quoted header name. */
+function readsRequestCredentials(t: FlowTables, evidence: Evidence, identifiers: ReadonlyMap<string, unknown>, text: string, asValue: (name: string) => boolean): boolean {
+  let member = false;
+  let request = false;
+  let getter = false;
+  let sink = false;
+  for (const name of identifiers.keys()) {
+    if (t.requestCredentialMembers.has(name)) member = true;
+    else if (t.requestObjects.has(name)) request = true;
+    else if (t.keyedGetters.has(name)) getter = true;
+    else if (evidence.sinkNames.has(name)) sink = true;
+  }
+  if (getter && evidence.quotedCredentialKey.test(text)) return true;
+  // Whole headers leak where they are logged or sent: a file that names no log or response is left alone.
+  return member && request && sink && [...t.requestCredentialMembers].some((name) => identifiers.has(name) && asValue(name));
+}
+
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();
 
 function lastSegment(dotted: string): string {
@@ -106,6 +123,7 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, 
     }
   }
   if (ambiguous && evidence.quotedCredentialKey.test(text)) return true;
+  if (readsRequestCredentials(tables, evidence, identifiers, text, asValue)) return true;
   // Such an object leaks only where it is logged or sent: files that name no log or response are left alone.
   if (typed) for (const name of identifiers.keys()) if (evidence.sinkNames.has(name)) return true;
   if (evidence.plainUrlOrSecretPath.test(text)) return true;

@@ -13,6 +13,9 @@ export interface FlowTables {
   secretMappings: Set<string>;
   credentialKeys: Set<string>;
   stringTypedAmbiguousHeads: Set<string>;
+  requestObjects: Set<string>;
+  requestCredentialMembers: Set<string>;
+  keyedGetters: Set<string>;
   extraSecretEnv: Set<string>;
   /** `webhookurl` for a declared `WEBHOOK_URL`: the same name spelled as a variable. */
   extraSecretWords: Set<string>;
@@ -98,6 +101,9 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     secretMappings: set(c.sources.secretMappings),
     credentialKeys: set(c.sources.credentialKeys),
     stringTypedAmbiguousHeads: set(c.sources.stringTypedAmbiguousHeads),
+    requestObjects: set(c.sources.requestObjects),
+    requestCredentialMembers: set(c.sources.requestCredentialMembers),
+    keyedGetters: set(c.sources.keyedGetters),
     extraSecretEnv: set(o.extraSecretEnv),
     extraSecretWords: new Set((o.extraSecretEnv ?? []).map((n) => n.replace(/[^A-Za-z0-9]/g, '').toLowerCase())),
 

@@ -13,6 +13,8 @@ export interface PythonFlowCatalog {
     secretFileDirectories: string[];
     secretMappings: string[];
     secretMappingKwargs: string[];
+    requestObjects: string[];
+    requestCredentialMembers: string[];
     credentialKeys: string[];
     optionDeclarers: string[];
     accessorVerbs: string[];
@@ -60,6 +62,8 @@ export interface PythonFlowTables {
   secretFileReadMethods: Set<string>;
   secretMappings: Set<string>;
   secretMappingKwargs: Set<string>;
+  requestObjects: Set<string>;
+  requestCredentialMembers: Set<string>;
   credentialKeys: Set<string>;
   accessorVerbs: Set<string>;
   secretCalls: Set<string>;
@@ -144,6 +148,17 @@ export function sourceCallWords(): readonly string[] {
   return callWords;
 }
 
+let requestCredentials: RegExp | undefined;
+
+/** `request.headers`, `req.cookies`: text that reads a request's credentials (`requestObjects`, `requestCredentialMembers`). */
+export function requestCredentialsPattern(): RegExp {
+  if (!requestCredentials) {
+    const { requestObjects, requestCredentialMembers } = shippedTables().catalog.sources;
+    requestCredentials = new RegExp(`\\b(?:${requestObjects.join('|')})\\.(?:${requestCredentialMembers.join('|')})\\b`);
+  }
+  return requestCredentials;
+}
+
 function shippedTables(): PythonFlowTables {
   if (tables) return tables;
   const catalog = catalogDocument<{ python: PythonFlowCatalog }>('flows').python;
@@ -159,6 +174,8 @@ function shippedTables(): PythonFlowTables {
     secretFileReadMethods: new Set(so.secretFileReadMethods),
     secretMappings: new Set(so.secretMappings),
     secretMappingKwargs: new Set(so.secretMappingKwargs),
+    requestObjects: new Set(so.requestObjects),
+    requestCredentialMembers: new Set(so.requestCredentialMembers),
     credentialKeys: new Set(so.credentialKeys),
     accessorVerbs: new Set(so.accessorVerbs),
     secretCalls: new Set(so.secretCalls),

@@ -8,7 +8,7 @@ import { printedTaint } from './repr.js';
 import { reportOutput } from './sinks.js';
 import { envSource, isShortReveal, mappingSource, secretsMapping } from './sources.js';
 import { environSlot } from './statements.js';
-import { dottedName, literalContent } from './syntax.js';
+import { dottedName, lastName, literalContent } from './syntax.js';
 import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint } from './values.js';
 
 /** Nesting beyond which an expression is not followed (generated code can nest thousands deep). */
@@ -192,6 +192,10 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   // `secret.get_secret_value` not called is a bound method: printed, it shows the method, not the value.
   if (a.tables.secretValueMethods.has(attr)) return OPAQUE;
   if (a.tables.secretMappings.has(attr)) return secretsMapping(label, node);
+  // `request.headers`, `request.cookies`: the caller's credentials (Authorization, Cookie) ride on them.
+  if (a.tables.requestCredentialMembers.has(attr) && !object.taint && a.tables.requestObjects.has(lastName(node.childForFieldName('object')?.text ?? ''))) {
+    return { ...OPAQUE, taint: sourceTaint(label, node, `${label} carries the request's credentials (Authorization, Cookie)`) };
+  }
   if (isSecretName(a, attr)) return { ...OPAQUE, taint: sourceTaint(label, node, `${label} holds a secret`) };
   return OPAQUE;
 }

@@ -10,7 +10,7 @@ import {
 } from '@secret-hygiene/core';
 import { pythonParser, takePythonTree } from '../loader.js';
 import { analyseModule } from './analyse.js';
-import { type PythonFlowExtras, pythonFlowTables, sourceCallWords } from './catalog.js';
+import { type PythonFlowExtras, pythonFlowTables, requestCredentialsPattern, sourceCallWords } from './catalog.js';
 import { type Analysis, Env } from './context.js';
 import { ImportMap } from './imports.js';
 import { ModuleLoader } from './modules.js';
@@ -56,7 +56,7 @@ const COLLECTED = new Map([['import_statement', 'import'], ['import_from_stateme
 
 /** Whether a file can hold a finding of the flow rules at all (cheap, textual): the others are never parsed. */
 export function worthParsing(text: string, options: PythonFlowOptions = {}): boolean {
-  return WORTH_PARSING.test(text) || sourcesWithoutHint().test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
+  return WORTH_PARSING.test(text) || sourcesWithoutHint().test(text) || requestCredentialsPattern().test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
 }
 
 const classifiers = new Map<string, NameClassifier>();

@@ -1,5 +1,5 @@
 import type { Analysis } from './context.js';
-import { sourceCallWords, squash } from './catalog.js';
+import { requestCredentialsPattern, sourceCallWords, squash } from './catalog.js';
 import { CREDENTIAL_CALL_WORDS } from './credential-arguments.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Value } from './values.js';
@@ -101,7 +101,7 @@ export class Interest {
     if (hinted === undefined) {
       const text = fn.text;
       const name = fn.childForFieldName('name')?.text;
-      hinted = text.includes('://') || /secret/i.test(text) || (name !== undefined && this.isHint(name));
+      hinted = text.includes('://') || /secret/i.test(text) || requestCredentialsPattern().test(text) || (name !== undefined && this.isHint(name));
       if (!hinted) for (const word of this.wordsOf(fn)) if (this.isHint(word)) hinted = true;
       if (!hinted) {
         const words = this.wordsOf(fn);
