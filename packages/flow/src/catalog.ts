@@ -38,6 +38,9 @@ export interface JsFlowCatalog {
     output: {
       entryPoints: string[];
       methodOrExportedEntryPoints: string[];
+      publicEnvPrefixes: string[];
+      publicEnvWords: string[];
+      serverSecretWords: string[];
       responseObjects: string[];
       responseMethods: string[];
       responseProperties: string[];

@@ -2,6 +2,7 @@ import type * as TS from 'typescript';
 import { seedByName } from './bindings.js';
 import { evaluateCall, evaluateNew } from './calls.js';
 import { hardcodedDetector } from './hardcoded.js';
+import { publicEnvPrefix } from './public-env.js';
 import type { Engine } from './engine.js';
 import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, textTaints, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
@@ -253,8 +254,13 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
     if (t.logCallReceivers.has(path)) return { object: path };
   }
   if (object.kind === 'env') {
-    if (!e.names.isSecretEnv(key)) return CLEAN;
     const label = `${dotted?.slice(0, dotted.lastIndexOf('.')) ?? 'process.env'}.${key}`;
+    const prefix = publicEnvPrefix(t, e.names, key);
+    if (prefix !== undefined) {
+      const read = nameNode.parent ?? nameNode;
+      e.sink('no-secret-in-output', read, [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(read, `read from the environment variable ${key}`)] }], `every browser gets it: the ${prefix} prefix inlines the variable into the client bundle`);
+    }
+    if (!e.names.isSecretEnv(key)) return CLEAN;
     return { taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(nameNode.parent ?? nameNode, `read from the environment variable ${key}`)] }] };
   }
   // A request error keeps the request under these members; its message, status and code say nothing of it.

@@ -51,6 +51,9 @@ export interface FlowTables {
 
   entryPoints: Set<string>;
   methodOrExportedEntryPoints: Set<string>;
+  publicEnvPrefixes: string[];
+  publicEnvWords: Set<string>;
+  serverSecretWords: Set<string>;
   responseObjects: Set<string>;
   responseMethods: Set<string>;
   responseProperties: Set<string>;
@@ -137,6 +140,9 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
 
     entryPoints: set(c.sinks.output.entryPoints, o.extraEntryPoints),
     methodOrExportedEntryPoints: set(c.sinks.output.methodOrExportedEntryPoints),
+    publicEnvPrefixes: c.sinks.output.publicEnvPrefixes,
+    publicEnvWords: set(c.sinks.output.publicEnvWords),
+    serverSecretWords: set(c.sinks.output.serverSecretWords),
     responseObjects: set(c.sinks.output.responseObjects),
     responseMethods: set(c.sinks.output.responseMethods),
     responseProperties: set(c.sinks.output.responseProperties),
