@@ -295,10 +295,12 @@ describe('credential arguments', () => {
         '    ok5 = client.connect(password_hash="insecure_pwd")',
         '    mock.assert_called_with(password="insecure_pwd")',
         '    return password == "password"',
+        'os.environ["SMTP_PASSWORD"] = "road_runner"',
+        'os.environ["API_URL"] = "https://api.example.org/v1"',
       ].join('\n'),
     );
     const hardcoded = list.filter((f) => f.ruleId === 'no-hardcoded-secret');
-    expect(hardcoded.map((f) => `${f.line}:${f.column}`)).toEqual(['2:15', '4:56', '7:31', '8:20']);
+    expect(hardcoded.map((f) => `${f.line}:${f.column}`)).toEqual(['2:15', '4:56', '7:31', '8:20', '17:31']);
     expect(hardcoded[0]!.message).toContain('given to redis.Redis');
     expect(hardcoded[0]!.flow?.map((s) => s.line)).toEqual([2, 5]);
     expect(hardcoded[2]!.message).toContain('given to s.login');

@@ -384,6 +384,13 @@ class Reader {
   private passwordOption(node: TS.Node): string | undefined {
     const ts = this.ts;
     const { child, parent } = this.placeOf(node);
+    // `process.env.DB_PASSWORD = '…'`: the process and every child it starts log in with it.
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) {
+      const target = parent.left;
+      const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+      const env = ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? this.calleeName(target.expression, false) : undefined;
+      return name !== undefined && env === 'process.env' && this.t.names.namesAPassword(name) ? `process.env.${name}` : undefined;
+    }
     if (!ts.isPropertyAssignment(parent) || parent.initializer !== child) return undefined;
     const key = propertyName(ts, parent.name);
     if (key === undefined || !this.isPasswordKey(key, parent.parent)) return undefined;

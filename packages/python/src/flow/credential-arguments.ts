@@ -152,5 +152,10 @@ export function checkSigningKeyAssignment(a: Analysis, target: SyntaxNode, value
   const holder = target.childForFieldName('value');
   const key = target.childForFieldName('subscript');
   const setting = key?.type === 'string' ? key.text.slice(1, -1) : undefined;
+  // `os.environ["DB_PASSWORD"] = "…"`: the process and every child it starts log in with it.
+  if (holder && setting !== undefined && a.tables.environObjects.has(a.imports.canonical(holder.text)) && value.complete && isWrittenPassword(value.str!) && a.names.namesAPassword(setting)) {
+    report(a, `${holder.text}["${setting}"]`, valueNode, value, setting);
+    return;
+  }
   if (holder && /config$/.test(holder.text) && setting !== undefined && SIGNING_SETTINGS.has(setting)) report(a, `${holder.text}["${setting}"]`, valueNode, value, setting);
 }
