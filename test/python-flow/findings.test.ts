@@ -308,6 +308,21 @@ describe('credential arguments', () => {
     for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/insecure_pwd|toor1234|mailz0ne77|road_runner/);
   });
 
+  it("reports a secret environment variable's written fallback, not a placeholder's or a plain setting's", async () => {
+    const list = await findings(
+      [
+        'import os',
+        'JWT_SECRET = os.getenv("JWT_SECRET", "q9X-secret-77")',
+        'DB_PASSWORD = os.environ.get("DB_PASSWORD", default="insecure_pwd")',
+        'HF_TOKEN = os.getenv("HF_TOKEN", "")',
+        'API_KEY = os.getenv("API_KEY", "your-api-key")',
+        'MODEL = os.getenv("MODEL", "gpt-4o-mini-2024")',
+      ].join('\n'),
+    );
+    expect(list.filter((f) => f.ruleId === 'no-hardcoded-secret').map((f) => `${f.line}:${f.column}`)).toEqual(['2:38', '3:53']);
+    expect(list[0]!.message).toContain('The default value of JWT_SECRET');
+  });
+
   it('reports a password parameter that defaults to a written password', async () => {
     const list = await findings(
       [

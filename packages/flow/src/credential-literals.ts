@@ -184,7 +184,7 @@ class Reader {
       }
       const checked = this.checkedPassword(literal);
       if (checked !== undefined) this.add(out, checked, literal, 0, 'expected');
-      const defaulted = this.defaultedPassword(literal);
+      const defaulted = this.defaultedPassword(literal) ?? this.envDefault(literal);
       if (defaulted !== undefined) this.add(out, defaulted, literal, 0, 'default');
     }
     return out;
@@ -421,6 +421,22 @@ class Reader {
     const { child, parent } = this.placeOf(literal);
     if (!(ts.isParameter(parent) || ts.isBindingElement(parent)) || parent.initializer !== child || !ts.isIdentifier(parent.name)) return undefined;
     return this.t.names.namesAPassword(parent.name.text) ? parent.name.text : undefined;
+  }
+
+  /** `process.env.JWT_SECRET || '…'`, `process.env['DB_PASSWORD'] ?? '…'`: a secret's fallback, the secret wherever it is unset. */
+  private envDefault(literal: TS.Node): string | undefined {
+    const ts = this.ts;
+    let child: TS.Node = literal;
+    while (ts.isParenthesizedExpression(child.parent)) child = child.parent;
+    const parent = child.parent;
+    if (!ts.isBinaryExpression(parent) || parent.right !== child) return undefined;
+    const op = parent.operatorToken.kind;
+    if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
+    let read: TS.Expression = parent.left;
+    while (ts.isParenthesizedExpression(read) || ts.isNonNullExpression(read) || ts.isAsExpression(read)) read = read.expression;
+    const name = ts.isPropertyAccessExpression(read) ? read.name.text : ts.isElementAccessExpression(read) && ts.isStringLiteralLike(read.argumentExpression) ? read.argumentExpression.text : undefined;
+    const env = ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read) ? this.calleeName(read.expression, false) : undefined;
+    return name !== undefined && env === 'process.env' && this.t.names.classify(name) === 'secret' ? name : undefined;
   }
 
   /** `password`, `dbPassword`; a bare `pass` beside a user name (`{ user, pass }`). */

@@ -25,6 +25,9 @@ export function lastName(dotted: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** `process.env.JWT_SECRET || '…'`: an environment variable with a written fallback. */
+const ENV_FALLBACK = /process\.env(?:\.\w+|\[['"`][\w-]+['"`]\])\s*(?:\|\||\?\?)\s*['"`]/;
+
 /** The requirements of every API of the catalog, and the screen that tests a file against them. */
 export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
   const requirements: Requirement[] = [];
@@ -106,6 +109,7 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
     for (const name of present) {
       for (const requirement of byFirstName.get(name) ?? []) if (requirement.every((group) => group.some(met))) return true;
     }
+    if ((!table || identifiers!.has('env')) && ENV_FALLBACK.test(text)) return true;
     if (passwordText.test(text) && (!table || [...identifiers!.keys()].some((name) => passwordName.test(name) && writtenAsValue(ts, sourceFile, name)))) return true;
     // An authorization header's name is a key, a property or a string (`headers.set('Authorization', …)`).
     return (header || text.includes('uthorization')) && writtenScheme.test(text);

@@ -12,7 +12,7 @@ import { argumentsOf, dottedName, lastName, literalContent } from './syntax.js';
 import { type CallFacts, checkTransport, requestUrl } from './transport.js';
 import { CLEAN, OPAQUE, type Value, container, join, sourceTaint, withStep } from './values.js';
 import { warnEnvironWrite } from './platform.js';
-import { checkCredentialArguments } from './credential-arguments.js';
+import { checkCredentialArguments, checkSecretDefault } from './credential-arguments.js';
 
 /** Words in a helper's name that make its return value worth reading from another file: `read_key()`. */
 const SECRET_WORDS = /^(?:key|keys|token|tokens|secret|secrets|password|passwd|credential|credentials|creds|auth|login)$/;
@@ -152,7 +152,9 @@ function source(a: Analysis, f: Frame, call: CallFacts): Value | undefined {
     const written = writtenEnviron(f, name);
     if (written) return written;
     const read = envSource(a, name, node);
-    return read.taint ? read : join([read, call.positional[1]]);
+    const fallback = call.positional[1] ?? call.keywords.get('default');
+    if (read.taint && fallback) checkSecretDefault(a, name, fallback);
+    return read.taint ? read : join([read, fallback]);
   }
   if (receiver?.ref === 'secrets' && (method === 'get' || method === 'pop' || method === '__getitem__')) {
     return mappingSource(dottedName(node.childForFieldName('function')?.childForFieldName('object')) ?? 'secrets', staticText(first), node);

@@ -125,6 +125,14 @@ export function checkPasswordDefault(a: Analysis, name: string, node: SyntaxNode
   reportLiteral(a, `The default value of ${name}`, node, { str: text, complete: true }, text, '');
 }
 
+/** `os.getenv("JWT_SECRET", "…")`: a secret's fallback written into the source is the secret wherever it is unset. */
+export function checkSecretDefault(a: Analysis, name: string, value: Value): void {
+  const text = value.complete ? value.str : undefined;
+  // No token scan reads a name here (`getenv("JWT_SECRET", "…")` assigns nothing): this reports token-shaped values too.
+  if (text === undefined || !value.literal || !isWrittenPassword(text)) return;
+  reportLiteral(a, `The default value of ${name}`, value.literal, value, text, '');
+}
+
 /**
  * `if password == "…"`, `user.passwd != "…"`: a password checked against a literal. `left` and `right` are the
  * compared expressions, `values` what they evaluated to.
