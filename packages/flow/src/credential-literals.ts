@@ -386,10 +386,8 @@ class Reader {
     const { child, parent } = this.placeOf(node);
     // `process.env.DB_PASSWORD = '…'`: the process and every child it starts log in with it.
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) {
-      const target = parent.left;
-      const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
-      const env = ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target) ? this.calleeName(target.expression, false) : undefined;
-      return name !== undefined && env === 'process.env' && this.t.names.namesAPassword(name) ? `process.env.${name}` : undefined;
+      const name = this.environmentVariable(parent.left);
+      return name !== undefined && this.t.names.namesAPassword(name) ? `process.env.${name}` : undefined;
     }
     if (!ts.isPropertyAssignment(parent) || parent.initializer !== child) return undefined;
     const key = propertyName(ts, parent.name);
@@ -434,9 +432,16 @@ class Reader {
     if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
     let read: TS.Expression = parent.left;
     while (ts.isParenthesizedExpression(read) || ts.isNonNullExpression(read) || ts.isAsExpression(read)) read = read.expression;
-    const name = ts.isPropertyAccessExpression(read) ? read.name.text : ts.isElementAccessExpression(read) && ts.isStringLiteralLike(read.argumentExpression) ? read.argumentExpression.text : undefined;
-    const env = ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read) ? this.calleeName(read.expression, false) : undefined;
-    return name !== undefined && env === 'process.env' && this.t.names.classify(name) === 'secret' ? name : undefined;
+    const name = this.environmentVariable(read);
+    return name !== undefined && this.t.names.classify(name) === 'secret' ? name : undefined;
+  }
+
+  /** `DB_PASSWORD` of `process.env.DB_PASSWORD` or `process.env['DB_PASSWORD']`. */
+  private environmentVariable(node: TS.Expression): string | undefined {
+    const ts = this.ts;
+    if (ts.isPropertyAccessExpression(node)) return this.calleeName(node.expression, false) === 'process.env' ? node.name.text : undefined;
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return this.calleeName(node.expression, false) === 'process.env' ? node.argumentExpression.text : undefined;
+    return undefined;
   }
 
   /** `password`, `dbPassword`; a bare `pass` beside a user name (`{ user, pass }`). */
