@@ -337,7 +337,7 @@ describe('credential arguments', () => {
     expect(list[0]!.column).toBe(21);
   });
 
-  it('reports a key read from a class constant or a local variable at the literal', async () => {
+  it('reports a key read from a class constant, a local variable or a field the constructor sets at the literal', async () => {
     const list = await findings(
       [
         'import jwt',
@@ -348,9 +348,14 @@ describe('credential arguments', () => {
         'def issue(p):',
         '    key = "tt7-LLq-99z"',
         '    return jwt.encode(p, key)',
+        'class Settings:',
+        '    def __init__(self):',
+        '        self.signer = "keyboard cat"',
+        '    def sign(self, p):',
+        '        return jwt.encode(p, self.signer)',
       ].join('\n'),
     );
-    expect(list.filter((f) => f.ruleId === 'no-hardcoded-secret').map((f) => `${f.line}:${f.column}`)).toEqual(['3:11', '7:11']);
+    expect(list.filter((f) => f.ruleId === 'no-hardcoded-secret').map((f) => `${f.line}:${f.column}`)).toEqual(['3:11', '7:11', '11:23']);
   });
 
   it('parses a file whose only credential is a key handed to jwt', async () => {

@@ -22,6 +22,12 @@ export function analyseModule(a: Analysis, root: SyntaxNode, imports: readonly S
   execBlock(a, moduleFrame, root);
   const interest = new Interest(a);
   const chosen = choose(a, interest);
+  // A method that hands a key to a credential API may read it from `self` (`jwt.encode(p, self.signer)`): the
+  // constructor that stores it is worth analysing too, whatever its words.
+  for (const cls of a.classes.values()) {
+    const init = cls.methods.get('__init__');
+    if (init && !chosen.has(init) && [...cls.methods.values()].some((m) => chosen.has(m) && interest.callsCredentialApi(m))) chosen.add(init);
+  }
   // What methods store on `self` decides what other methods read: learn it, then look for methods that now matter.
   for (const cls of a.classes.values()) learnFields(a, cls, chosen);
   for (const cls of a.classes.values()) for (const [field, value] of cls.fields) if (carries(value)) interest.add(field);

@@ -96,6 +96,12 @@ export class Interest {
     return false;
   }
 
+  /** Whether the function's words name a keyed credential API (`jwt` and `encode`, `HTTPBasicAuth`). */
+  callsCredentialApi(fn: SyntaxNode): boolean {
+    const words = this.wordsOf(fn);
+    return CREDENTIAL_CALL_WORDS.some((needed) => needed.every((w) => words.has(w)));
+  }
+
   private hintedAt(fn: SyntaxNode): boolean {
     let hinted = this.hinted.get(fn.id);
     if (hinted === undefined) {
@@ -103,10 +109,7 @@ export class Interest {
       const name = fn.childForFieldName('name')?.text;
       hinted = text.includes('://') || /secret/i.test(text) || requestCredentialsPattern().test(text) || (name !== undefined && this.isHint(name));
       if (!hinted) for (const word of this.wordsOf(fn)) if (this.isHint(word)) hinted = true;
-      if (!hinted) {
-        const words = this.wordsOf(fn);
-        hinted = CREDENTIAL_CALL_WORDS.some((needed) => needed.every((w) => words.has(w)));
-      }
+      if (!hinted) hinted = this.callsCredentialApi(fn);
       this.hinted.set(fn.id, hinted);
     }
     return hinted;
