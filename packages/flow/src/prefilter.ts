@@ -26,19 +26,11 @@ interface Evidence {
 
 /** `req.headers`, `req.get('Authorization')`: a request's credentials, read by member or by a quoted header name. */
 function readsRequestCredentials(t: FlowTables, evidence: Evidence, identifiers: ReadonlyMap<string, unknown>, text: string, asValue: (name: string) => boolean): boolean {
-  let member = false;
-  let request = false;
-  let getter = false;
-  let sink = false;
-  for (const name of identifiers.keys()) {
-    if (t.requestCredentialMembers.has(name)) member = true;
-    else if (t.requestObjects.has(name)) request = true;
-    else if (t.keyedGetters.has(name)) getter = true;
-    else if (evidence.sinkNames.has(name)) sink = true;
-  }
-  if (getter && evidence.quotedCredentialKey.test(text)) return true;
+  // A few names of the catalog are looked up in the table: no walk over the file's names.
+  const named = (names: ReadonlySet<string>) => [...names].some((name) => identifiers.has(name));
+  if (named(t.keyedGetters) && evidence.quotedCredentialKey.test(text)) return true;
   // Whole headers leak where they are logged or sent: a file that names no log or response is left alone.
-  return member && request && sink && [...t.requestCredentialMembers].some((name) => identifiers.has(name) && asValue(name));
+  return named(t.requestObjects) && named(evidence.sinkNames) && [...t.requestCredentialMembers].some((name) => identifiers.has(name) && asValue(name));
 }
 
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();
