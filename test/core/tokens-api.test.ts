@@ -58,6 +58,15 @@ describe('classifyLiteral', () => {
     expect(classifyLiteral('Zr8kL2pQ9mV4xT7w')).toBeUndefined();
   });
 
+  it('takes a UUID for a key only under a secret name', () => {
+    const uuid = '3f2a9c1e-7b4d-4e2a-9c8f-1d2e3f4a5b6c';
+    expect(classifyLiteral(uuid, { name: 'PINECONE_API_KEY' })?.detector).toBe('generic-secret-assignment');
+    expect(classifyLiteral(uuid, { name: 'client_secret' })?.detector).toBe('generic-secret-assignment');
+    expect(classifyLiteral(uuid, { name: 'request_id' })).toBeUndefined();
+    expect(classifyLiteral(uuid, { name: 'token' })).toBeUndefined();
+    expect(classifyLiteral('00000000-0000-0000-0000-000000000000', { name: 'api_key' })).toBeUndefined();
+  });
+
   it('returns offsets relative to the literal', () => {
     const match = classifyLiteral(`Bearer ${GITHUB}`);
     expect(match && `Bearer ${GITHUB}`.slice(match.start, match.end)).toBe(GITHUB);

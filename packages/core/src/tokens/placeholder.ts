@@ -113,12 +113,13 @@ const PATH_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/|urn:|\/|\.\.?\/|~\/|[A-Za-z]:\\)
 const VERSION = /^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/;
 
 /**
- * True for strings that look random but are not credentials: UUIDs, hex digests (git SHAs, content hashes),
- * integrity strings, identifiers (camelCase, snake_case, dotted), paths, URLs without a password, versions,
- * data URIs, and base64 that decodes to ordinary text.
+ * True for strings that look random but are not credentials: UUIDs and hex digests (git SHAs, content hashes),
+ * unless `hexMayBeKey` says a secret name holds them; integrity strings, identifiers (camelCase, snake_case,
+ * dotted), paths, URLs without a password, versions, data URIs, and base64 that decodes to ordinary text.
  */
 export function looksLikeNonSecret(value: string, options: { hexMayBeKey?: boolean } = {}): boolean {
-  if (UUID.test(value)) return true;
+  // A UUID names a record, unless a secret name holds it: some providers issue keys as UUIDs (Heroku, Pinecone).
+  if (UUID.test(value)) return !options.hexMayBeKey;
   if (HASH_PREFIX.test(value) || value.startsWith('data:')) return true;
   // A digest-length hex string is a hash, unless its name already says it is a key (`API_KEY = "<32 hex>"`).
   if (!options.hexMayBeKey && HEX.test(value) && [7, 8, 12, 16, 20, 32, 40, 56, 64, 96, 128].includes(value.length)) return true;
