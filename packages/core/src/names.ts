@@ -47,6 +47,7 @@ export class NameClassifier {
   private readonly secretEnv: Set<string>;
   private readonly nonSecretEnv: Set<string>;
   private readonly memo = new Map<string, NameVerdict>();
+  private readonly passwordMemo = new Map<string, boolean>();
   /** Passes every name with a head word among its words; the rest are `no` without being split. */
   private readonly headScreen: RegExp;
 
@@ -91,8 +92,14 @@ export class NameClassifier {
    * `passwordHash` or `passwordStrength`). A literal under such a name handed to any call is a hardcoded credential.
    */
   namesAPassword(name: string): boolean {
-    const last = splitWords(name).at(-1);
-    return last !== undefined && this.passwordHeads.has(last) && this.classify(name) === 'secret';
+    // Asked of every keyword of every call (Python): remembered, as `classify` is.
+    let answer = this.passwordMemo.get(name);
+    if (answer === undefined) {
+      const last = this.headScreen.test(name) ? splitWords(name).at(-1) : undefined;
+      answer = last !== undefined && this.passwordHeads.has(last) && this.classify(name) === 'secret';
+      this.passwordMemo.set(ownCopy(name), answer);
+    }
+    return answer;
   }
 
   /** `hashedPassword`, `hashed2`, `maskedToken`: a word of the name says the value was made safe. */

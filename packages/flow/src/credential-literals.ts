@@ -20,6 +20,7 @@ interface Tables {
   /** Calls an options object is compared with or kept by, never logged in with (`expect(x).toEqual({ password })`). */
   notLoginCallees: Set<string>;
   names: NameClassifier;
+  envObjects: Set<string>;
   userMapCallees: Set<string>;
   basicAuthEncoders: Set<string>;
   authorizationHeaders: Set<string>;
@@ -33,7 +34,8 @@ let shipped: Tables | undefined;
 
 function tables(): Tables {
   if (shipped) return shipped;
-  const c = shippedJsCatalog().sinks.credentials;
+  const catalog = shippedJsCatalog();
+  const c = catalog.sinks.credentials;
   shipped = {
     keyArguments: new Map(Object.entries(c.keyArguments)),
     methodKeyArguments: new Map(Object.entries(c.methodKeyArguments)),
@@ -48,11 +50,12 @@ function tables(): Tables {
     userKeys: new Set(c.userKeys),
     notLoginCallees: new Set(c.notLoginCallees),
     names: defaultNameClassifier(),
+    envObjects: new Set(catalog.sources.envObjects),
     userMapCallees: new Set(c.userMapCallees),
     basicAuthEncoders: new Set(c.basicAuthEncoders),
     authorizationHeaders: new Set(c.authorizationHeaders),
     authorizationScheme: new RegExp(`^(?:${c.authorizationSchemes.join('|')})\\s+(?=\\S)`, 'i'),
-    screen: credentialScreen(c),
+    screen: credentialScreen(c, catalog.sources.envObjects),
   };
   return shipped;
 }

@@ -9,6 +9,8 @@ export interface PasswordTables {
   names: NameClassifier;
   userKeys: ReadonlySet<string>;
   notLoginCallees: ReadonlySet<string>;
+  /** `process.env`, `import.meta.env`: the objects that hold the environment (`sources.envObjects`). */
+  envObjects: ReadonlySet<string>;
 }
 
 /**
@@ -20,8 +22,8 @@ export function passwordOption(ix: FileIndex, t: PasswordTables, node: TS.Node):
   const { child, parent } = ix.placeOf(node);
   // `process.env.DB_PASSWORD = '…'`: the process and every child it starts log in with it.
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child) {
-    const name = environmentVariable(ix, parent.left);
-    return name !== undefined && t.names.namesAPassword(name) ? `process.env.${name}` : undefined;
+    const variable = environmentVariable(ix, t, parent.left);
+    return variable !== undefined && t.names.namesAPassword(variable.name) ? `${variable.holder}.${variable.name}` : undefined;
   }
   if (!ts.isPropertyAssignment(parent) || parent.initializer !== child) return undefined;
   const key = propertyName(ts, parent.name);
@@ -66,16 +68,17 @@ export function envDefault(ix: FileIndex, t: PasswordTables, literal: TS.Node): 
   if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return undefined;
   let read: TS.Expression = parent.left;
   while (ts.isParenthesizedExpression(read) || ts.isNonNullExpression(read) || ts.isAsExpression(read)) read = read.expression;
-  const name = environmentVariable(ix, read);
+  const name = environmentVariable(ix, t, read)?.name;
   return name !== undefined && t.names.classify(name) === 'secret' ? name : undefined;
 }
 
-/** `DB_PASSWORD` of `process.env.DB_PASSWORD` or `process.env['DB_PASSWORD']`. */
-function environmentVariable(ix: FileIndex, node: TS.Expression): string | undefined {
+/** `DB_PASSWORD` of `process.env.DB_PASSWORD`, `process.env['DB_PASSWORD']` or `import.meta.env.DB_PASSWORD`, and the object. */
+function environmentVariable(ix: FileIndex, t: PasswordTables, node: TS.Expression): { holder: string; name: string } | undefined {
   const ts = ix.ts;
-  if (ts.isPropertyAccessExpression(node)) return ix.calleeName(node.expression, false) === 'process.env' ? node.name.text : undefined;
-  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return ix.calleeName(node.expression, false) === 'process.env' ? node.argumentExpression.text : undefined;
-  return undefined;
+  const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : undefined;
+  if (name === undefined) return undefined;
+  const holder = (node as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression.getText(ix.sf).replace(/\s+/g, '');
+  return t.envObjects.has(holder) ? { holder, name } : undefined;
 }
 
 /** `password`, `dbPassword`; a bare `pass` beside a user name (`{ user, pass }`). */

@@ -25,11 +25,8 @@ export function lastName(dotted: string): string {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** `process.env.JWT_SECRET || '…'`: an environment variable with a written fallback. */
-const ENV_FALLBACK = /process\.env(?:\.\w+|\[['"`][\w-]+['"`]\])\s*(?:\|\||\?\?)\s*['"`]/;
-
 /** The requirements of every API of the catalog, and the screen that tests a file against them. */
-export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
+export function credentialScreen(c: CredentialApiCatalog, envObjects: readonly string[]): CredentialScreen {
   const requirements: Requirement[] = [];
   for (const key of Object.keys(c.keyArguments)) {
     const [first, ...rest] = key.split('.');
@@ -72,6 +69,8 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
   const passwordWords = catalogDocument<NameVocabulary>('names').passwordHeads.filter((h) => h !== 'pass');
   const passwordText = new RegExp(passwordWords.join('|'), 'i');
   const passwordName = new RegExp(`(?:${passwordWords.join('|')})$`, 'i');
+  // `process.env.JWT_SECRET || '…'`: an environment variable with a written fallback.
+  const envFallback = new RegExp(`(?:${envObjects.map((o) => o.replace(/\./g, '\\.')).join('|')})(?:\\.\\w+|\\[['"\`][\\w-]+['"\`]\\])\\s*(?:\\|\\||\\?\\?)\\s*['"\`]`);
 
   return (ts, sourceFile) => {
     const identifiers = (sourceFile as unknown as { identifiers?: ReadonlyMap<string, unknown> }).identifiers;
@@ -109,7 +108,7 @@ export function credentialScreen(c: CredentialApiCatalog): CredentialScreen {
     for (const name of present) {
       for (const requirement of byFirstName.get(name) ?? []) if (requirement.every((group) => group.some(met))) return true;
     }
-    if ((!table || identifiers!.has('env')) && ENV_FALLBACK.test(text)) return true;
+    if ((!table || identifiers!.has('env')) && envFallback.test(text)) return true;
     if (passwordText.test(text) && (!table || [...identifiers!.keys()].some((name) => passwordName.test(name) && writtenAsValue(ts, sourceFile, name)))) return true;
     // An authorization header's name is a key, a property or a string (`headers.set('Authorization', …)`).
     return (header || text.includes('uthorization')) && writtenScheme.test(text);

@@ -27,10 +27,13 @@ interface Evidence {
 /** `req.headers`, `req.get('Authorization')`: a request's credentials, read by member or by a quoted header name. */
 function readsRequestCredentials(t: FlowTables, evidence: Evidence, identifiers: ReadonlyMap<string, unknown>, text: string, asValue: (name: string) => boolean): boolean {
   // A few names of the catalog are looked up in the table: no walk over the file's names.
-  const named = (names: ReadonlySet<string>) => [...names].some((name) => identifiers.has(name));
+  const named = (names: ReadonlySet<string>, written = (_name: string) => true): boolean => {
+    for (const name of names) if (identifiers.has(name) && written(name)) return true;
+    return false;
+  };
   if (named(t.keyedGetters) && evidence.quotedCredentialKey.test(text)) return true;
   // Whole headers leak where they are logged or sent: a file that names no log or response is left alone.
-  return named(t.requestObjects) && named(evidence.sinkNames) && [...t.requestCredentialMembers].some((name) => identifiers.has(name) && asValue(name));
+  return named(t.requestObjects) && named(evidence.sinkNames) && named(t.requestCredentialMembers, asValue);
 }
 
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();

@@ -64,7 +64,7 @@ export function checkCredentialArguments(a: Analysis, call: CallFacts, args: Arg
   if (!NOT_LOGIN_CALLEES.has(call.method ?? callee)) {
     for (const [keyword, node] of args.keywords) {
       const value = call.keywords.get(keyword);
-      if (value?.complete && isWrittenPassword(value.str!) && a.names.namesAPassword(keyword)) report(a, callee, node, value, keyword);
+      if (value?.complete && a.names.namesAPassword(keyword) && isWrittenPassword(value.str!)) report(a, callee, node, value, keyword);
     }
   }
   if (call.method !== undefined && SETTINGS_METHODS.has(call.method) && /config$/.test(call.written.slice(0, -call.method.length - 1))) {
