@@ -120,8 +120,9 @@ function reportLiteral(a: Analysis, what: string, node: SyntaxNode, value: Value
 /** `def connect(password="…")`: a password-named parameter that defaults to a written password. */
 export function checkPasswordDefault(a: Analysis, name: string, node: SyntaxNode): void {
   if (node.type !== 'string' || node.namedChildren.some((c) => c.type === 'interpolation')) return;
+  if (!a.names.namesAPassword(name)) return;
   const text = literalContent(node.text);
-  if (!isWrittenPassword(text) || classifyLiteral(text, { name }) || !a.names.namesAPassword(name)) return;
+  if (!isWrittenPassword(text) || classifyLiteral(text, { name })) return;
   reportLiteral(a, `The default value of ${name}`, node, { str: text, complete: true }, text, '');
 }
 
@@ -141,7 +142,7 @@ export function checkPasswordComparison(a: Analysis, left: SyntaxNode, right: Sy
   for (const [named, other, value] of [[left, right, values[1]], [right, left, values[0]]] as const) {
     const name = named.type === 'identifier' ? named.text : named.type === 'attribute' ? named.childForFieldName('attribute')?.text : undefined;
     const text = value.complete ? value.str : undefined;
-    if (name === undefined || text === undefined || !isWrittenPassword(text) || classifyLiteral(text, { name }) || !a.names.namesAPassword(name)) continue;
+    if (name === undefined || text === undefined || !a.names.namesAPassword(name) || !isWrittenPassword(text) || classifyLiteral(text, { name })) continue;
     reportLiteral(a, `The expected value of ${named.text}`, other, value, text, `compared with ${named.text}`);
   }
 }
@@ -161,7 +162,7 @@ export function checkSigningKeyAssignment(a: Analysis, target: SyntaxNode, value
   const key = target.childForFieldName('subscript');
   const setting = key?.type === 'string' ? key.text.slice(1, -1) : undefined;
   // `os.environ["DB_PASSWORD"] = "…"`: the process and every child it starts log in with it.
-  if (holder && setting !== undefined && a.tables.environObjects.has(a.imports.canonical(holder.text)) && value.complete && isWrittenPassword(value.str!) && a.names.namesAPassword(setting)) {
+  if (holder && setting !== undefined && value.complete && a.names.namesAPassword(setting) && isWrittenPassword(value.str!) && a.tables.environObjects.has(a.imports.canonical(holder.text))) {
     report(a, `${holder.text}["${setting}"]`, valueNode, value, setting);
     return;
   }
