@@ -1,5 +1,5 @@
 import { catalogDocument } from '../../catalog/builtin.js';
-import { defaultNameClassifier, splitWords, type NameVocabulary } from '../../names.js';
+import { defaultNameClassifier, type NameVocabulary } from '../../names.js';
 import { shannonEntropy } from '../entropy.js';
 import { isPlaceholderValue, looksLikeIdentifier, looksLikeNonSecret } from '../placeholder.js';
 import type { Check } from './types.js';
@@ -75,8 +75,6 @@ export function secretForName(name: string, value: string, options: { typedWords
   return looksRandom(value) && entropy >= 3.5;
 }
 
-// Heads of names whose value a person chose: there a plain word is as much a password as random text.
-const PASSWORD_HEADS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passcode', 'pass']);
 // One lower-case word, digits allowed: not a label (`Passwort`), a field reference (`user_password`) or a key.
 const ONE_TYPED_WORD = /^[a-z][a-z0-9]{7,63}$/;
 let vocabularyWords: Set<string> | undefined;
@@ -87,8 +85,8 @@ let vocabularyWords: Set<string> | undefined;
  * describes the field instead.
  */
 function typedPassword(name: string, value: string): boolean {
-  const head = splitWords(name).pop();
-  if (head === undefined || !PASSWORD_HEADS.has(head) || !ONE_TYPED_WORD.test(value)) return false;
+  // A password's value is one a person chose: there a plain word is as much a password as random text.
+  if (!ONE_TYPED_WORD.test(value) || !defaultNameClassifier().namesAPassword(name)) return false;
   if (!vocabularyWords) {
     const v = catalogDocument<NameVocabulary>('names');
     vocabularyWords = new Set([
