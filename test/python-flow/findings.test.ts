@@ -31,6 +31,26 @@ describe('sinks', () => {
     expect(list[1]!.message).toContain('log.warning');
   });
 
+  it("follows a secret into Flask's jsonify and abort", async () => {
+    const list = await findings(
+      [
+        'import os',
+        'from flask import Flask, abort, jsonify',
+        'app = Flask(__name__)',
+        'API_KEY = os.environ["SERVICE_API_KEY"]',
+        '@app.route("/a")',
+        'def a():',
+        '    if not API_KEY:',
+        '        abort(500, description=f"no key {API_KEY}")',
+        '    return jsonify(error=f"invalid key {API_KEY}")',
+        '@app.route("/b")',
+        'def b():',
+        '    return jsonify(ok=True, key_set=API_KEY is not None)',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['8:no-secret-in-error:error', '9:no-secret-in-output:error']);
+  });
+
   it("reports a request's headers or cookies logged whole, not a header that carries no credential", async () => {
     const list = await findings(
       [
