@@ -98,4 +98,41 @@ describe('mayReport', () => {
     expect(skip("console.log('ghp_RIBXuDL7DxtpYlSXpfKtHF4vUCsMehGAkWvj');")).toBe(false);
     expect(skip('console.log(value);\ndeclare const value: string;', { extraSecretEnv: ['value'] })).toBe(false);
   });
+
+  it('keeps a plain-HTTP URL the engine can report, and skips local hosts, schemas and a scheme never joined', () => {
+    const requests = [
+      'declare const path: string; await fetch(`http://api.example.com/${path}`);',
+      "await fetch('http://' + 'api.example.com/v1');",
+      "const scheme = 'http'; await fetch(`${scheme}://api.example.com/v1`);",
+      "const protocol = 'http:'; await fetch(protocol + '//api.example.com/v1');",
+      "await fetch('HTTP://API.EXAMPLE.COM/v1');",
+    ];
+    for (const code of requests) {
+      expect(skip(code), code).toBe(false);
+      expect(analyzeSourceFile(ts, sourceFile(code, 'file.ts')).length, code).toBeGreaterThan(0);
+    }
+    const elsewhere = [
+      "await fetch('http://localhost:8080/health');",
+      'declare const port: number; await fetch(`http://127.0.0.1:${port}/health`);',
+      "export const schema = { $schema: 'http://json-schema.org/draft-07/schema#' };",
+      "import WebSocket from 'ws'; export const plain = (u: URL) => u.protocol === 'ws:' || u.protocol === 'http:';",
+    ];
+    for (const code of elsewhere) expect(skip(code), code).toBe(true);
+  });
+
+  it("keeps a request's headers or cookies read as a member, and skips the same names apart", () => {
+    const reads = [
+      'app.get("/", (req, res) => { console.log(req.headers); res.end(); });',
+      'export function h(event: E) { logger.info(event?.headers); }',
+      'export function h(ctx: C) { console.log(ctx.request\n  .cookies); }',
+      'export function h(r: unknown) { console.log((r as any, (req as Request).headers)); }',
+      "export function h() { console.log(req!['headers']); }",
+    ];
+    for (const code of reads) {
+      expect(skip(code), code).toBe(false);
+      expect(analyzeSourceFile(ts, sourceFile(code, 'file.ts')).length, code).toBeGreaterThan(0);
+    }
+    // A client's stream: it handles `event`s, reads `response.headers` and logs, but reads no request's credentials.
+    expect(skip("export function on(event: string, response: Response) { logger.debug(event, response.headers.get('request-id')); }")).toBe(true);
+  });
 });

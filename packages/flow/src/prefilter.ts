@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { alternation, catalogDocument, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
+import { alternation, catalogDocument, defaultUrlClassifier, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
 import { judgeFor } from './engine.js';
 import { hardcodedDetector } from './hardcoded.js';
 import { flowTables, type FlowTables } from './tables.js';
@@ -16,12 +16,20 @@ interface Evidence {
   nameScreen: RegExp;
   /** Names that start a source whatever their verdict: `env` (process.env, Deno.env), `Secret`, `getSecretValue`. */
   sourceNames: Set<string>;
-  /** An insecure scheme starting a word (`http:`, or `'http'` about to be joined with `://`), or a secrets directory. */
-  plainUrlOrSecretPath: RegExp;
+  /** An insecure scheme starting a word (`http://`, `'http:'`, `'http'`); `g`, for a walk over every one. */
+  insecureScheme: RegExp;
+  /** A secrets directory (`/run/secrets/`, `/secrets/`). */
+  secretPath: RegExp;
   /** A quoted credential key (`headers.set('Authorization', key)`): evidence that an ambiguous `key` is a secret. */
   quotedCredentialKey: RegExp;
   /** Names a log or a response is written with (`console`, `logger`, `res`): where a typed object can leak. */
   sinkNames: Set<string>;
+  /**
+   * A request's credentials read as the engine reads them: `req.headers`, `ctx.request.cookies`, `event?.headers`,
+   * `(req as Request).headers`, `req['headers']`. A file that only names `event`, `headers` and `logger` apart (an
+   * SDK's stream reading `response.headers`) holds no such source.
+   */
+  requestCredentialAccess: RegExp;
 }
 
 /** `req.headers`, `req.get('Authorization')`: a request's credentials, read by member or by a quoted header name. */
@@ -33,7 +41,7 @@ function readsRequestCredentials(t: FlowTables, evidence: Evidence, identifiers:
   };
   if (named(t.keyedGetters) && evidence.quotedCredentialKey.test(text)) return true;
   // Whole headers leak where they are logged or sent: a file that names no log or response is left alone.
-  return named(t.requestObjects) && named(evidence.sinkNames) && named(t.requestCredentialMembers, asValue);
+  return named(t.requestObjects) && named(evidence.sinkNames) && named(t.requestCredentialMembers, asValue) && evidence.requestCredentialAccess.test(text);
 }
 
 const evidenceByTables = new WeakMap<FlowTables, Evidence>();
@@ -59,9 +67,14 @@ function evidenceFor(t: FlowTables): Evidence {
     evidence = {
       sourceNames,
       nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
-      plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::|['"\`])|${alternation(t.secretFileDirectories)}`, 'i'),
+      insecureScheme: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::\\/\\/|:|['"\`])`, 'gi'),
+      secretPath: new RegExp(alternation(t.secretFileDirectories), 'i'),
       quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
       sinkNames: new Set([...[...t.logCallReceivers].map(rootSegment), ...t.loggerObjectWords, ...t.responseObjects]),
+      // The type of `(req as T)` is bounded, so each start is tried over a few dozen characters at most.
+      requestCredentialAccess: new RegExp(
+        `(?<![\\w$])(?:${alternation(t.requestObjects)})(?:\\s+as\\s+[\\w$.<>,| \\[\\]]{1,80}?)?[\\s)!]*(?:\\?\\.|\\.|\\[\\s*['"\`])\\s*(?:${alternation(t.requestCredentialMembers)})(?![\\w$])`,
+      ),
     };
     evidenceByTables.set(t, evidence);
   }
@@ -121,6 +134,39 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, 
   if (readsRequestCredentials(tables, evidence, identifiers, text, asValue)) return true;
   // Such an object leaks only where it is logged or sent: files that name no log or response are left alone.
   if (typed) for (const name of identifiers.keys()) if (evidence.sinkNames.has(name)) return true;
-  if (evidence.plainUrlOrSecretPath.test(text)) return true;
+  if (evidence.secretPath.test(text) || mayRequestPlainUrl(evidence, text)) return true;
   return hasHardcodedToken(text);
+}
+
+/** What follows `scheme://` up to where a URL written in code or prose ends. */
+const URL_REST = /[^\s'"`()<>\\]{0,200}/y;
+/** A piece of a string that starts a URL's authority (`'://'`, `'//'`, `}://` of a template): a scheme joined later. */
+const AUTHORITY_PIECE = /(?:['"`]|\})(?::)?\/\//;
+
+/**
+ * Whether the text can make a plain-HTTP URL the engine would report: one written whole whose host is not local
+ * and not a schema's name (`http://localhost:8080`, `http://json-schema.org/…` are left alone; `http://${host}`
+ * is not), or a scheme alone (`'http'`, `'http:'`) in a file that also writes the `//` it would be joined with.
+ */
+function mayRequestPlainUrl(evidence: Evidence, text: string): boolean {
+  const scheme = evidence.insecureScheme;
+  scheme.lastIndex = 0;
+  let joinable: boolean | undefined;
+  for (let match = scheme.exec(text); match; match = scheme.exec(text)) {
+    if (match[0].endsWith('://')) {
+      URL_REST.lastIndex = scheme.lastIndex;
+      const url = match[0] + URL_REST.exec(text)![0];
+      const verdict = urls().classify(url, true).verdict;
+      if (verdict !== 'local' && verdict !== 'never-fetched' && verdict !== 'secure') return true;
+      continue;
+    }
+    joinable ??= AUTHORITY_PIECE.test(text);
+    if (joinable) return true;
+  }
+  return false;
+}
+
+let urlClassifier: ReturnType<typeof defaultUrlClassifier> | undefined;
+function urls(): ReturnType<typeof defaultUrlClassifier> {
+  return (urlClassifier ??= defaultUrlClassifier());
 }
