@@ -16,10 +16,11 @@ interface Evidence {
   nameScreen: RegExp;
   /** Names that start a source whatever their verdict: `env` (process.env, Deno.env), `Secret`, `getSecretValue`. */
   sourceNames: Set<string>;
-  /** An insecure scheme starting a word (`http://`, `'http:'`, `'http'`); `g`, for a walk over every one. */
-  insecureScheme: RegExp;
-  /** A secrets directory (`/run/secrets/`, `/secrets/`). */
-  secretPath: RegExp;
+  /**
+   * An insecure scheme starting a word (`http://`, `'http:'`, `'http'`) or a secrets directory (`/run/secrets/`),
+   * in one pass; `g`, for a walk over every scheme.
+   */
+  plainUrlOrSecretPath: RegExp;
   /** A quoted credential key (`headers.set('Authorization', key)`): evidence that an ambiguous `key` is a secret. */
   quotedCredentialKey: RegExp;
   /** Names a log or a response is written with (`console`, `logger`, `res`): where a typed object can leak. */
@@ -67,8 +68,7 @@ function evidenceFor(t: FlowTables): Evidence {
     evidence = {
       sourceNames,
       nameScreen: new RegExp(`^(?:${alternation(exact)})$|${alternation(heads)}`, 'i'),
-      insecureScheme: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::\\/\\/|:|['"\`])`, 'gi'),
-      secretPath: new RegExp(alternation(t.secretFileDirectories), 'i'),
+      plainUrlOrSecretPath: new RegExp(`(?<![\\w+./-])(?:${alternation(schemes)})(?::\\/\\/|:|['"\`])|${alternation(t.secretFileDirectories)}`, 'gi'),
       quotedCredentialKey: new RegExp(`['"\`](?:${alternation(t.credentialKeys)})['"\`]`, 'i'),
       sinkNames: new Set([...[...t.logCallReceivers].map(rootSegment), ...t.loggerObjectWords, ...t.responseObjects]),
       // The type of `(req as T)` is bounded, so each start is tried over a few dozen characters at most.
@@ -134,7 +134,7 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, 
   if (readsRequestCredentials(tables, evidence, identifiers, text, asValue)) return true;
   // Such an object leaks only where it is logged or sent: files that name no log or response are left alone.
   if (typed) for (const name of identifiers.keys()) if (evidence.sinkNames.has(name)) return true;
-  if (evidence.secretPath.test(text) || mayRequestPlainUrl(evidence, text)) return true;
+  if (mayReadASecretPathOrPlainUrl(evidence, text)) return true;
   return hasHardcodedToken(text);
 }
 
@@ -144,19 +144,22 @@ const URL_REST = /[^\s'"`()<>\\]{0,200}/y;
 const AUTHORITY_PIECE = /(?:['"`]|\})(?::)?\/\//;
 
 /**
- * Whether the text can make a plain-HTTP URL the engine would report: one written whole whose host is not local
- * and not a schema's name (`http://localhost:8080`, `http://json-schema.org/…` are left alone; `http://${host}`
- * is not), or a scheme alone (`'http'`, `'http:'`) in a file that also writes the `//` it would be joined with.
+ * Whether the text names a secrets directory, or can make a plain-HTTP URL the engine would report: one written
+ * whole whose host is not local and not a schema's name (`http://localhost:8080`, `http://json-schema.org/…` are
+ * left alone; `http://${host}` is not), or a scheme alone (`'http'`, `'http:'`) in a file that also writes the
+ * `//` it would be joined with.
  */
-function mayRequestPlainUrl(evidence: Evidence, text: string): boolean {
-  const scheme = evidence.insecureScheme;
-  scheme.lastIndex = 0;
+function mayReadASecretPathOrPlainUrl(evidence: Evidence, text: string): boolean {
+  const found = evidence.plainUrlOrSecretPath;
+  found.lastIndex = 0;
   let joinable: boolean | undefined;
-  for (let match = scheme.exec(text); match; match = scheme.exec(text)) {
-    if (match[0].endsWith('://')) {
-      URL_REST.lastIndex = scheme.lastIndex;
-      const url = match[0] + URL_REST.exec(text)![0];
-      const verdict = urls().classify(url, true).verdict;
+  for (let match = found.exec(text); match; match = found.exec(text)) {
+    const written = match[0];
+    // Secrets directories start with a slash, schemes with a letter.
+    if (written.startsWith('/')) return true;
+    if (written.endsWith('://')) {
+      URL_REST.lastIndex = found.lastIndex;
+      const verdict = urls().classify(written + URL_REST.exec(text)![0], true).verdict;
       if (verdict !== 'local' && verdict !== 'never-fetched' && verdict !== 'secure') return true;
       continue;
     }
