@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { alternation, catalogDocument, defaultUrlClassifier, squash, type NameVocabulary, type UrlCatalog } from '@secret-hygiene/core';
 import { judgeFor } from './engine.js';
+import type { NameJudge } from './names.js';
 import { hardcodedDetector } from './hardcoded.js';
 import { flowTables, type FlowTables } from './tables.js';
 import { writtenAsValue } from './value-positions.js';
@@ -31,16 +32,35 @@ interface Evidence {
    * SDK's stream reading `response.headers`) holds no such source.
    */
   requestCredentialAccess: RegExp;
+  /** A keyed getter called with a quoted key (`getItem('accessToken')`); the key is group 2. `g`, for a walk. */
+  keyedGetterCall: RegExp;
 }
 
-/** `req.headers`, `req.get('Authorization')`: a request's credentials, read by member or by a quoted header name. */
-function readsRequestCredentials(t: FlowTables, evidence: Evidence, identifiers: ReadonlyMap<string, unknown>, text: string, asValue: (name: string) => boolean): boolean {
+/**
+ * Whether a getter is handed a quoted key that names a secret or a credential header (`getItem('accessToken')`,
+ * `config.get('dbPassword')`), as calls.ts judges the key. A key kept in a constant counts by the constant's name.
+ */
+function getsASecretByKey(text: string, evidence: Evidence, judge: NameJudge): boolean {
+  const keyed = evidence.keyedGetterCall;
+  keyed.lastIndex = 0;
+  for (let match = keyed.exec(text); match; match = keyed.exec(text)) {
+    const key = match[2]!;
+    if (judge.classify(key) === 'secret' || judge.isCredentialHeader(key)) return true;
+  }
+  return false;
+}
+
+/**
+ * `req.headers`, `req.get('Authorization')`, `localStorage.getItem('accessToken')`: a request's or a store's
+ * credentials, read by member or by a quoted key.
+ */
+function readsRequestCredentials(t: FlowTables, evidence: Evidence, judge: NameJudge, identifiers: ReadonlyMap<string, unknown>, text: string, asValue: (name: string) => boolean): boolean {
   // A few names of the catalog are looked up in the table: no walk over the file's names.
   const named = (names: ReadonlySet<string>, written = (_name: string) => true): boolean => {
     for (const name of names) if (identifiers.has(name) && written(name)) return true;
     return false;
   };
-  if (named(t.keyedGetters) && evidence.quotedCredentialKey.test(text)) return true;
+  if (named(t.keyedGetters) && (evidence.quotedCredentialKey.test(text) || getsASecretByKey(text, evidence, judge))) return true;
   // Whole headers leak where they are logged or sent: a file that names no log or response is left alone.
   return named(t.requestObjects) && named(evidence.sinkNames) && named(t.requestCredentialMembers, asValue) && evidence.requestCredentialAccess.test(text);
 }
@@ -75,6 +95,7 @@ function evidenceFor(t: FlowTables): Evidence {
       requestCredentialAccess: new RegExp(
         `(?<![\\w$])(?:${alternation(t.requestObjects)})(?:\\s+as\\s+[\\w$.<>,| \\[\\]]{1,80}?)?[\\s)!]*(?:\\?\\.|\\.|\\[\\s*['"\`])\\s*(?:${alternation(t.requestCredentialMembers)})(?![\\w$])`,
       ),
+      keyedGetterCall: new RegExp(`(?<![\\w$])(?:${alternation(t.keyedGetters)})\\s*\\(\\s*(['"\`])([^'"\`\\n]{1,64})\\1`, 'g'),
     };
     evidenceByTables.set(t, evidence);
   }
@@ -131,7 +152,7 @@ export function mayReport(sourceFile: TS.SourceFile, options: FlowOptions = {}, 
     }
   }
   if (ambiguous && evidence.quotedCredentialKey.test(text)) return true;
-  if (readsRequestCredentials(tables, evidence, identifiers, text, asValue)) return true;
+  if (readsRequestCredentials(tables, evidence, judge, identifiers, text, asValue)) return true;
   // Such an object leaks only where it is logged or sent: files that name no log or response are left alone.
   if (typed) for (const name of identifiers.keys()) if (evidence.sinkNames.has(name)) return true;
   if (mayReadASecretPathOrPlainUrl(evidence, text)) return true;
