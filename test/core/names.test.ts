@@ -13,6 +13,7 @@ describe('secret-name classifier', () => {
     'secretKey', 'openaiKey', 'authorization', 'Authorization', 'sessionCookie', 'masterKey', 'MY_SERVICE_TOKEN',
     'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken', 'DB_PASS', 'SMTP_PASS', 'dbPass', 'redis_pass', 'userPass',
     'apiKeys', 'API_KEYS', 'OPENAI_API_KEYS', 'accessTokens', 'AUTH_TOKENS', 'idTokens',
+    'my_secret_password_for_email', 'passwordForSmtpServer', 'api_key_for_openai', 'secretOfTheApp',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -24,6 +25,7 @@ describe('secret-name classifier', () => {
     'i18nKey', 'partitionKey', 'password_encryption', 'secret-audit', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
     'bypass', 'BYPASS', 'passThrough', 'passport', 'compass', 'DB_PASS_FILE', 'hasDbPass',
+    'password_for_user_id', 'key_for_sort', 'token_for_next_page',
     'keys', 'MAX_TOKENS', 'publicKeys', 'sortKeys', 'sessionKeys', 'nextTokens', 'apiKeysCount', 'APIKeys', 'AdminAPIKeys',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 

@@ -8,6 +8,7 @@ export interface NameVocabulary {
   passwordHeads: string[];
   qualifiedHeads: Record<string, string[]>;
   keepModifiers: string[];
+  purposePrepositions: string[];
   sanitizedWords: string[];
   metadataWords: string[];
   booleanPrefixes: string[];
@@ -48,6 +49,7 @@ export class NameClassifier {
   private readonly nonSecretEnv: Set<string>;
   private readonly memo = new Map<string, NameVerdict>();
   private readonly passwordMemo = new Map<string, boolean>();
+  private readonly purposePrepositions: Set<string>;
   /** Passes every name with a head word among its words; the rest are `no` without being split. */
   private readonly headScreen: RegExp;
 
@@ -62,6 +64,7 @@ export class NameClassifier {
     this.nonSecretKeyQualifiers = new Set(vocabulary.nonSecretKeyQualifiers);
     this.secretEnv = new Set([...vocabulary.secretEnvNames, ...extraSecretNames]);
     this.nonSecretEnv = new Set(vocabulary.nonSecretEnvNames);
+    this.purposePrepositions = new Set(vocabulary.purposePrepositions);
     this.headScreen = wordScreen([...this.secretHeads, ...this.qualified.keys()]);
   }
 
@@ -123,6 +126,8 @@ export class NameClassifier {
       if (verdict === 'no') continue;
       const after = words.slice(i + 1);
       if (after.some((w) => this.metadata.has(w) || this.nonSecretTokenQualifiers.has(w) || w === 'tokens')) return 'no';
+      // `password_for_email`: the rest names the service the secret is for.
+      if (verdict === 'secret' && after.length > 1 && this.purposePrepositions.has(after[0]!)) return 'secret';
       if (after.length > 0 && !after.every((w) => /^\d+$/.test(w) || w === 'value' || w === 'str' || w === 'string' || w === 'b64' || w === 'base64' || w === 'raw' || w === 'bytes' || w === 'plain' || w === 'text' || w === 'env' || w === 'data' || w === 'json')) {
         // `passwordFooBar`: a secret word followed by words we do not know; trust it only if it was already clear.
         if (verdict === 'secret' && after.length <= 1) return 'secret';
