@@ -261,6 +261,27 @@ describe('credential arguments', () => {
     for (const f of hardcoded) expect(JSON.stringify(f)).not.toMatch(/shhhhh|a secret key|Adm1nP4ssw0rd|hunter22/);
   });
 
+  it("reports keys written into python-jose, Fernet, pycryptodome's ciphers and itsdangerous' signers", async () => {
+    const list = await findings(
+      [
+        'import os',
+        'from jose import jwt',
+        'from cryptography.fernet import Fernet',
+        'from Crypto.Cipher import AES',
+        'from itsdangerous import URLSafeTimedSerializer',
+        'token = jwt.encode({"a": 1}, "kq3n9Vd8x2LmPz7T", algorithm="HS256")',
+        'f = Fernet(b"Zq8vLm2xR4pTkq3n9Vd8x2LmPz7TtR4wAbCdEfGhIjK=")',
+        'c = AES.new(b"k8Jd9sLq2Vx7Tn4W", AES.MODE_GCM)',
+        's = URLSafeTimedSerializer("my app signing key")',
+        'ok1 = AES.new(key, AES.MODE_GCM)',
+        'ok2 = Fernet(os.environ["FERNET_KEY"])',
+      ].join('\n'),
+    );
+    const hardcoded = list.filter((f) => f.ruleId === 'no-hardcoded-secret');
+    expect(hardcoded.map((f) => f.line)).toEqual([6, 7, 8, 9]);
+    expect(hardcoded.map((f) => f.message).join('\n')).toMatch(/jose\.jwt\.encode[\s\S]*Fernet[\s\S]*AES\.new[\s\S]*URLSafeTimedSerializer/);
+  });
+
   it('reports a key handed to a credential API inside a function that names no secret', async () => {
     const list = await findings(
       [
