@@ -6,7 +6,7 @@ import { publicEnvPrefix } from './public-env.js';
 import type { Engine } from './engine.js';
 import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, textTaints, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
-import { analyzeFunction, argumentsValue, newFunction, yieldValue } from './functions.js';
+import { analyzeFunction, argumentsValue, entryPointOf, newFunction, yieldValue } from './functions.js';
 
 /** Nesting deeper than this (generated code) is not followed: the stack must hold for any input. */
 const MAX_DEPTH = 400;
@@ -332,11 +332,27 @@ function seedMember(e: Engine, key: string, value: Value, nameNode: TS.Node, kno
   return seedByName(e, key, value, { nameNode });
 }
 
+/**
+ * `exports.handler = async (event) => …`, `module.exports.GET = function () { … }`: a CommonJS export names the
+ * function it is given, so an entry point exported this way returns its output as `export const handler` does.
+ */
+function exportedFunction(e: Engine, node: TS.BinaryExpression): Value | undefined {
+  const ts = e.ts;
+  const fn = e.syntax.unwrap(node.right);
+  if (!ts.isArrowFunction(fn) && !(ts.isFunctionExpression(fn) && !fn.name)) return undefined;
+  const target = e.syntax.dotted(node.left);
+  const name = target?.match(/^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/)?.[1];
+  if (name === undefined) return undefined;
+  const info = newFunction(e, fn, name, entryPointOf(e, fn, name, false, true));
+  e.frame.deferred.push(info);
+  return { fn: info };
+}
+
 function binary(e: Engine, node: TS.BinaryExpression): Value {
   const ts = e.ts;
   const op = node.operatorToken.kind;
   if (op === e.SK.EqualsToken) {
-    const value = evaluate(e, node.right);
+    const value = exportedFunction(e, node) ?? evaluate(e, node.right);
     e.assignTo(node.left, value);
     return value;
   }
