@@ -22,9 +22,10 @@ export const secretNameCheck: Check = ({ text, match, candidate, path }) => {
     if (MEMBER_CHAIN.test(candidate.secret)) return []; // `result.groups?.password`: an expression, not a value
     if (!/^[A-Za-z0-9]/.test(candidate.secret)) return []; // `node::credentials::X`, `password: -v`
   }
-  // `("API_KEY", "value")` is a call that sets a secret; in a list (`['apiKey', 'adminAPIKey']`) the comma only
-  // separates words, so after a comma the value must look random on its own.
-  if (match.groups?.op === ',' && !looksRandom(candidate.secret)) return [];
+  // `("API_KEY", "value")` is a call that sets a secret, as is a `['apiKey', 'value']` pair (the ESLint rule names
+  // such a value the same way); in a longer list (`['apiKey', 'adminAPIKey', …]`) the comma only separates words,
+  // so there the value must look random on its own.
+  if (match.groups?.op === ',' && !looksRandom(candidate.secret) && !(quoted && isNamedPair(text, match.index, candidate.end))) return [];
   const typedWords = path === undefined || !PROSE_FILES.test(path);
   return secretForName(name, candidate.secret, { typedWords }) ? [candidate] : [];
 };
@@ -41,6 +42,19 @@ function inConnectionString(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const before = text.slice(Math.max(lineStart, at - 200), at);
   return /["'`]/.test(before) && CONNECTION_STRING_KEY.test(before);
+}
+
+/**
+ * Whether the quoted name around the keyword at `at` is a call's first argument (`constant('api_key', '…')`,
+ * `setdefault("HF_TOKEN", "…")`) or the first of a two-element array (`['apiKey', '…']`) whose value ends at `end`.
+ */
+function isNamedPair(text: string, at: number, end: number): boolean {
+  let start = at;
+  while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+  if (!/["'`]/.test(text[start - 1] ?? '')) return false;
+  const opener = /(\S)\s*$/.exec(text.slice(Math.max(0, start - 41), start - 1))?.[1];
+  if (opener === '(') return true;
+  return opener === '[' && /^["'`]\s*\]/.test(text.slice(end, end + 40));
 }
 
 /** Walks out from a keyword to the whole identifier it belongs to (`OPENAI_API_KEY`, `config.clientSecret`). */
