@@ -33,6 +33,7 @@ export interface JsFlowCatalog {
       loggerObjectWords: string[];
       loggerMethods: string[];
       libraries: LoggerLibrary[];
+      developmentOnly: DevelopmentOnlyCatalog;
     };
     error: { constructors: string[]; constructorSuffixes: string[]; calls: Array<{ callee: string; args: number[] }> };
     output: {
@@ -93,3 +94,14 @@ export function shippedJsCatalog(): JsFlowCatalog {
 }
 
 export { shippedAmbiguousNames as shippedAmbiguousCatalog, type AmbiguousNameCatalog } from '@secret-hygiene/core';
+
+/** Conditions that hold only in development or tests (`sinks.log.developmentOnly` in rules/flows.yaml). */
+export interface DevelopmentOnlyCatalog {
+  checks: string[];
+  productionChecks: string[];
+  environmentTests: string[];
+  environmentWords: string[];
+  environmentNames: string[];
+  productionNames: string[];
+  flags: string[];
+}

@@ -112,6 +112,8 @@ export class Engine {
   frame: FunctionFrame;
   /** > 0 inside a branch or loop: assignments there join instead of replacing. */
   conditional = 0;
+  /** How many enclosing branches run only in development or tests (development-only.ts): their logs are not reported. */
+  developmentOnly = 0;
   /** Current nesting of evaluated expressions and statements (bounded, see evaluate.ts). */
   depth = 0;
   /** Per enclosing `try` block: what the requests made in it carried, which their errors keep (see walker.ts). */
@@ -141,6 +143,7 @@ export class Engine {
 
   /** Reports `value` reaching a sink: emits results for real sources, records parameter flows in the summary. */
   sink(ruleId: FlowRuleId, node: TS.Node, value: Value | readonly Taint[] | undefined, sinkLabel: string, fix?: FlowResult['fix']): void {
+    if (ruleId === 'no-secret-in-log' && this.developmentOnly > 0) return;
     const taints = Array.isArray(value) ? (value as readonly Taint[]) : value ? shownTaints(value as Value) : undefined;
     if (!taints || taints.length === 0) return;
     const start = node.getStart(this.sf);

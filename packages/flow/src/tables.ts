@@ -44,6 +44,16 @@ export interface FlowTables {
   loggerFactoryMethods: Set<string>;
   loggerConstructors: Set<string>;
   extraLoggers: Set<string>;
+  /** Conditions under which a branch runs only in development or tests; its logs are not reported. */
+  developmentOnly: {
+    checks: Set<string>;
+    productionChecks: Set<string>;
+    environmentTests: Set<string>;
+    environmentWords: Set<string>;
+    environmentNames: Set<string>;
+    productionNames: Set<string>;
+    flags: Set<string>;
+  };
 
   errorConstructors: Set<string>;
   errorSuffixes: string[];
@@ -133,6 +143,15 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     loggerFactoryMethods: set(...libraries.map((l) => l.factories)),
     loggerConstructors: set(...libraries.map((l) => l.constructors)),
     extraLoggers: set(o.extraLoggers),
+    developmentOnly: {
+      checks: set(c.sinks.log.developmentOnly.checks),
+      productionChecks: set(c.sinks.log.developmentOnly.productionChecks),
+      environmentTests: set(c.sinks.log.developmentOnly.environmentTests),
+      environmentWords: set(c.sinks.log.developmentOnly.environmentWords),
+      environmentNames: set(c.sinks.log.developmentOnly.environmentNames),
+      productionNames: set(c.sinks.log.developmentOnly.productionNames),
+      flags: set(c.sinks.log.developmentOnly.flags),
+    },
 
     errorConstructors: set(c.sinks.error.constructors),
     errorSuffixes: c.sinks.error.constructorSuffixes,

@@ -3,6 +3,7 @@ import { declarePattern, seedByName } from './bindings.js';
 import { walkClass } from './classes.js';
 import type { Engine } from './engine.js';
 import { drainDeferred, entryPointOf, newFunction, returnValue, throwValue } from './functions.js';
+import { developmentOnly } from './development-only.js';
 import { safeNamesInBranch } from './narrowing.js';
 import { CLEAN, SAFE, Scope, deepTaints, withStep, type Taint, type Value } from './value.js';
 
@@ -40,6 +41,14 @@ function branch(e: Engine, node: TS.Statement | undefined): void {
   e.conditional++;
   walkStatement(e, node);
   e.conditional--;
+}
+
+/** Walks a branch, counting it as development-only when its condition says so (development-only.ts). */
+function developmentBranch(e: Engine, condition: TS.Expression, whenTrue: boolean, walk: () => void): void {
+  const only = developmentOnly(e, condition, whenTrue);
+  if (only) e.developmentOnly++;
+  walk();
+  if (only) e.developmentOnly--;
 }
 
 /** A branch where some names cannot hold a secret (empty, not a string): they are shadowed by safe values. */
@@ -86,8 +95,8 @@ function walkStatementNode(e: Engine, s: TS.Statement): void {
     case e.SK.IfStatement: {
       const i = s as TS.IfStatement;
       e.evaluate(i.expression);
-      narrowedBranch(e, i.thenStatement, safeNamesInBranch(e, i.expression, true));
-      if (i.elseStatement) narrowedBranch(e, i.elseStatement, safeNamesInBranch(e, i.expression, false));
+      developmentBranch(e, i.expression, true, () => narrowedBranch(e, i.thenStatement, safeNamesInBranch(e, i.expression, true)));
+      if (i.elseStatement) developmentBranch(e, i.expression, false, () => narrowedBranch(e, i.elseStatement!, safeNamesInBranch(e, i.expression, false)));
       return;
     }
     case e.SK.ForStatement: {
