@@ -14,6 +14,7 @@ describe('secret-name classifier', () => {
     'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken', 'DB_PASS', 'SMTP_PASS', 'dbPass', 'redis_pass', 'userPass',
     'apiKeys', 'API_KEYS', 'OPENAI_API_KEYS', 'accessTokens', 'AUTH_TOKENS', 'idTokens',
     'my_secret_password_for_email', 'passwordForSmtpServer', 'api_key_for_openai', 'secretOfTheApp',
+    'password2', 'apiKey2', 'secret1', 'pwd3',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -25,7 +26,7 @@ describe('secret-name classifier', () => {
     'i18nKey', 'partitionKey', 'password_encryption', 'secret-audit', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
     'bypass', 'BYPASS', 'passThrough', 'passport', 'compass', 'DB_PASS_FILE', 'hasDbPass',
-    'password_for_user_id', 'key_for_sort', 'token_for_next_page',
+    'password_for_user_id', 'key_for_sort', 'token_for_next_page', 'passwordMd5', 'sortKey2', 'oauth2',
     'keys', 'MAX_TOKENS', 'publicKeys', 'sortKeys', 'sessionKeys', 'nextTokens', 'apiKeysCount', 'APIKeys', 'AdminAPIKeys',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 
@@ -47,7 +48,7 @@ describe('secret-name classifier', () => {
     expect(extended.classify('WEBHOOK_URL')).toBe('secret');
   });
 
-  it.each(['password', 'dbPassword', 'SMTP_PASS', 'passwd', 'pwd', 'new_password', 'user.password'])('%s names a password', (name) => {
+  it.each(['password', 'dbPassword', 'SMTP_PASS', 'passwd', 'pwd', 'new_password', 'user.password', 'password2'])('%s names a password', (name) => {
     expect(names.namesAPassword(name)).toBe(true);
   });
 

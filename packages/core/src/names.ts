@@ -98,7 +98,8 @@ export class NameClassifier {
     // Asked of every keyword of every call (Python): remembered, as `classify` is.
     let answer = this.passwordMemo.get(name);
     if (answer === undefined) {
-      const last = this.headScreen.test(name) ? splitWords(name).at(-1) : undefined;
+      const words = this.headScreen.test(name) ? splitWords(name) : [];
+      const last = words.length > 0 ? withoutNumber(words[words.length - 1]!) : undefined;
       answer = last !== undefined && this.passwordHeads.has(last) && this.classify(name) === 'secret';
       this.passwordMemo.set(ownCopy(name), answer);
     }
@@ -121,8 +122,10 @@ export class NameClassifier {
     const upperSnake = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
     // `APIKeys`, `AdminAPIKeys`: a class or type named after what it manages, never a value holding keys.
     const pascal = /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(name);
+    // `password2`, `apiKey2`: a number written onto a word numbers the secret, it does not change what it is.
+    const heads = words.map(withoutNumber);
     for (let i = words.length - 1; i >= 0; i--) {
-      const verdict = this.headVerdict(words, i, upperSnake, pascal);
+      const verdict = this.headVerdict(heads, i, upperSnake, pascal);
       if (verdict === 'no') continue;
       const after = words.slice(i + 1);
       if (after.some((w) => this.metadata.has(w) || this.nonSecretTokenQualifiers.has(w) || w === 'tokens')) return 'no';
@@ -167,6 +170,11 @@ export class NameClassifier {
   private qualifiesAway(head: string, before: string): boolean {
     return (head === 'token' && this.nonSecretTokenQualifiers.has(before)) || (head === 'key' && this.nonSecretKeyQualifiers.has(before));
   }
+}
+
+/** `password2` → `password`, `key1` → `key`; a word of digits or with none is left as it is. */
+function withoutNumber(word: string): string {
+  return word.replace(/(?<=[a-z])\d+$/, '');
 }
 
 let shared: NameClassifier | undefined;
