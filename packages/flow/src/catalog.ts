@@ -44,6 +44,7 @@ export interface JsFlowCatalog {
       serverSecretWords: string[];
       responseObjects: string[];
       responseMethods: string[];
+      cookieMethods: string[];
       responseProperties: string[];
       constructors: string[];
       calls: string[];

@@ -84,6 +84,11 @@ export class NameJudge {
     return facts.credentialHeader || facts.verdict === 'secret';
   }
 
+  /** `password`, `dbPassword`: a secret name whose last word names a password. */
+  namesAPassword(name: string): boolean {
+    return this.classifier.namesAPassword(name);
+  }
+
   /** `Authorization`, `X-API-Key`: a header or option whose value is a credential. */
   isCredentialHeader(key: string): boolean {
     return this.facts(key).credentialHeader;

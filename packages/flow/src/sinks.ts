@@ -21,7 +21,11 @@ export function callSinks(e: Engine, shape: CallShape): void {
     e.sink(ERROR, shape.node, pick(shape, errorArgs), label);
     return;
   }
-  if (isResponseCall(e, shape)) {
+  if (isResponseCall(e, shape, e.tables.cookieMethods)) {
+    e.sink(OUTPUT, shape.node, passwordsAndServerSecrets(e, pick(shape, [1])), label);
+    return;
+  }
+  if (isResponseCall(e, shape, e.tables.responseMethods)) {
     e.sink(OUTPUT, shape.node, allArgTaints(shape), label);
     return;
   }
@@ -124,10 +128,18 @@ function isErrorConstruction(e: Engine, shape: CallShape): boolean {
   return e.types?.isErrorInstance(shape.node) !== false;
 }
 
-function isResponseCall(e: Engine, shape: CallShape): boolean {
+/**
+ * What a cookie may not hold: a password, or a secret of the server itself (not one named by a variable only, as
+ * the session or access token a login hands its client is).
+ */
+function passwordsAndServerSecrets(e: Engine, taints: readonly Taint[] | undefined): readonly Taint[] | undefined {
+  return taints?.filter((t) => t.origin.kind === 'source' && (!t.origin.byName || e.names.namesAPassword(t.origin.label)));
+}
+
+function isResponseCall(e: Engine, shape: CallShape, methods: ReadonlySet<string>): boolean {
   const t = e.tables;
   const { name, receiverExpr } = shape;
-  if (name === undefined || !receiverExpr || !t.responseMethods.has(name)) return false;
+  if (name === undefined || !receiverExpr || !methods.has(name)) return false;
   const root = e.syntax.rootName(receiverExpr);
   const last = e.syntax.lastName(receiverExpr);
   return (root !== undefined && t.responseObjects.has(root)) || (last !== undefined && t.responseObjects.has(last));

@@ -66,6 +66,7 @@ export interface FlowTables {
   serverSecretWords: Set<string>;
   responseObjects: Set<string>;
   responseMethods: Set<string>;
+  cookieMethods: Set<string>;
   responseProperties: Set<string>;
   routeDecorators: Set<string>;
   routeMethods: Set<string>;
@@ -164,6 +165,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     serverSecretWords: set(c.sinks.output.serverSecretWords),
     responseObjects: set(c.sinks.output.responseObjects),
     responseMethods: set(c.sinks.output.responseMethods),
+    cookieMethods: set(c.sinks.output.cookieMethods),
     responseProperties: set(c.sinks.output.responseProperties),
     routeDecorators: set(c.sinks.output.routeDecorators),
     routeMethods: set(c.sinks.output.routeMethods),
