@@ -137,5 +137,10 @@ describe('mayHoldCredentialLiteral', () => {
     // Names written only in types call nothing.
     expect(screen('export interface Options { auth?: string; password?: string } export type Credentials = { id: string };')).toBe(false);
     expect(screen("import { Credentials } from './types'; export const c = new Credentials('id', 'abc');")).toBe(true);
+    // A login method must be called, and a basic-auth encoder given a written `user:password` pair.
+    expect(screen("request.get(url).auth('admin', 'abc');")).toBe(true);
+    expect(screen("export const options = { auth: provider }; export function use(auth: Auth) { return auth.token; }")).toBe(false);
+    expect(screen("const header = Buffer.from('deploy:hunter2hunter2').toString('base64');")).toBe(true);
+    expect(screen("export const decode = (s: string) => Buffer.from(s, 'base64').toString('utf8');")).toBe(false);
   });
 });

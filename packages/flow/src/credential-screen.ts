@@ -13,9 +13,31 @@ type Requirement = string[][];
 
 /** A receiver named like a JWT library (`jwt_simple`), or such a module imported or required. */
 const JWT_NAMED = '*jwt';
+/** A `user:password` pair written in a string (`'admin:s3cret'`), as a basic-auth encoder is given one. */
+const WRITTEN_PAIR = '*pair';
+const PAIR = /['"`][^\s'"`:/]{1,64}:(?!\/\/)[^\s'"`]{1,128}['"`]/;
+/** `*call:auth`: the method called by name (`.auth(`), not only named (an `auth` option or variable). */
+const CALLED = '*call:';
 
 export interface CredentialScreen {
   (ts: typeof TS, sourceFile: TS.SourceFile): boolean;
+}
+
+/** Whether `method` is called by name somewhere in the text: `x.auth(`, `auth (`. */
+function calledIn(text: string, method: string): boolean {
+  for (let at = text.indexOf(method); at !== -1; at = text.indexOf(method, at + method.length)) {
+    const before = text.charCodeAt(at - 1);
+    if (at > 0 && (isNameCode(before) || before === 35 /* # */)) continue;
+    let after = at + method.length;
+    if (isNameCode(text.charCodeAt(after))) continue;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    if (text[after] === '(') return true;
+  }
+  return false;
+}
+
+function isNameCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 }
 
 /** `sign` of `jwt.sign`. */
@@ -35,13 +57,13 @@ export function credentialScreen(c: CredentialApiCatalog, envObjects: readonly s
   for (const method of c.jwtMethods) requirements.push([[method], [JWT_NAMED]]);
   for (const method of c.cipherMethods) requirements.push([[method], c.cipherReceivers]);
   for (const name of c.macFunctions) requirements.push([[name]]);
-  for (const method of Object.keys(c.methodKeyArguments)) requirements.push([[method]]);
+  for (const method of Object.keys(c.methodKeyArguments)) requirements.push([[method], [CALLED + method]]);
   for (const [callee, keys] of Object.entries(c.optionCallees)) requirements.push([[lastName(callee)], keys]);
   for (const key of c.credentialKeys) requirements.push([[key]]);
   requirements.push([c.authSecretKeys, ['auth']]);
   requirements.push([['pass'], c.userKeys]);
   for (const callee of c.userMapCallees) requirements.push([[callee], ['users']]);
-  for (const encoder of c.basicAuthEncoders) requirements.push(encoder.split('.').map((name) => [name]));
+  for (const encoder of c.basicAuthEncoders) requirements.push([...encoder.split('.').map((name) => [name]), [WRITTEN_PAIR]]);
 
   const named = new Set([...requirements.flat(2).filter((n) => !n.startsWith('*')), 'require']);
   // Header names as TypeScript interns them from keys (`{ Authorization: … }`, `{ 'proxy-authorization': … }`).
@@ -103,6 +125,8 @@ export function credentialScreen(c: CredentialApiCatalog, envObjects: readonly s
     // import or a `require`.
     const met = (name: string): boolean => {
       if (name === JWT_NAMED) return jwtNamed;
+      if (name === WRITTEN_PAIR) return PAIR.test(text);
+      if (name.startsWith(CALLED)) return calledIn(text, name.slice(CALLED.length));
       return present.has(name) && (moduleNames.has(name) || !table || writtenAsValue(ts, sourceFile, name));
     };
     for (const name of present) {
