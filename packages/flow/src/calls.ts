@@ -529,10 +529,15 @@ function propagate(e: Engine, shape: CallShape): Value {
   const made = madeKind(e, shape);
   if (made) return made;
   // getPassword(), config.getApiKey(): the function's name says what it returns.
-  if (name !== undefined && !t.secretValueMethods.has(name) && e.names.classify(name) === 'secret' && !/^set[A-Z_]/.test(name)) {
+  if (name !== undefined && !t.secretValueMethods.has(name) && e.names.classify(name) === 'secret' && !t.nonReturningVerbs.has(firstWord(name))) {
     return { taints: [{ origin: { kind: 'source', label: `${name}()`, byName: true }, path: [e.loc(shape.node, `\`${name}()\` is named like a secret`)] }] };
   }
   return CLEAN;
+}
+
+/** `check` of `checkPassword`, `set` of `set_token`: the first word of a name, in lower case. */
+function firstWord(name: string): string {
+  return /^_*([a-z]+|[A-Z][a-z]+|[A-Z]+(?![a-z]))/.exec(name)?.[1]?.toLowerCase() ?? '';
 }
 
 /**

@@ -15,6 +15,7 @@ export interface JsFlowCatalog {
     requestObjects: string[];
     requestCredentialMembers: string[];
     keyedGetters: string[];
+    nonReturningVerbs: string[];
   };
   propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[]; mergingFunctions: string[] };
   sanitizers: {
