@@ -114,6 +114,8 @@ export class NameClassifier {
   private compute(name: string): NameVerdict {
     if (this.secretEnv.has(name)) return 'secret';
     if (this.nonSecretEnv.has(name) || !this.headScreen.test(name)) return 'no';
+    // `application/pgp-keys`, `docs/api-key`, `API key`: a MIME type, a path or prose names no variable.
+    if (/[/\s]/.test(name)) return 'no';
     const words = splitWords(name);
     if (words.length === 0) return 'no';
     if (words.some((w) => this.sanitized.has(w))) return 'no';
