@@ -24,6 +24,14 @@ describe('context decides prefix-less formats', () => {
 });
 
 describe('values that are not credentials', () => {
+  it('skips a prefix spelled by chance inside a base64 blob, not a token written whole or in a URL path', () => {
+    const facebook = 'EAAGJHiTPidEa7uG504NjCpKwMoOq8bxoSz1MU9IGu2iexpaawIt7zDllqHOqkG31zkdBo5Zkbk4P4mQUVs0oFQ9K4fFglS6I5iroFYRsXXcqvAiE';
+    const blob = 'AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f38Bf2AAAGADf39/AALLAQgDZW52GHdhc21fb25f'.repeat(2);
+    expect(scanTokens(`module.exports = Buffer.from('${blob}/${facebook}+${blob}', 'base64');`)).toEqual([]);
+    expect(scanTokens(`FB_ACCESS_TOKEN=${facebook}`).map((m) => m.detector)).toEqual(['facebook-access-token']);
+    expect(scanTokens(`fetch('https://graph.facebook.com/v19.0/me/photos/${facebook}')`).map((m) => m.detector)).toEqual(['facebook-access-token']);
+  });
+
   it('skips truncated values', () => {
     expect(scanTokens(`key: ${OPENAI}...`)).toEqual([]);
     expect(scanTokens(`key: ${OPENAI}`).length).toBe(1);

@@ -24,6 +24,27 @@ export function isTruncatedInContext(text: string, candidate: Candidate): boolea
   return after.startsWith('...') || after.startsWith('…') || before.endsWith('...') || before.endsWith('…');
 }
 
+/**
+ * How many base64 characters a match must be glued to, on its two sides together, to be a piece of a blob: more
+ * than a URL's path or a key file's line (64) holds.
+ */
+const BLOB_MARGIN = 128;
+
+function isBase64Code(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
+}
+
+/**
+ * A match cut out of a longer run of base64 (an embedded WebAssembly module, an image, a font): `/EAAAoBUAACM…`
+ * spells a provider's prefix by chance. A token is written whole, so the run it sits in ends where it ends.
+ */
+export function isInsideBlob(text: string, candidate: Candidate): boolean {
+  let glued = 0;
+  for (let i = candidate.start - 1; i >= 0 && glued < BLOB_MARGIN && isBase64Code(text.charCodeAt(i)); i--) glued++;
+  for (let i = candidate.end; i < text.length && glued < BLOB_MARGIN && isBase64Code(text.charCodeAt(i)); i++) glued++;
+  return glued >= BLOB_MARGIN;
+}
+
 /** The variable, key or property a value is assigned to, when the text right before it is an assignment. */
 export function assignedName(text: string, start: number): string | undefined {
   const before = text.slice(Math.max(0, start - 100), start);

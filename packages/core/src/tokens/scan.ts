@@ -2,7 +2,7 @@ import { builtinTokenCatalog, type CompiledCatalog, type CompiledEntry } from '.
 import type { Candidate } from './checks/index.js';
 import { nearRegions } from './regions.js';
 import type { KeywordHits } from './prefilter.js';
-import { isAssignedToNonSecretName, isHashInContext, isNear, isTruncatedInContext } from './context.js';
+import { isAssignedToNonSecretName, isHashInContext, isInsideBlob, isNear, isTruncatedInContext } from './context.js';
 import { passesValueFilters } from './filters.js';
 import type { ScanOptions, TokenMatch } from './types.js';
 
@@ -81,7 +81,7 @@ function* runEntry(compiled: CompiledEntry, text: string, path: string | undefin
     const confirmed = check ? check({ text, match, candidate, path }) : [candidate];
     for (const c of confirmed) {
       if (!passesValueFilters(entry, c.secret)) continue;
-      if (isTruncatedInContext(text, c) || catalog.documented.has(c.secret) || catalog.publicPrefixes.some((p) => c.secret.startsWith(p))) continue;
+      if (isTruncatedInContext(text, c) || isInsideBlob(text, c) || catalog.documented.has(c.secret) || catalog.publicPrefixes.some((p) => c.secret.startsWith(p))) continue;
       if (entry.near && !check && (isHashInContext(text, c) || isAssignedToNonSecretName(text, c))) continue;
       yield c;
     }

@@ -75,7 +75,7 @@ function nameAround(text: string, index: number): string {
 export function secretForName(name: string, value: string, options: { typedWords?: boolean } = {}): boolean {
   const verdict = defaultNameClassifier().classify(name);
   if (verdict === 'no') return false;
-  if (value.length < 8 || isPlaceholderValue(value)) return false;
+  if (value.length < 8 || isPlaceholderValue(value) || namesASecret(value)) return false;
   const typed = options.typedWords !== false && verdict === 'secret' && typedPassword(name, value);
   if (typed && !isKeyboardDummy(value)) return true;
   if (looksLikeNonSecret(value, { hexMayBeKey: verdict === 'secret' })) return false;
@@ -87,6 +87,14 @@ export function secretForName(name: string, value: string, options: { typedWords
   if (verdict === 'secret') return classes >= 2 && entropy >= Math.min(2.8, 0.75 * Math.log2(value.length));
   // A bare `key`/`token` names many things (React keys, i18n keys, cursors): only a long random run counts.
   return looksRandom(value) && entropy >= 3.5;
+}
+
+// Letters joined by `-`, `_` or `.`, no digit: what a name is spelled with (`-authtoken`, `client_secret`).
+const SPELLED_NAME = /^[-_.]*[A-Za-z]+(?:[-_.][A-Za-z]+)*$/;
+
+/** A value that is itself a secret's name (`['_authtoken', '-authtoken']`, `key: 'client_secret'`): a name, not a secret. */
+function namesASecret(value: string): boolean {
+  return SPELLED_NAME.test(value) && defaultNameClassifier().classify(value.replace(/^[-_.]+/, '')) !== 'no';
 }
 
 // One lower-case word, digits allowed: not a label (`Passwort`), a field reference (`user_password`) or a key.
