@@ -7,7 +7,7 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, isLogCall, isLogCallee, newSinks, requestErrorTaints } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
-import { CLEAN, SAFE, appendStep, deepTaints, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, appendStep, deepTaints, elementOf, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
 import { callMemberWith, constructWith, noteSummaryUse } from './classes.js';
 import { analyzeFunction, isRouteHandler } from './functions.js';
 
@@ -469,7 +469,7 @@ function propagate(e: Engine, shape: CallShape): Value {
     // `.then(show)`, `.forEach(report)`: a function passed by name runs like an inline callback, through its summary.
     const references = shape.args.filter((a, i) => a.fn !== undefined && !isInlineFunction(e, shape.argNodes[i]!));
     if (callbackRule && (references.length > 0 || shape.argNodes.some((a) => isInlineFunction(e, a)))) {
-      const element = taintOnly(deepTaints(receiver));
+      const element = elementOf(receiver);
       const seeds: Value[] = [];
       if (callbackRule.param >= 0) seeds[callbackRule.param] = element;
       // `request.catch((err) => …)`: the callback receives the request's error.
@@ -480,7 +480,8 @@ function propagate(e: Engine, shape: CallShape): Value {
       const pending = receiver.requestError && (name === 'then' || name === 'finally') ? receiver.requestError : undefined;
       const out = (v: Value): Value => (pending ? { ...v, requestError: pending } : v);
       if (callbackRule.result === 'callback') return out(taintOnly(deepTaints(returned)));
-      if (callbackRule.result === 'receiver') return out(element);
+      // `.filter(…)` keeps the receiver's elements: still entry pairs.
+      if (callbackRule.result === 'receiver') return out(receiver.entryPairs ? { ...taintOnly(deepTaints(receiver)), entryPairs: true } : element);
       if (callbackRule.result === 'join') return join(element, taintOnly(deepTaints(returned)));
       return CLEAN;
     }
@@ -498,6 +499,7 @@ function propagate(e: Engine, shape: CallShape): Value {
   if (keyed) return keyed;
   if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)) || isModuleFunction(t.propagatorFunctions, receiver, name))) {
     const value = taintOnly(allArgTaints(shape));
+    if (t.entryFunctions.has(dotted) && value.taints) return { ...value, entryPairs: true };
     const base = shape.args[0];
     if (name === 'join' || name === 'resolve') {
       const parts = shape.args.map((a) => a.str);

@@ -17,7 +17,7 @@ export interface JsFlowCatalog {
     keyedGetters: string[];
     nonReturningVerbs: string[];
   };
-  propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[]; mergingFunctions: string[] };
+  propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[]; mergingFunctions: string[]; entryFunctions: string[] };
   sanitizers: {
     functions: string[];
     nameWords: string[];

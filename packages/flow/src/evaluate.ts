@@ -4,7 +4,7 @@ import { evaluateCall, evaluateNew } from './calls.js';
 import { hardcodedDetector } from './hardcoded.js';
 import { publicEnvPrefix } from './public-env.js';
 import type { Engine } from './engine.js';
-import { CLEAN, SAFE, deepTaints, isTainted, join, taintOnly, textShape, textTaints, unionTaints, withStep, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, deepTaints, elementOf, isTainted, join, taintOnly, textShape, textTaints, unionTaints, withStep, type Taint, type Value } from './value.js';
 import { readField, walkClass, writeField } from './classes.js';
 import { analyzeFunction, argumentsValue, entryPointOf, newFunction, yieldValue } from './functions.js';
 
@@ -267,6 +267,8 @@ export function memberOf(e: Engine, object: Value, key: string, nameNode: TS.Nod
   if (object.kind === 'requestError') return REQUEST_MEMBERS.has(key) ? object : CLEAN;
   // A part of a split secret (`creds.split(':')[1]`) is the secret itself, but for the name or scheme before it.
   if (object.splitSecret && INDEX.test(key)) return key === '0' && object.headIsName ? CLEAN : taintOnly(deepTaints(object));
+  // `Object.entries(env)[i]`: an entry pair.
+  if (object.entryPairs && INDEX.test(key)) return elementOf(object);
   if (t.sanitizerProperties.has(key)) return SAFE;
   if (object.cls && !object.props) {
     const field = readField(e, object.cls, key);

@@ -26,6 +26,7 @@ export interface FlowTables {
   argumentMethods: Set<string>;
   mutatingMethods: Set<string>;
   mergingFunctions: Set<string>;
+  entryFunctions: Set<string>;
 
   sanitizerFunctions: Set<string>;
   sanitizerWords: Set<string>;
@@ -128,6 +129,7 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     argumentMethods: set(c.propagators.argumentMethods),
     mutatingMethods: set(c.propagators.mutatingMethods),
     mergingFunctions: set(c.propagators.mergingFunctions),
+    entryFunctions: set(c.propagators.entryFunctions),
 
     sanitizerFunctions: set(c.sanitizers.functions, o.extraSanitizers),
     sanitizerWords: set(c.sanitizers.nameWords),

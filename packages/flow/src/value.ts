@@ -103,6 +103,8 @@ export interface Value {
   splitSecret?: true;
   /** Parts of a credential pair (`user:password`, `Bearer <token>`) split apart: the first names the rest. */
   headIsName?: true;
+  /** `[name, value]` pairs (`Object.entries(env)`): each element is a pair whose first part is a name. */
+  entryPairs?: true;
 }
 
 export const CLEAN: Value = Object.freeze({});
@@ -297,4 +299,13 @@ export function textShape(v: Value): string {
 /** What the URL classifier reads of a value that has known text. */
 export function urlText(v: Value): string {
   return v.strComplete ? (v.str ?? '') : (v.shape ?? v.str ?? '');
+}
+
+/**
+ * What iterating a value yields (`for (const x of v)`, a callback's element): its taint, and for entry pairs a
+ * pair whose name is no secret (`const [key, value] = entry`, `entry[0]`).
+ */
+export function elementOf(iterated: Value): Value {
+  const element = taintOnly(deepTaints(iterated));
+  return iterated.entryPairs && element.taints ? { ...element, splitSecret: true, headIsName: true } : element;
 }

@@ -5,7 +5,7 @@ import type { Engine } from './engine.js';
 import { drainDeferred, entryPointOf, newFunction, returnValue, throwValue } from './functions.js';
 import { developmentOnly } from './development-only.js';
 import { safeNamesInBranch } from './narrowing.js';
-import { CLEAN, SAFE, Scope, deepTaints, withStep, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, Scope, deepTaints, elementOf, withStep, type Taint, type Value } from './value.js';
 
 // Re-exported for callers that drive a walk themselves (program.ts).
 export { drainDeferred } from './functions.js';
@@ -120,7 +120,7 @@ function walkStatementNode(e: Engine, s: TS.Statement): void {
       const f = s as TS.ForOfStatement | TS.ForInStatement;
       const iterated = e.evaluate(f.expression);
       // for-in yields keys, which are names, not values.
-      const element: Value = ts.isForOfStatement(f) ? { ...(deepTaints(iterated) ? { taints: deepTaints(iterated)! } : {}) } : CLEAN;
+      const element: Value = ts.isForOfStatement(f) ? elementOf(iterated) : CLEAN;
       const saved = e.scope;
       e.scope = new Scope(saved, e.frame.info);
       e.conditional++;
