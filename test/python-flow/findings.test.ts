@@ -31,6 +31,26 @@ describe('sinks', () => {
     expect(list[1]!.message).toContain('log.warning');
   });
 
+  it("reports a password or a server secret stored in a response cookie, not a login's access token", async () => {
+    const list = await findings(
+      [
+        'import os',
+        'from flask import Flask, request, make_response',
+        'app = Flask(__name__)',
+        '@app.route("/login")',
+        'def login():',
+        '    password = request.args.get("password")',
+        '    resp = make_response("ok")',
+        '    resp.set_cookie("password", password)',
+        '    resp.set_cookie("k", value=os.environ["OPENAI_API_KEY"])',
+        '    access_token = create_access_token(identity="x")',
+        '    resp.set_cookie("access_token", access_token, httponly=True)',
+        '    return resp',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['8:no-secret-in-output:error', '9:no-secret-in-output:error']);
+  });
+
   it("follows a secret into Flask's jsonify and abort", async () => {
     const list = await findings(
       [

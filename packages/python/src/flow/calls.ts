@@ -110,6 +110,10 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     reportFlow(a, f, 'no-secret-in-log', call.node, f.caught, call.written, `${call.written}(…)`);
     return true;
   }
+  if (call.method !== undefined && a.tables.cookieMethods.has(call.method)) {
+    const stored = (call.positional[1] ?? call.keywords.get('value'))?.taint;
+    if (stored && !stored.ambiguous && notForCookies(a, stored.label)) reportFlow(a, f, 'no-secret-in-output', call.node, stored, call.written, `${call.written}(…)`);
+  }
   if (call.canonical !== undefined && a.tables.errorCalls.has(call.canonical)) {
     const shown = [...call.positional, ...call.keywords.values()].find((v) => v.taint);
     if (shown?.taint) reportFlow(a, f, 'no-secret-in-error', call.node, shown.taint, call.written, `${call.written}(…)`);
@@ -119,6 +123,16 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     if (written.taint) warnEnvironWrite(a, f, call.node, written.taint);
   }
   return false;
+}
+
+/**
+ * What a cookie may not hold: a server's own secret (the environment, a `Secret`, the secrets mapping, a secret
+ * key) or a password. The session or access token a login hands its client belongs there.
+ */
+function notForCookies(a: Analysis, label: string): boolean {
+  if (/environ|getenv|get_secret_value|secret/i.test(label)) return true;
+  const last = /([A-Za-z_][\w-]*)['"]?\]?\)?$/.exec(label)?.[1];
+  return last !== undefined && a.names.namesAPassword(last);
 }
 
 /** A log call that prints the exception being handled along with its message. */

@@ -37,6 +37,7 @@ export interface PythonFlowCatalog {
       entryClasses: Array<{ platform: string; bases?: string[]; names?: string[]; methods: string[] }>;
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
       routeDecoratorMethods: string[];
+      cookieMethods: string[];
     };
     transport: {
       calls: string[];
@@ -70,6 +71,7 @@ export interface PythonFlowTables {
   environCalls: Set<string>;
   optionDeclarers: Set<string>;
   routeDecoratorMethods: Set<string>;
+  cookieMethods: Set<string>;
   propagatorFunctions: Set<string>;
   propagatorMethods: Set<string>;
   argumentMethods: Set<string>;
@@ -182,6 +184,7 @@ function shippedTables(): PythonFlowTables {
     environCalls: new Set(so.environCalls),
     optionDeclarers: new Set(so.optionDeclarers),
     routeDecoratorMethods: new Set(si.output.routeDecoratorMethods),
+    cookieMethods: new Set(si.output.cookieMethods),
     propagatorFunctions: new Set(pr.functions),
     propagatorMethods: new Set(pr.methods),
     argumentMethods: new Set(pr.argumentMethods),
