@@ -26,7 +26,7 @@ describe('secret-name classifier', () => {
     'i18nKey', 'partitionKey', 'password_encryption', 'secret-audit', 'PORT', 'NODE_ENV', 'AWS_REGION', 'TOKENIZERS_PARALLELISM',
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
     'bypass', 'BYPASS', 'passThrough', 'passport', 'compass', 'DB_PASS_FILE', 'hasDbPass',
-    'password_for_user_id', 'key_for_sort', 'token_for_next_page', 'passwordMd5', 'sortKey2', 'oauth2', 'application/pgp-keys', 'docs/api-key',
+    'password_for_user_id', 'key_for_sort', 'token_for_next_page', 'passwordMd5', 'sortKey2', 'oauth2', 'application/pgp-keys', 'docs/api-key', 'credentials_universe', 'apiKeyRegion',
     'keys', 'MAX_TOKENS', 'publicKeys', 'sortKeys', 'sessionKeys', 'nextTokens', 'apiKeysCount', 'APIKeys', 'AdminAPIKeys',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 

@@ -32,6 +32,13 @@ describe('values that are not credentials', () => {
     expect(scanTokens(`fetch('https://graph.facebook.com/v19.0/me/photos/${facebook}')`).map((m) => m.detector)).toEqual(['facebook-access-token']);
   });
 
+  it('skips names and stand-ins: a role path, a camelCase name with an abbreviation, a documented default password', () => {
+    expect(scanTokens("ROLE_IAM_SERVICE_ACCOUNT_TOKEN_CREATOR = 'roles/iam.serviceAccountTokenCreator'")).toEqual([]);
+    expect(scanTokens("linkedVpcNetwork.yesno(yes='N/A'), linkedInterconnectAttachments.uris")).toEqual([]);
+    expect(scanTokens("_DEFAULT_PASSWORD = 'notasecret'")).toEqual([]);
+    expect(scanTokens('LINKEDIN_CLIENT_SECRET=5bCSWX1bvIEgqXTG').map((m) => m.detector)).toEqual(['linkedin-client-secret']);
+  });
+
   it('skips truncated values', () => {
     expect(scanTokens(`key: ${OPENAI}...`)).toEqual([]);
     expect(scanTokens(`key: ${OPENAI}`).length).toBe(1);

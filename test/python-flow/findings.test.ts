@@ -51,6 +51,22 @@ describe('sinks', () => {
     expect(summary(list)).toEqual(['8:no-secret-in-output:error', '9:no-secret-in-output:error']);
   });
 
+  it('reads getattr with a written name as the member it names, and its default', async () => {
+    const list = await findings(
+      [
+        'import os',
+        'def check(client_universe, credentials):',
+        '    credentials_universe = getattr(credentials, "universe_domain", "googleapis.com")',
+        '    if client_universe != credentials_universe:',
+        '        raise ValueError(f"{client_universe} does not match {credentials_universe}")',
+        'def leak(settings):',
+        '    print(getattr(settings, "openai_api_key", None))',
+        '    print(getattr(settings, "region", os.environ["OPENAI_API_KEY"]))',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['7:no-secret-in-log:error', '8:no-secret-in-log:error']);
+  });
+
   it("follows a secret into Flask's jsonify and abort", async () => {
     const list = await findings(
       [

@@ -5,7 +5,7 @@ import { shannonEntropy } from './entropy.js';
 // written in one case (`xxxx`, `XXXX`, `Example`): inside a run of random letters they occur by chance (`tbd` in
 // about 1 of 600 random 34-letter tokens, often as `tbD` or `XxXX`).
 const PLACEHOLDER_WORDS =
-  /(?:(?<![a-z])(?:your|fake|todo|tbd)|(?:your|fake|todo|tbd)(?![a-z])|example|sample|placeholder|changeme|change[_-]?me|dummy|redacted|replace|insert|enter[_ -]|xxxx|\*\*\*|•••|…|\.\.\.|foobar|lorem|ipsum|mock[_-]|[_-]mock|_here|-here|here[_-]|notreal|not[_-]a[_-]real|invalid[_-]|secret[_-]?value|token[_-]?value|api[_-]?key[_-]?value|my[_-]?(?:secret|token|key|password|api))/gi;
+  /(?:(?<![a-z])(?:your|fake|todo|tbd)|(?:your|fake|todo|tbd)(?![a-z])|example|sample|placeholder|changeme|change[_-]?me|dummy|redacted|replace|insert|enter[_ -]|xxxx|\*\*\*|•••|…|\.\.\.|foobar|lorem|ipsum|mock[_-]|[_-]mock|_here|-here|here[_-]|notreal|not[_-]a[_-]real|notasecret|not[_-]a[_-]secret|invalid[_-]|secret[_-]?value|token[_-]?value|api[_-]?key[_-]?value|my[_-]?(?:secret|token|key|password|api))/gi;
 // A whole value that is only a word about a secret, a literal keyword, or a well-known default.
 const PLACEHOLDER_VALUES = new Set([
   '', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'empty', 'secret', 'secrets', 'password', 'passwd', 'pass',
@@ -152,10 +152,14 @@ function isWordy(value: string): boolean {
   if (parts.length === 0) return true;
   // Words have vowels and are rarely one or two letters; a random mixed-case run breaks into many odd pieces.
   const short = parts.filter((p) => p.length <= 2).length;
-  const wordLike = parts.filter((p) => p.length <= 2 || (p.length <= 4 && /^[A-Z]+$/.test(p)) || isWordLike(p));
+  // One abbreviation written as a word (`Vpc` of `linkedVpcNetwork`, `Sql`, `Dns`) is still a name's part.
+  const abbreviations = parts.filter((p) => TITLED_ABBREVIATION.test(p) && !isWordLike(p)).length;
+  const wordLike = parts.filter((p) => p.length <= 2 || (p.length <= 4 && /^[A-Z]+$/.test(p)) || TITLED_ABBREVIATION.test(p) || isWordLike(p));
   const average = value.replace(/[^A-Za-z]/g, '').length / parts.length;
-  return wordLike.length === parts.length && short * 3 <= parts.length && average >= 2.5;
+  return wordLike.length === parts.length && abbreviations <= 1 && short * 3 <= parts.length && average >= 2.5;
 }
+
+const TITLED_ABBREVIATION = /^[A-Z][a-z]{2,3}$/;
 
 /** Words and small numbers joined by separators: `scram-sha-256`, `hf-access-token-prod`, `us-east-1`. */
 function isWordSlug(value: string): boolean {
@@ -164,7 +168,8 @@ function isWordSlug(value: string): boolean {
   return segments.every((s) => {
     if (/^\d{1,4}$/.test(s)) return true;
     const word = /^([A-Za-z]+)\d{0,4}$/.exec(s)?.[1]; // `x509`, `v2`, `sha256`
-    return word !== undefined && (word.length <= 3 || isWordLike(word));
+    // A camelCase name is a segment too: `roles/iam.serviceAccountTokenCreator`.
+    return word !== undefined && (word.length <= 3 || isWordLike(word) || (/[a-z][A-Z]/.test(word) && isWordy(word)));
   });
 }
 

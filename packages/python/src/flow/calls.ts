@@ -296,6 +296,11 @@ function imported(a: Analysis, f: Frame, call: CallFacts): Value | undefined {
   return inline(module, f, fn, call, undefined);
 }
 
+/** An object read like any other by member: not a class instance with known fields, a Secret, the environment or a secrets mapping. */
+function plainObject(value: Value | undefined): boolean {
+  return value !== undefined && !value.instance && !value.secretObject && value.ref !== 'environ' && value.ref !== 'secrets';
+}
+
 /** Propagators, mutating methods, loggers and clients, error constructors, and helpers named after a secret. */
 function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode | null): Value {
   const t = a.tables;
@@ -308,6 +313,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       // `getattr(settings, "hf_token", None)` reads the member the name says, as `settings.hf_token`.
       const label = `${dottedName(argumentsOf(call.node).positional[0] ?? null) ?? ''}.${call.positional[1].str}`;
       return { ...OPAQUE, taint: sourceTaint(label, call.node, `${label} holds a secret`) };
+    }
+    // `getattr(credentials, "universe_domain", default)` reads a member the name says is none: the default, if any.
+    if (canonical === 'getattr' && call.positional[1]?.complete && a.names.classify(call.positional[1].str!) === 'no' && plainObject(all[0])) {
+      const fallback = call.positional[2];
+      return fallback?.taint ? { taint: fallback.taint } : OPAQUE;
     }
     // `vars(secret)` is the Secret's `__dict__`, plaintext field included.
     if (canonical === 'vars' && all[0]?.secretObject && !all[0].taint) return { taint: withStep(all[0].secretObject, call.node, 'vars() of the Secret shows its plaintext field')! };
