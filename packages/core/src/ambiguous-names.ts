@@ -37,6 +37,13 @@ export interface AmbiguousNameTables {
   listCallWords: Set<string>;
 }
 
+/** `SyntaxError`, or a name that ends in one of the catalog's parser errors (`ExpressionSyntaxError`). */
+export function namesParserError(t: AmbiguousNameTables, name: string): boolean {
+  if (t.parserErrors.has(name)) return true;
+  for (const error of t.parserErrors) if (name.endsWith(error)) return true;
+  return false;
+}
+
 /** Lower-case, without `_`: how names are compared with the `ambiguousNames` lists. */
 export function squash(name: string): string {
   return name.replace(/_/g, '').toLowerCase();

@@ -22,4 +22,4 @@ export { NameClassifier, defaultNameClassifier, inVocabulary, splitWords, type N
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';
 export { UNKNOWN_PART, UrlClassifier, isAbsoluteUrl, joinUrlPath, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';
-export { compileAmbiguousNames, shippedAmbiguousNames, squash, type AmbiguousNameCatalog, type AmbiguousNameTables } from './ambiguous-names.js';
+export { compileAmbiguousNames, namesParserError, shippedAmbiguousNames, squash, type AmbiguousNameCatalog, type AmbiguousNameTables } from './ambiguous-names.js';

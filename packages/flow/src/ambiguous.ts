@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { splitWords } from '@secret-hygiene/core';
+import { namesParserError, splitWords } from '@secret-hygiene/core';
 import type { Engine } from './engine.js';
 import { squash } from './tables.js';
 
@@ -269,7 +269,7 @@ class Evidence {
       if (ts.isNewExpression(p) || ts.isCallExpression(p)) {
         if (!p.arguments?.includes(n as TS.Expression)) return false;
         const name = this.lastName(p.expression);
-        return name !== undefined && this.t.parserErrors.has(name);
+        return name !== undefined && namesParserError(this.t, name);
       }
       if (!(ts.isBinaryExpression(p) || ts.isTemplateSpan(p) || ts.isTemplateExpression(p) || ts.isParenthesizedExpression(p))) return false;
       n = p;

@@ -1,3 +1,4 @@
+import { namesParserError } from '@secret-hygiene/core';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis } from './context.js';
 import { squash } from './catalog.js';
@@ -261,7 +262,7 @@ class Evidence {
       if (p.type === 'argument_list') {
         const call = p.parent;
         const dotted = call?.type === 'call' ? dottedName(call.childForFieldName('function')) : undefined;
-        return dotted !== undefined && this.t.parserErrors.has(lastName(dotted));
+        return dotted !== undefined && namesParserError(this.t, lastName(dotted));
       }
       if (!['binary_operator', 'interpolation', 'string', 'parenthesized_expression'].includes(p.type)) return false;
       n = p;
