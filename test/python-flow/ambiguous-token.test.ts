@@ -39,6 +39,7 @@ describe('counter-evidence keeps it silent', () => {
     ['unpacked from a list call', ['def walk(client):', '    items, token = client.list_objects()', '    print(token)']],
     ['the message of a SyntaxError', ['def fail(token):', '    raise SyntaxError(f"unexpected token {token}")']],
     ['the message of an error class named after a syntax error', ['def fail(token):', '    raise ExpressionSyntaxError(f"unexpected token {token}")']],
+    ['a message formatted with str.format', ['def fail(token):', '    raise ExpressionSyntaxError("{0} expected".format(token))']],
     ['a loop over a text streamer', ['def gen(streamer):', '    for token in streamer:', '        print(token, end="", flush=True)']],
     ['a loop over generate()', ['async def gen(engine, p):', '    async for token in engine.generate(p):', '        print("got", token)']],
     ['yielded as a stream piece', ['import logging', 'def gen(text, previous):', '    token = text[len(previous):]', '    logging.debug("new token %s", token)', '    yield token']],

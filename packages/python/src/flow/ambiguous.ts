@@ -261,7 +261,13 @@ class Evidence {
       if (!p) return false;
       if (p.type === 'argument_list') {
         const call = p.parent;
-        const dotted = call?.type === 'call' ? dottedName(call.childForFieldName('function')) : undefined;
+        const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+        // `'{0} expected'.format(token)` is the message's text: the error it goes to decides.
+        if (call && fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' && fn.childForFieldName('object')?.type === 'string') {
+          n = call;
+          continue;
+        }
+        const dotted = fn ? dottedName(fn) : undefined;
         return dotted !== undefined && namesParserError(this.t, lastName(dotted));
       }
       if (!['binary_operator', 'interpolation', 'string', 'parenthesized_expression'].includes(p.type)) return false;
