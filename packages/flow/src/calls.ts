@@ -1,4 +1,4 @@
-import { isAbsoluteUrl, isStandIn, joinUrlPath } from '@secret-hygiene/core';
+import { isAbsoluteUrl, isStandIn, joinUrlPath, splitWords } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import { inheritMember, mergeInto } from './evaluate.js';
@@ -531,15 +531,10 @@ function propagate(e: Engine, shape: CallShape): Value {
   const made = madeKind(e, shape);
   if (made) return made;
   // getPassword(), config.getApiKey(): the function's name says what it returns.
-  if (name !== undefined && !t.secretValueMethods.has(name) && e.names.classify(name) === 'secret' && !t.nonReturningVerbs.has(firstWord(name))) {
+  if (name !== undefined && !t.secretValueMethods.has(name) && e.names.classify(name) === 'secret' && !t.nonReturningVerbs.has(splitWords(name)[0] ?? '')) {
     return { taints: [{ origin: { kind: 'source', label: `${name}()`, byName: true }, path: [e.loc(shape.node, `\`${name}()\` is named like a secret`)] }] };
   }
   return CLEAN;
-}
-
-/** `check` of `checkPassword`, `set` of `set_token`: the first word of a name, in lower case. */
-function firstWord(name: string): string {
-  return /^_*([a-z]+|[A-Z][a-z]+|[A-Z]+(?![a-z]))/.exec(name)?.[1]?.toLowerCase() ?? '';
 }
 
 /**

@@ -123,10 +123,19 @@ export function credentialScreen(c: CredentialApiCatalog, envObjects: readonly s
     }
     // A name written only in types (`interface Options { auth?: string }`) calls nothing; a module is named in an
     // import or a `require`.
+    // Text checks run once per file, however many requirements ask.
+    let pairWritten: boolean | undefined;
+    let called: Map<string, boolean> | undefined;
     const met = (name: string): boolean => {
       if (name === JWT_NAMED) return jwtNamed;
-      if (name === WRITTEN_PAIR) return PAIR.test(text);
-      if (name.startsWith(CALLED)) return calledIn(text, name.slice(CALLED.length));
+      if (name === WRITTEN_PAIR) return (pairWritten ??= PAIR.test(text));
+      if (name.startsWith(CALLED)) {
+        const method = name.slice(CALLED.length);
+        called ??= new Map();
+        let answer = called.get(method);
+        if (answer === undefined) called.set(method, (answer = calledIn(text, method)));
+        return answer;
+      }
       return present.has(name) && (moduleNames.has(name) || !table || writtenAsValue(ts, sourceFile, name));
     };
     for (const name of present) {

@@ -180,7 +180,7 @@ function mayReadASecretPathOrPlainUrl(evidence: Evidence, text: string): boolean
     if (written.startsWith('/')) return true;
     if (written.endsWith('://')) {
       URL_REST.lastIndex = found.lastIndex;
-      const verdict = urls().classify(written + URL_REST.exec(text)![0], true).verdict;
+      const verdict = defaultUrlClassifier().classify(written + URL_REST.exec(text)![0], true).verdict;
       if (verdict !== 'local' && verdict !== 'never-fetched' && verdict !== 'secure') return true;
       continue;
     }
@@ -190,7 +190,4 @@ function mayReadASecretPathOrPlainUrl(evidence: Evidence, text: string): boolean
   return false;
 }
 
-let urlClassifier: ReturnType<typeof defaultUrlClassifier> | undefined;
-function urls(): ReturnType<typeof defaultUrlClassifier> {
-  return (urlClassifier ??= defaultUrlClassifier());
-}
+
