@@ -18,6 +18,10 @@ describe('a bare token without counter-evidence is reported', () => {
     ['through a copy', "function f(token) { const msg = 'got ' + token; throw new TypeError(msg); }", ['no-secret-in-error']],
     ['Promise.reject', 'function f(token) { return Promise.reject(`no session for ${token}`); }', ['no-secret-in-error']],
     ['an unrelated member does not clear it', "function f(token) { if (token.trim()) console.log('token', token); }", ['no-secret-in-log']],
+    ['cut out of an authorization header', "function f(header) { const token = header.split(' ')[1]; console.log('token', token); }", ['no-secret-in-log']],
+    ['walked out of a credential list', "function f(apiTokens) { for (const token of apiTokens) console.log('trying', token); }", ['no-secret-in-log']],
+    ['walked out of a credential string', "function f(cfg) { for (const token of cfg.authTokens.split(',')) console.log(token); }", ['no-secret-in-log']],
+    ['a handler not named for generated tokens', "const handlers = { onTokenRefresh(token) { console.log('refreshed', token); } };", ['no-secret-in-log']],
   ])('%s', (_name, code, expected) => {
     expect(js(code)).toEqual(expected);
   });
@@ -48,6 +52,15 @@ describe('counter-evidence keeps it silent', () => {
     ['the message of a SyntaxError', "function fail(token) { throw new SyntaxError('Unexpected token ' + token); }"],
     ['the message of a ParseError in a template', 'const fail = (token) => { throw new ParseError(`unexpected ${token} here`); };'],
     ['token.length', "function f(token) { console.log('token length', token.length); }"],
+    // A model's output is streamed token by token: those tokens are text, not credentials.
+    ['a loop over a model stream', 'async function f(stream) { for await (const token of stream) process.stdout.write(token); }'],
+    ['a loop over generate()', "function f(model) { for (const token of model.generate('hi')) console.log(token); }"],
+    ['a streamed delta', "async function f(stream) { for await (const chunk of stream) { const token = chunk.choices[0]?.delta?.content ?? ''; console.log(token); } }"],
+    ['a streamed event delta', "async function f(events) { for await (const event of events) { const token = event.delta; console.log('delta', token); } }"],
+    ['a LangChain token callback', "class Printer { handleLLMNewToken(token: string) { process.stdout.write(token); } }"],
+    ['a token callback option', "const callbacks = [{ handleLLMNewToken: (token) => console.log(token) }];"],
+    ['a word of split text', "function f(text) { const token = text.split(' ')[0]; console.log('first token', token); }"],
+    ['a loop over split input', "function f(line) { for (const token of line.split(/\\s+/)) console.log('token', token); }"],
     // A CSRF token is sent to the client on purpose: output sinks still need evidence that it is a credential.
     ['CSRF token echoed into an HTML form', "app.get('/form', (req, res) => { const token = req.session.nonce; res.send(`<form><input name=\"_csrf\" value=\"${token}\"></form>`); });"],
     // Only `token` is reported by default: a bare `key` (a map key, a cache key) still waits for evidence.

@@ -20,6 +20,8 @@ describe('a bare token without counter-evidence is reported', () => {
     ['a credential field of a config', ['def check(cfg):', '    token = cfg["token"]', '    print("token", token)'], ['3:no-secret-in-log']],
     ['a command-line argument', ['import sys', 'token = sys.argv[1]', 'print("token", token)'], ['3:no-secret-in-log']],
     ['walked out of the environment', ['import os', 'for token in os.environ.get("TOKENS", "").split(","):', '    print(token)'], ['3:no-secret-in-log']],
+    ['cut out of an authorization header', ['def bearer(header):', '    token = header.split(" ")[1]', '    print(token)'], ['3:no-secret-in-log']],
+    ['a callback not named for generated tokens', ['class H:', '    def on_token_refresh(self, token):', '        print("refreshed", token)'], ['3:no-secret-in-log']],
   ])('%s', async (_name, lines, expected) => {
     expect(await rules(lines)).toEqual(expected);
   });
@@ -47,6 +49,10 @@ describe('counter-evidence keeps it silent', () => {
     ['unpacked into a lexer tuple', ['def recover(token):', '    type_, value, start, prefix = token', '    raise ValueError(f"bad {value} at {start} in {token}")']],
     ['a file importing a Token class', ['from antlr4.Token import Token', 'def show(token):', '    print("token", token)']],
     ['len(token)', ['def f(token):', '    print("token length", len(token))']],
+    ['a LangChain token callback', ['class Handler(BaseCallbackHandler):', '    def on_llm_new_token(self, token: str, **kwargs) -> None:', '        print(token, end="")']],
+    ['a streamed delta', ['def run(client):', '    for chunk in client.chat.completions.create(model="m", messages=[], stream=True):', '        token = chunk.choices[0].delta.content', '        print(token)']],
+    ['a streamed event delta', ['def run(events):', '    for event in events:', '        token = event.delta', '        print("delta", token)']],
+    ['a word of split text', ['def words(text):', '    token = text.split()[0]', '    print("first token", token)']],
     ['a bare key still waits', ['def f(key):', '    raise KeyError("unknown key " + key)']],
   ])('%s', async (_name, lines) => {
     expect(await rules(lines)).toEqual([]);

@@ -19,6 +19,10 @@ export interface AmbiguousNameCatalog {
   notKeywords: string[];
   paginationKeys: string[];
   listCallWords: string[];
+  streamMembers: string[];
+  streamHandlers: string[];
+  textReceivers: string[];
+  splitCalls: string[];
 }
 
 export interface AmbiguousNameTables {
@@ -35,6 +39,13 @@ export interface AmbiguousNameTables {
   notKeywords: Set<string>;
   paginationKeys: Set<string>;
   listCallWords: Set<string>;
+  /** Members of a model's streamed output (compared as written). */
+  streamMembers: Set<string>;
+  /** Callbacks handed each generated token (squashed). */
+  streamHandlers: Set<string>;
+  /** Names of text that is split into words (squashed). */
+  textReceivers: Set<string>;
+  splitCalls: Set<string>;
 }
 
 /** `SyntaxError`, or a name that ends in one of the catalog's parser errors (`ExpressionSyntaxError`). */
@@ -65,6 +76,10 @@ export function compileAmbiguousNames(c: AmbiguousNameCatalog): AmbiguousNameTab
     notKeywords: new Set(c.notKeywords),
     paginationKeys: squashed(c.paginationKeys),
     listCallWords: squashed(c.listCallWords),
+    streamMembers: new Set(c.streamMembers),
+    streamHandlers: squashed(c.streamHandlers),
+    textReceivers: squashed(c.textReceivers),
+    splitCalls: new Set(c.splitCalls),
   };
 }
 

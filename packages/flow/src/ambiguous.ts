@@ -22,6 +22,21 @@ export function notCredential(e: Engine, decl: TS.Node): boolean {
 
 const verdicts = new WeakMap<TS.SourceFile, Map<TS.Node, boolean>>();
 
+/**
+ * `handleLLMNewToken(token) {…}`, `onNewToken: (token) => …`: a callback handed each token a model generates, whose
+ * `token` is text even when declared as a string.
+ */
+export function isStreamHandler(e: Engine, fn: TS.Node): boolean {
+  const ts = e.ts;
+  let name: string | undefined;
+  if (ts.isMethodDeclaration(fn) || ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) name = fn.name && e.syntax.propertyName(fn.name);
+  if (name === undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+    const holder = fn.parent;
+    if (ts.isPropertyAssignment(holder) || ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) name = e.syntax.propertyName(holder.name);
+  }
+  return name !== undefined && e.tables.ambiguous.streamHandlers.has(squash(name));
+}
+
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 class Evidence {
@@ -42,7 +57,7 @@ class Evidence {
       if (holder.initializer && this.tokenExpression(holder.initializer)) return true;
       const list = holder.parent;
       const loop = ts.isVariableDeclarationList(list) ? list.parent : undefined;
-      if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && this.tokenCollection(loop.expression)) return true;
+      if (loop && (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && (this.tokenCollection(loop.expression) || !this.namesCredentials(loop.expression))) return true;
     }
     if (ts.isBindingElement(holder) && this.paginationElement(holder)) return true;
     if (ts.isParameter(holder) && this.tokenCallback(holder)) return true;
@@ -126,18 +141,72 @@ class Evidence {
     return this.t.paginationKeys.has(squash(name));
   }
 
+  /**
+   * An iterable whose own name (or its receiver's, for a call) says it holds credentials: `apiTokens`,
+   * `process.env.TOKENS.split(',')`, `secrets.values()`. A credential is not walked piece by piece out of anything
+   * else (`for await (const token of stream)`, `for (const token of line.split(' '))`).
+   */
+  private namesCredentials(x: TS.Expression): boolean {
+    const ts = this.ts;
+    let n = this.unwrap(x);
+    while (ts.isCallExpression(n) || ts.isElementAccessExpression(n)) {
+      const inner = this.unwrap(n.expression);
+      n = ts.isCallExpression(n) && ts.isPropertyAccessExpression(inner) ? this.unwrap(inner.expression) : inner;
+    }
+    const parts: string[] = [];
+    for (let m: TS.Expression = n; ; ) {
+      if (ts.isIdentifier(m)) parts.unshift(m.text);
+      else if (ts.isPropertyAccessExpression(m)) {
+        parts.unshift(m.name.text);
+        m = this.unwrap(m.expression);
+        continue;
+      } else if (m.kind !== this.e.SK.ThisKeyword) return true;
+      break;
+    }
+    if (parts.length === 0) return true;
+    const dotted = parts.join('.');
+    if ([...this.e.tables.envObjects].some((env) => dotted === env || dotted.startsWith(`${env}.`))) return true;
+    if (parts.some((part) => this.e.tables.secretMappings.has(part) || part === 'env')) return true;
+    const last = parts[parts.length - 1]!;
+    // Plural collections name what they hold: `apiTokens`, `hfKeys`.
+    const singular = last.replace(/(?<=[a-z])s$/i, '');
+    return this.e.names.classify(last) !== 'no' || (singular !== last && this.e.names.classify(singular) !== 'no');
+  }
+
+  /** `chunk.choices[0].delta.content`, `event.delta`: a piece of a model's streamed output. */
+  private streamRead(x: TS.Expression): boolean {
+    const ts = this.ts;
+    for (let n = this.unwrap(x); ; ) {
+      if (ts.isPropertyAccessExpression(n)) {
+        if (this.t.streamMembers.has(n.name.text)) return true;
+      } else if (!ts.isElementAccessExpression(n)) return false;
+      n = this.unwrap(n.expression);
+    }
+  }
+
+  /** `text.split(' ')`, `input.match(re)`: words cut out of text named as such. */
+  private textPieces(x: TS.Expression): boolean {
+    const ts = this.ts;
+    const n = this.unwrap(x);
+    if (!ts.isCallExpression(n)) return false;
+    const callee = this.unwrap(n.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !this.t.splitCalls.has(callee.name.text)) return false;
+    const name = this.lastName(callee.expression);
+    return name !== undefined && (this.t.textReceivers.has(squash(name)) || this.t.textReceivers.has(this.lastWord(name) ?? ''));
+  }
+
   /** `tokens[i]`, `lexer.next()`, `this.peek()`, `tokens.shift()`, `scanner.token`, `page.nextToken`. */
   tokenExpression(x: TS.Expression): boolean {
     const ts = this.ts;
     const n = this.unwrap(x);
-    if (ts.isElementAccessExpression(n)) return this.isTokenArray(n.expression);
+    if (ts.isElementAccessExpression(n)) return this.isTokenArray(n.expression) || this.textPieces(n.expression) || this.streamRead(n);
     if (ts.isConditionalExpression(n)) return this.tokenExpression(n.whenTrue) || this.tokenExpression(n.whenFalse);
     if (ts.isBinaryExpression(n)) {
       const op = n.operatorToken.kind;
       if (op === this.e.SK.BarBarToken || op === this.e.SK.QuestionQuestionToken || op === this.e.SK.EqualsToken) return this.tokenExpression(n.left) || this.tokenExpression(n.right);
       return false;
     }
-    if (ts.isPropertyAccessExpression(n)) return this.isPaginationKey(n.name.text) || this.isTokenReceiver(n.expression) || this.isTokenArray(n.expression);
+    if (ts.isPropertyAccessExpression(n)) return this.isPaginationKey(n.name.text) || this.isTokenReceiver(n.expression) || this.isTokenArray(n.expression) || this.streamRead(n);
     if (ts.isCallExpression(n)) {
       const callee = this.unwrap(n.expression);
       if (ts.isIdentifier(callee)) return this.isTokenCallee(callee.text);
@@ -199,6 +268,7 @@ class Evidence {
   /** `tokens.forEach((token) => …)`, `tokenizer.on('token', (token) => …)`, `new Tokenizer({ onToken(token) {} })`. */
   private tokenCallback(param: TS.ParameterDeclaration): boolean {
     const ts = this.ts;
+    if (isStreamHandler(this.e, param.parent)) return true;
     let n: TS.Node = param.parent;
     for (let hops = 0; hops < 4 && n; hops++) {
       const parent = n.parent;

@@ -1,6 +1,7 @@
 import { isWrittenCredential } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
+import { isStreamHandler } from './ambiguous.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type FunctionInfo, type Taint, type Value } from './value.js';
 import { withTypedSecretMembers } from './typed-members.js';
@@ -71,7 +72,7 @@ export function seedByName(e: Engine, name: string, value: Value, ctx: SeedConte
   if (e.types && (e.types.isScalar(ctx.nameNode) || e.types.isSecretType(ctx.nameNode) === true || e.types.isCallable(ctx.nameNode))) return value;
   const location = e.loc(ctx.nameNode, () => `\`${name}\` is named like a secret`);
   let taint: Taint;
-  if (verdict === 'secret' || (e.names.isStringTypedCredential(name) && (isStringAnnotation(e, ctx.type) || (e.types?.isString(ctx.nameNode) ?? false)))) {
+  if (verdict === 'secret' || (e.names.isStringTypedCredential(name) && (isStringAnnotation(e, ctx.type) || (e.types?.isString(ctx.nameNode) ?? false)) && !(ctx.paramOf && isStreamHandler(e, ctx.paramOf.node)))) {
     taint = { origin: { kind: 'source', label: name, byName: true, ...(ctx.paramOf ? { paramOf: ctx.paramOf } : {}) }, path: [location] };
   } else if (ctx.binding) {
     taint = { origin: { kind: 'candidate', binding: ctx.binding, label: name }, path: [location] };

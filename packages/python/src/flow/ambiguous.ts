@@ -114,12 +114,13 @@ class Evidence {
     if (n.type === 'subscript') {
       const value = n.childForFieldName('value');
       if (this.isTokenArray(value) || this.isPaginationKey(this.stringText(n.childForFieldName('subscript')))) return true;
+      if (this.textPieces(value) || this.streamRead(n)) return true;
       // `batch["input_ids"][0]`: an element of data named by a plain key, not a credential's field.
       return this.plainKeyed(n);
     }
     if (n.type === 'attribute') {
       const attr = n.childForFieldName('attribute')?.text ?? '';
-      return this.isPaginationKey(attr) || this.isTokenReceiver(n.childForFieldName('object'));
+      return this.isPaginationKey(attr) || this.isTokenReceiver(n.childForFieldName('object')) || this.streamRead(n);
     }
     if (n.type === 'call') {
       const fn = n.childForFieldName('function');
@@ -138,6 +139,41 @@ class Evidence {
     }
     if (n.type === 'boolean_operator' || n.type === 'conditional_expression') return n.namedChildren.some((c) => this.tokenExpression(c));
     return false;
+  }
+
+  /** `chunk.choices[0].delta.content`, `event.delta`: a piece of a model's streamed output. */
+  private streamRead(node: SyntaxNode): boolean {
+    for (let n: SyntaxNode | null = unwrap(node); n; ) {
+      if (n.type === 'attribute') {
+        if (this.t.streamMembers.has(n.childForFieldName('attribute')?.text ?? '')) return true;
+        n = n.childForFieldName('object');
+      } else if (n.type === 'subscript') n = n.childForFieldName('value');
+      else return false;
+    }
+    return false;
+  }
+
+  /** `text.split()`, `line.partition(' ')`, `re.match(p, text)` is left out: words cut out of text named as such. */
+  private textPieces(node: SyntaxNode | null): boolean {
+    if (!node) return false;
+    const n = unwrap(node);
+    if (n.type !== 'call') return false;
+    const fn = n.childForFieldName('function');
+    if (fn?.type !== 'attribute' || !this.t.splitCalls.has(fn.childForFieldName('attribute')?.text ?? '')) return false;
+    const receiver = dottedName(fn.childForFieldName('object'));
+    if (receiver === undefined) return false;
+    const last = lastName(receiver);
+    return this.t.textReceivers.has(squash(last)) || this.t.textReceivers.has(this.lastWord(last));
+  }
+
+  /** A parameter of `on_llm_new_token(self, token)`: a callback handed each generated token. */
+  private streamHandlerParameter(ref: SyntaxNode): boolean {
+    let n: SyntaxNode | null = ref.parent;
+    if (n && n.type !== 'parameters') n = n.parent;
+    if (n?.type !== 'parameters') return false;
+    const fn = n.parent;
+    if (fn?.type !== 'function_definition') return false;
+    return this.t.streamHandlers.has(squash(fn.childForFieldName('name')?.text ?? ''));
   }
 
   /** A subscript chain with a string key naming plain data (`input_ids`, `text`), none naming a credential. */
@@ -215,6 +251,7 @@ class Evidence {
     const p = ref.parent;
     if (!p) return false;
     if (this.parserMessage(ref)) return true;
+    if (this.streamHandlerParameter(ref)) return true;
     if (p.type === 'attribute') {
       if (p.childForFieldName('object') !== ref) return false;
       return this.t.tokenMembers.has(p.childForFieldName('attribute')?.text ?? '');
