@@ -14,7 +14,7 @@ describe('secret-name classifier', () => {
     'NGROK_AUTHTOKEN', 'apitoken', 'accesstoken', 'DB_PASS', 'SMTP_PASS', 'dbPass', 'redis_pass', 'userPass',
     'apiKeys', 'API_KEYS', 'OPENAI_API_KEYS', 'accessTokens', 'AUTH_TOKENS', 'idTokens',
     'my_secret_password_for_email', 'passwordForSmtpServer', 'api_key_for_openai', 'secretOfTheApp',
-    'password2', 'apiKey2', 'secret1', 'pwd3',
+    'password2', 'apiKey2', 'secret1', 'pwd3', 'api_key_from_env', 'passwordFromFile', 'secretFromVault',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -55,6 +55,16 @@ describe('secret-name classifier', () => {
   it.each(['apiKey', 'secret', 'passwordHash', 'passwordStrength', 'pass', 'bypass', 'isPassword', 'password_file'])(
     '%s names no password',
     (name) => expect(names.namesAPassword(name)).toBe(false),
+  );
+
+  it.each(['getPassword', 'get_api_key', 'apiKey', 'createApiKey', 'generate_password', 'decryptPassword', 'get_api_key_from_env', 'loadHfToken'])(
+    '%s() returns a secret',
+    (name) => expect(names.namesAReturnedSecret(name)).toBe(true),
+  );
+
+  it.each(['checkPassword', 'verify_api_key', 'setToken', 'runSecretLint', 'signWithPrivateKey', 'login_with_password', 'decodeWithSecret', 'get_secret_name', 'getToken'])(
+    '%s() returns no secret',
+    (name) => expect(names.namesAReturnedSecret(name)).toBe(false),
   );
 
   it('is fast on long adversarial names', () => {

@@ -494,6 +494,21 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);
   });
 
+  it('reads an imported call by its name as the TypeScript engine does: named for a secret it returns, not one it works with', async () => {
+    const list = await findings(
+      [
+        'from vault import api_key, generate_password, get_api_key_from_env, sign_with_private_key, check_password, login_with_password',
+        'print(api_key())',
+        'print(generate_password())',
+        'print(get_api_key_from_env())',
+        'print(sign_with_private_key(b"x"))',
+        'print(check_password("p"))',
+        'print(login_with_password("u", "p"))',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['2:no-secret-in-log:error', '3:no-secret-in-log:error', '4:no-secret-in-log:error']);
+  });
+
   it('reads a number after a sanitizing word as part of the word: hashed1() hides what it is given', async () => {
     const list = await findings(['actually_ok_password_1 = hashed1()', 'print(actually_ok_password_1)', 'raw_password = fetch1()', 'print(raw_password)'].join('\n'));
     expect(summary(list)).toEqual(['4:no-secret-in-log:error']);

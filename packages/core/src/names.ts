@@ -9,6 +9,9 @@ export interface NameVocabulary {
   qualifiedHeads: Record<string, string[]>;
   keepModifiers: string[];
   purposePrepositions: string[];
+  originPrepositions: string[];
+  nonReturningVerbs: string[];
+  inputPrepositions: string[];
   sanitizedWords: string[];
   metadataWords: string[];
   booleanPrefixes: string[];
@@ -50,6 +53,9 @@ export class NameClassifier {
   private readonly memo = new Map<string, NameVerdict>();
   private readonly passwordMemo = new Map<string, boolean>();
   private readonly purposePrepositions: Set<string>;
+  private readonly originPrepositions: Set<string>;
+  private readonly nonReturningVerbs: Set<string>;
+  private readonly inputPrepositions: Set<string>;
   /** Passes every name with a head word among its words; the rest are `no` without being split. */
   private readonly headScreen: RegExp;
 
@@ -65,6 +71,9 @@ export class NameClassifier {
     this.secretEnv = new Set([...vocabulary.secretEnvNames, ...extraSecretNames]);
     this.nonSecretEnv = new Set(vocabulary.nonSecretEnvNames);
     this.purposePrepositions = new Set(vocabulary.purposePrepositions);
+    this.originPrepositions = new Set(vocabulary.originPrepositions);
+    this.nonReturningVerbs = new Set(vocabulary.nonReturningVerbs);
+    this.inputPrepositions = new Set(vocabulary.inputPrepositions);
     this.headScreen = wordScreen([...this.secretHeads, ...this.qualified.keys()]);
   }
 
@@ -106,6 +115,23 @@ export class NameClassifier {
     return answer;
   }
 
+  /**
+   * Whether a function's name says it returns a secret (`getPassword`, `get_api_key_from_env`, `createApiKey`): it
+   * names one, its first word is no verb that does something else with it (`checkPassword`, `set_token`), and the
+   * secret is not what it works with (`signWithPrivateKey`, `load_user_by_token`).
+   */
+  namesAReturnedSecret(name: string): boolean {
+    return this.classify(name) === 'secret' && this.returnsWhatItNames(name);
+  }
+
+  /** The verb and preposition tests of `namesAReturnedSecret`, for a name already known to name a secret. */
+  returnsWhatItNames(name: string): boolean {
+    const words = splitWords(name);
+    if (words.length > 1 && this.nonReturningVerbs.has(words[0]!)) return false;
+    const at = words.findIndex((word, i) => i > 0 && this.inputPrepositions.has(word));
+    return at === -1 || this.classify(words.slice(0, at).join('_')) === 'secret';
+  }
+
   /** `hashedPassword`, `hashed2`, `maskedToken`: a word of the name says the value was made safe. */
   saysSanitized(name: string): boolean {
     return splitWords(name).some((w) => inVocabulary(this.sanitized, w));
@@ -130,6 +156,8 @@ export class NameClassifier {
       const verdict = this.headVerdict(heads, i, upperSnake, pascal);
       if (verdict === 'no') continue;
       const after = words.slice(i + 1);
+      // `api_key_from_env`: the rest names where the secret was read from.
+      if (verdict === 'secret' && after.length > 1 && this.originPrepositions.has(after[0]!)) return 'secret';
       if (after.some((w) => this.metadata.has(w) || this.nonSecretTokenQualifiers.has(w) || w === 'tokens')) return 'no';
       // `password_for_email`: the rest names the service the secret is for.
       if (verdict === 'secret' && after.length > 1 && this.purposePrepositions.has(after[0]!)) return 'secret';

@@ -531,7 +531,7 @@ function propagate(e: Engine, shape: CallShape): Value {
   const made = madeKind(e, shape);
   if (made) return made;
   // getPassword(), config.getApiKey(): the function's name says what it returns.
-  if (name !== undefined && !t.secretValueMethods.has(name) && e.names.classify(name) === 'secret' && !t.nonReturningVerbs.has(splitWords(name)[0] ?? '')) {
+  if (name !== undefined && !t.secretValueMethods.has(name) && e.names.namesAReturnedSecret(name)) {
     return { taints: [{ origin: { kind: 'source', label: `${name}()`, byName: true }, path: [e.loc(shape.node, `\`${name}()\` is named like a secret`)] }] };
   }
   return CLEAN;

@@ -15,7 +15,6 @@ export interface JsFlowCatalog {
     requestObjects: string[];
     requestCredentialMembers: string[];
     keyedGetters: string[];
-    nonReturningVerbs: string[];
   };
   propagators: { functions: string[]; methods: string[]; argumentMethods: string[]; mutatingMethods: string[]; mergingFunctions: string[]; entryFunctions: string[] };
   sanitizers: {

@@ -74,6 +74,11 @@ export class NameJudge {
     return this.facts(name).logger;
   }
 
+  /** `getPassword()`, `createApiKey()`: a function named for the secret it returns (not `checkPassword()`). */
+  namesAReturnedSecret(name: string): boolean {
+    return this.classify(name) === 'secret' && this.classifier.returnsWhatItNames(name);
+  }
+
   /** `token` (bare or with a head in stringTypedAmbiguousHeads) declared as a string is a credential. */
   isStringTypedCredential(name: string): boolean {
     return this.facts(name).stringTypedCredential;

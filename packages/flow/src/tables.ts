@@ -16,7 +16,6 @@ export interface FlowTables {
   requestObjects: Set<string>;
   requestCredentialMembers: Set<string>;
   keyedGetters: Set<string>;
-  nonReturningVerbs: Set<string>;
   extraSecretEnv: Set<string>;
   /** `webhookurl` for a declared `WEBHOOK_URL`: the same name spelled as a variable. */
   extraSecretWords: Set<string>;
@@ -120,7 +119,6 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     requestObjects: set(c.sources.requestObjects),
     requestCredentialMembers: set(c.sources.requestCredentialMembers),
     keyedGetters: set(c.sources.keyedGetters),
-    nonReturningVerbs: set(c.sources.nonReturningVerbs),
     extraSecretEnv: set(o.extraSecretEnv),
     extraSecretWords: new Set((o.extraSecretEnv ?? []).map((n) => n.replace(/[^A-Za-z0-9]/g, '').toLowerCase())),
 

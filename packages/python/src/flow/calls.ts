@@ -390,8 +390,7 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
     const holds = joined.taint ?? joined.held ?? joined.secretObject;
     return holds ? { held: holds } : OPAQUE;
   }
-  const words = wordsOf(name);
-  if (words.length > 1 && t.accessorVerbs.has(words[0]!) && a.names.classify(words.slice(1).join('_')) === 'secret') {
+  if (a.names.namesAReturnedSecret(name)) {
     return { taint: sourceTaint(`${call.written}()`, call.node, `${call.written}() returns a secret`) };
   }
   return OPAQUE;

@@ -17,7 +17,6 @@ export interface PythonFlowCatalog {
     requestCredentialMembers: string[];
     credentialKeys: string[];
     optionDeclarers: string[];
-    accessorVerbs: string[];
     secretCalls: string[];
     environCalls: string[];
   };
@@ -66,7 +65,6 @@ export interface PythonFlowTables {
   requestObjects: Set<string>;
   requestCredentialMembers: Set<string>;
   credentialKeys: Set<string>;
-  accessorVerbs: Set<string>;
   secretCalls: Set<string>;
   environCalls: Set<string>;
   optionDeclarers: Set<string>;
@@ -179,7 +177,6 @@ function shippedTables(): PythonFlowTables {
     requestObjects: new Set(so.requestObjects),
     requestCredentialMembers: new Set(so.requestCredentialMembers),
     credentialKeys: new Set(so.credentialKeys),
-    accessorVerbs: new Set(so.accessorVerbs),
     secretCalls: new Set(so.secretCalls),
     environCalls: new Set(so.environCalls),
     optionDeclarers: new Set(so.optionDeclarers),
