@@ -32,6 +32,22 @@ describe('helper modules', () => {
     expect((await pythonFindings(main, source)).map((f) => `${f.line}:${f.ruleId}`)).toEqual(['3:no-secret-in-log']);
   });
 
+  it('follows a configuration a helper returns, named for what it is rather than for a secret', async () => {
+    write('cfgfn/app/settings.py', 'import os\ndef get_settings():\n    return {"hf_token": os.environ.get("HF_TOKEN"), "model": "llama"}\n');
+    const source = 'from app.settings import get_settings\ns = get_settings()\nprint(s)\nprint(s["model"])\n';
+    const main = write('cfgfn/app/main.py', source);
+    expect((await pythonFindings(main, source)).map((f) => `${f.line}:${f.ruleId}`)).toEqual(['3:no-secret-in-log']);
+  });
+
+  it('reads a configuration variable of a helper module that carries a secret, imported by name or through the module', async () => {
+    const conf = write('cfgvar/app/conf.py', 'import os\nSETTINGS = {"hf_token": os.environ.get("HF_TOKEN"), "model": "llama"}\nHEADERS = {"Authorization": f"Bearer {os.environ[\'OPENAI_API_KEY\']}"}\nTIMEOUT = 30\n');
+    const source = 'from app.conf import SETTINGS, HEADERS, TIMEOUT\nfrom app import conf\nprint(SETTINGS)\nprint(HEADERS)\nprint(conf.SETTINGS["model"], TIMEOUT)\nprint(conf.HEADERS)\n';
+    const main = write('cfgvar/app/main.py', source);
+    const findings = await pythonFindings(main, source);
+    expect(findings.map((f) => `${f.line}:${f.ruleId}`)).toEqual(['3:no-secret-in-log', '4:no-secret-in-log', '6:no-secret-in-log']);
+    expect(findings[0]!.flow!.map((s) => s.file)).toEqual([conf, conf, main, main]);
+  });
+
   it('survives an import cycle and a helper with broken syntax', async () => {
     write('cyc/a.py', 'from b import leak\ndef relay(token):\n    leak(token)\n');
     const b = write('cyc/b.py', 'from a import relay\ndef leak(token):\n    print(token)\n    relay(token\n');

@@ -1,5 +1,5 @@
 import { inVocabulary, isAbsoluteUrl, isStandIn, joinUrlPath } from '@secret-hygiene/core';
-import { wordsOf } from './words.js';
+import { namesConfiguration, wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
 import { environ, evaluate, memberOfSecret, writtenEnviron } from './expressions.js';
@@ -15,6 +15,7 @@ import { warnEnvironWrite } from './platform.js';
 import { checkCredentialArguments, checkSecretDefault } from './credential-arguments.js';
 
 /** Words in a helper's name that make its return value worth reading from another file: `read_key()`. */
+/** Words of an imported function's name that make its module worth reading when no secret is handed to it. */
 const SECRET_WORDS = /^(?:key|keys|token|tokens|secret|secrets|password|passwd|credential|credentials|creds|auth|login)$/;
 
 const SERIALISERS = new Set(['model_dump', 'model_dump_json', 'dict', 'json', 'to_dict', 'to_json', 'asdict']);
@@ -289,7 +290,8 @@ function imported(a: Analysis, f: Frame, call: CallFacts): Value | undefined {
   // Reading another file is worth it when the call hands over a secret or may return one.
   const hands = [...call.positional, ...call.keywords.values(), ...call.splats].some((v) => v.taint || v.secretObject || v.held);
   const name = call.canonical.slice(dot + 1);
-  if (!hands && !wordsOf(name).some((w) => SECRET_WORDS.test(w))) return undefined;
+  // It may return a secret (`get_token()`) or a configuration that holds one (`load_config()`, `get_settings()`).
+  if (!hands && !wordsOf(name).some((w) => SECRET_WORDS.test(w)) && !namesConfiguration(name)) return undefined;
   const module = a.modules.load(a.file, call.canonical.slice(0, dot));
   const fn = module?.functions.get(call.canonical.slice(dot + 1));
   if (!module || !fn) return undefined;

@@ -9,7 +9,8 @@ import { reportOutput } from './sinks.js';
 import { envSource, isShortReveal, mappingSource, secretsMapping } from './sources.js';
 import { environSlot } from './statements.js';
 import { dottedName, lastName, literalContent } from './syntax.js';
-import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint } from './values.js';
+import { namesConfiguration } from './words.js';
+import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint, withStep } from './values.js';
 
 /** Nesting beyond which an expression is not followed (generated code can nest thousands deep). */
 const MAX_NESTING = 200;
@@ -116,7 +117,7 @@ function identifier(a: Analysis, f: Frame, node: SyntaxNode): Value {
     // `import secrets` is the standard library's module; `from settings import API_KEY` is a value.
     if (a.imports.isModule(name)) return withLogName(a, { ...OPAQUE, ref: 'module' }, canonical);
     if (reachesLogCall(a, canonical)) return { ...OPAQUE, logs: canonical };
-    const constant = importedConstant(a, name);
+    const constant = importedConstant(a, name, node);
     if (constant) return constant;
     return byName(a, { ...OPAQUE, ref: 'module' }, name, node);
   }
@@ -138,19 +139,29 @@ function withLogName(a: Analysis, value: Value, canonical: string): Value {
 
 /**
  * `from .utils import ROOT_KEY` where the repository's module says `ROOT_KEY = '__root__'`: a secret-looking name
- * bound to plain text there is that text. Only secret-looking and constant names are looked up (reading a module
- * costs).
+ * bound to plain text there is that text. `from config import HEADERS` where the module builds it from the
+ * environment: the secret it carries or holds there it carries here. Only secret-looking, constant and
+ * configuration names are looked up (reading a module costs).
  */
-function importedConstant(a: Analysis, name: string): Value | undefined {
-  // Secret-looking names, and UPPER_CASE constants (`HF_TOKEN_ENV`, read as an environment variable's name).
-  if (!isSecretName(a, name) && !/^[A-Z][A-Z0-9_]*$/.test(name)) return undefined;
-  const canonical = a.imports.canonical(name);
+function importedConstant(a: Analysis, name: string, node: SyntaxNode, canonical = a.imports.canonical(name)): Value | undefined {
+  // Secret-looking names, UPPER_CASE constants (`HF_TOKEN_ENV`, read as an environment variable's name), `settings`.
+  if (!isSecretName(a, name) && !/^[A-Z][A-Z0-9_]*$/.test(name) && !namesConfiguration(name)) return undefined;
   const dot = canonical.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const helper = a.modules.load(a.file, canonical.slice(0, dot));
   const value = helper?.module.vars.get(canonical.slice(dot + 1));
-  if (!value || value.taint || !value.complete || value.str === undefined) return undefined;
-  return { str: value.str, complete: true };
+  if (!value) return undefined;
+  if (!value.taint && value.complete && value.str !== undefined) return { str: value.str, complete: true };
+  if (!value.taint && !value.held && !value.secretObject) return undefined;
+  // Data only: the helper's functions, classes and loggers are reached through its own analysis.
+  const note = `imported from ${canonical.slice(0, dot)}`;
+  const out: Value = {};
+  if (value.taint) out.taint = withStep(value.taint, node, note)!;
+  if (value.held) out.held = withStep(value.held, node, note)!;
+  if (value.secretObject) out.secretObject = withStep(value.secretObject, node, note)!;
+  if (value.keyed) out.keyed = value.keyed;
+  if (value.items) out.items = value.items;
+  return out;
 }
 
 /** A bare `token` nothing is known about is a credential unless its function shows a lexer or a cursor. */
@@ -181,6 +192,11 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
   // `sys.stdout` through an alias of `sys`; a logger's method taken off it (`info = logger.info`).
   if (object.logs !== undefined && reachesLogCall(a, `${object.logs}.${attr}`)) return { ...OPAQUE, logs: `${object.logs}.${attr}` };
   if (object.ref === 'logger' && a.tables.loggerMethods.has(attr)) return { ...OPAQUE, logs: `logging.${attr}` };
+  // `conf.HEADERS` of `from app import conf`: the helper module's own variable.
+  if (object.ref === 'module' && dotted !== undefined) {
+    const constant = importedConstant(a, attr, node, a.imports.canonical(dotted));
+    if (constant) return constant;
+  }
   if (object.instance) {
     const field = object.instance.fields.get(attr);
     if (field) return byName(a, field, attr, node);

@@ -37,6 +37,13 @@ const INLINE_BUDGET = 2_000;
  */
 const WORTH_PARSING = /secret|token|pass(?:w|phrase|code)|[a-z0-9]_?pass(?![a-z])|pwd|cred|\wkey|\wpat\b|auth|dsn|cookie|environ|getenv|jwt|hmac|\.login\(|\.pass_\(|simple_bind|[a-z]+:\/\//i;
 
+/**
+ * A configuration imported from a module (`from app.conf import HEADERS`, `from . import settings`), which may carry
+ * a secret the module read (expressions.ts, `importedConstant`). Django's `settings` object is left out: its module
+ * is never in the repository.
+ */
+const IMPORTS_CONFIGURATION = /^[ \t]*from[ \t]+(?!django\b)[\w.]+[ \t]+import[ \t][^\n]*?(?:config|settings|headers|CONFIG|SETTINGS|HEADERS)/m;
+
 /** The secret environment names without a secret word in them (`DATABASE_URL`), from rules/names.yaml, and the
  * catalog's calls that return a secret (`getpass`, `dotenv_values`). */
 let wordlessSources: RegExp | undefined;
@@ -56,7 +63,7 @@ const COLLECTED = new Map([['import_statement', 'import'], ['import_from_stateme
 
 /** Whether a file can hold a finding of the flow rules at all (cheap, textual): the others are never parsed. */
 export function worthParsing(text: string, options: PythonFlowOptions = {}): boolean {
-  return WORTH_PARSING.test(text) || sourcesWithoutHint().test(text) || requestCredentialsPattern().test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
+  return WORTH_PARSING.test(text) || sourcesWithoutHint().test(text) || requestCredentialsPattern().test(text) || IMPORTS_CONFIGURATION.test(text) || (options.extraSecretTypes?.some((type) => text.includes(type)) ?? false);
 }
 
 const classifiers = new Map<string, NameClassifier>();

@@ -14,3 +14,10 @@ export function wordsOf(name: string): string[] {
   }
   return words;
 }
+
+/** Words of a name that stand for a configuration, which may hold secrets: `load_config()`, `settings`, `HEADERS`. */
+const CONFIGURATION_WORDS = /^(?:config|configs|configuration|settings|env|environment|headers)$/;
+
+export function namesConfiguration(name: string): boolean {
+  return wordsOf(name).some((word) => CONFIGURATION_WORDS.test(word));
+}
