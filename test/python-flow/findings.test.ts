@@ -509,6 +509,24 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['2:no-secret-in-log:error', '3:no-secret-in-log:error', '4:no-secret-in-log:error']);
   });
 
+  it('reports a secret a Streamlit or Gradio app shows its users, and not what only says whether it is set', async () => {
+    const list = await findings(
+      [
+        'import os',
+        'import streamlit as st',
+        'import gradio as gr',
+        'key = os.environ["OPENAI_API_KEY"]',
+        'st.write(st.secrets["HF_TOKEN"])',
+        'st.sidebar.markdown(f"Using key `{key}`")',
+        'st.text_input("Key", value=key)',
+        'gr.Textbox(value=key)',
+        'st.write("key set" if key else "no key")',
+        'st.metric("length", len(key))',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['5:no-secret-in-output:error', '6:no-secret-in-output:error', '7:no-secret-in-output:error', '8:no-secret-in-output:error']);
+  });
+
   it('reads a number after a sanitizing word as part of the word: hashed1() hides what it is given', async () => {
     const list = await findings(['actually_ok_password_1 = hashed1()', 'print(actually_ok_password_1)', 'raw_password = fetch1()', 'print(raw_password)'].join('\n'));
     expect(summary(list)).toEqual(['4:no-secret-in-log:error']);

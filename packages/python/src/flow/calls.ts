@@ -115,6 +115,11 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     const stored = (call.positional[1] ?? call.keywords.get('value'))?.taint;
     if (stored && !stored.ambiguous && notForCookies(a, stored.label)) reportFlow(a, f, 'no-secret-in-output', call.node, stored, call.written, `${call.written}(…)`);
   }
+  if (isDisplayCall(a, call.canonical)) {
+    const shown = [...call.positional, ...call.keywords.values(), ...call.splats].map((v) => printedTaint(a, f, v, call.node)).find((t) => t !== undefined);
+    if (shown) reportFlow(a, f, 'no-secret-in-output', call.node, shown, `shown to the app's users by ${call.written}`, `${call.written}(…)`);
+    return true;
+  }
   if (call.canonical !== undefined && a.tables.errorCalls.has(call.canonical)) {
     const shown = [...call.positional, ...call.keywords.values()].find((v) => v.taint);
     if (shown?.taint) reportFlow(a, f, 'no-secret-in-error', call.node, shown.taint, call.written, `${call.written}(…)`);
@@ -124,6 +129,13 @@ function sink(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNode |
     if (written.taint) warnEnvironWrite(a, f, call.node, written.taint);
   }
   return false;
+}
+
+/** `st.write`, `streamlit.sidebar.markdown`, `gr.Textbox`: a web app's call that shows what it is given. */
+function isDisplayCall(a: Analysis, canonical: string | undefined): boolean {
+  if (canonical === undefined) return false;
+  const dot = canonical.indexOf('.');
+  return dot > 0 && a.tables.displayModules.has(canonical.slice(0, dot)) && a.tables.displayCalls.has(lastName(canonical));
 }
 
 /**

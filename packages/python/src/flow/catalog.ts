@@ -37,6 +37,8 @@ export interface PythonFlowCatalog {
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
       routeDecoratorMethods: string[];
       cookieMethods: string[];
+      displayModules: string[];
+      displayCalls: string[];
     };
     transport: {
       calls: string[];
@@ -70,6 +72,8 @@ export interface PythonFlowTables {
   optionDeclarers: Set<string>;
   routeDecoratorMethods: Set<string>;
   cookieMethods: Set<string>;
+  displayModules: Set<string>;
+  displayCalls: Set<string>;
   propagatorFunctions: Set<string>;
   propagatorMethods: Set<string>;
   argumentMethods: Set<string>;
@@ -182,6 +186,8 @@ function shippedTables(): PythonFlowTables {
     optionDeclarers: new Set(so.optionDeclarers),
     routeDecoratorMethods: new Set(si.output.routeDecoratorMethods),
     cookieMethods: new Set(si.output.cookieMethods),
+    displayModules: new Set(si.output.displayModules),
+    displayCalls: new Set(si.output.displayCalls),
     propagatorFunctions: new Set(pr.functions),
     propagatorMethods: new Set(pr.methods),
     argumentMethods: new Set(pr.argumentMethods),
