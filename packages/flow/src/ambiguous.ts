@@ -153,18 +153,10 @@ class Evidence {
       const inner = this.unwrap(n.expression);
       n = ts.isCallExpression(n) && ts.isPropertyAccessExpression(inner) ? this.unwrap(inner.expression) : inner;
     }
-    const parts: string[] = [];
-    for (let m: TS.Expression = n; ; ) {
-      if (ts.isIdentifier(m)) parts.unshift(m.text);
-      else if (ts.isPropertyAccessExpression(m)) {
-        parts.unshift(m.name.text);
-        m = this.unwrap(m.expression);
-        continue;
-      } else if (m.kind !== this.e.SK.ThisKeyword) return true;
-      break;
-    }
+    const dotted = this.e.syntax.dotted(n);
+    if (dotted === undefined) return true;
+    const parts = dotted.split('.').filter((part) => part !== 'this');
     if (parts.length === 0) return true;
-    const dotted = parts.join('.');
     if ([...this.e.tables.envObjects].some((env) => dotted === env || dotted.startsWith(`${env}.`))) return true;
     if (parts.some((part) => this.e.tables.secretMappings.has(part) || part === 'env')) return true;
     const last = parts[parts.length - 1]!;
