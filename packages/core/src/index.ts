@@ -18,7 +18,7 @@ export { bundledFile } from './runtime-file.js';
 export { ownCopy } from './own-copy.js';
 export { alternation, wordScreen } from './word-screen.js';
 export { dottedReceivers } from './dotted.js';
-export { NameClassifier, defaultNameClassifier, inVocabulary, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
+export { NameClassifier, defaultNameClassifier, inVocabulary, namesSecretsOrCandidates, splitWords, type NameVerdict, type NameVocabulary } from './names.js';
 export { RULES, ruleMeta, docsUrl, type RuleMeta } from './rules.js';
 export * from './tokens/index.js';
 export { UNKNOWN_PART, UrlClassifier, isAbsoluteUrl, joinUrlPath, defaultUrlClassifier, type UrlCatalog, type UrlClassification, type UrlVerdict } from './url.js';

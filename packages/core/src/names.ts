@@ -34,6 +34,15 @@ export function splitWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * Whether a collection's name says it holds secrets or credential candidates: `apiTokens`, `hf_keys`, `secrets`,
+ * or a plural of an ambiguous name (`tokens`). `classify` is the caller's classifier (with its extra names).
+ */
+export function namesSecretsOrCandidates(classify: (name: string) => NameVerdict, name: string): boolean {
+  const singular = name.replace(/(?<=[a-z])s$/i, '');
+  return classify(name) !== 'no' || (singular !== name && classify(singular) !== 'no');
+}
+
 /** Whether `word` is in `vocabulary`, a trailing number aside: `hashed1` says what `hashed` says. */
 export function inVocabulary(vocabulary: ReadonlySet<string>, word: string): boolean {
   return vocabulary.has(word) || (/\d$/.test(word) && vocabulary.has(word.replace(/\d+$/, '')));

@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { namesParserError, splitWords } from '@secret-hygiene/core';
+import { namesParserError, namesSecretsOrCandidates, splitWords } from '@secret-hygiene/core';
 import type { Engine } from './engine.js';
 import { squash } from './tables.js';
 
@@ -159,10 +159,7 @@ class Evidence {
     if (parts.length === 0) return true;
     if ([...this.e.tables.envObjects].some((env) => dotted === env || dotted.startsWith(`${env}.`))) return true;
     if (parts.some((part) => this.e.tables.secretMappings.has(part) || part === 'env')) return true;
-    const last = parts[parts.length - 1]!;
-    // Plural collections name what they hold: `apiTokens`, `hfKeys`.
-    const singular = last.replace(/(?<=[a-z])s$/i, '');
-    return this.e.names.classify(last) !== 'no' || (singular !== last && this.e.names.classify(singular) !== 'no');
+    return namesSecretsOrCandidates((name) => this.e.names.classify(name), parts[parts.length - 1]!);
   }
 
   /** `chunk.choices[0].delta.content`, `event.delta`: a piece of a model's streamed output. */

@@ -1,4 +1,4 @@
-import { namesParserError } from '@secret-hygiene/core';
+import { namesParserError, namesSecretsOrCandidates } from '@secret-hygiene/core';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis } from './context.js';
 import { squash } from './catalog.js';
@@ -241,10 +241,7 @@ class Evidence {
     if (dotted === undefined) return true;
     if (dotted.split('.').some((part) => this.a.tables.secretMappings.has(part) || this.a.tables.environObjects.has(part))) return true;
     if (/\benviron\b/.test(dotted)) return true;
-    const last = lastName(dotted);
-    // Plural collections name what they hold: `api_tokens`, `hf_keys`.
-    const singular = last.replace(/(?<=[a-z])s$/i, '');
-    return this.a.names.classify(last) !== 'no' || (singular !== last && this.a.names.classify(singular) !== 'no');
+    return namesSecretsOrCandidates((name) => this.a.names.classify(name), lastName(dotted));
   }
 
   private tokenUse(ref: SyntaxNode): boolean {
