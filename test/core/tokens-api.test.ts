@@ -82,9 +82,9 @@ describe('isWrittenPassword', () => {
 });
 
 describe('isPlaceholderValue', () => {
-  it.each(['your_api_key_here', '<token>', 'xxxx', '${VAR}', 'sk-...', 'changeme', 'ENTER HF ACCESS TOKEN HERE', '[REDACTED]', '********', '{{ secrets.TOKEN }}', '%s', 'hf_...'])(
+  it.each(['your_api_key_here', '<token>', 'xxxx', '${VAR}', 'sk-...', 'changeme', 'ENTER HF ACCESS TOKEN HERE', '[REDACTED]', '********', '{{ secrets.TOKEN }}', '%s', 'hf_...', '(hidden)', '(not set)'])(
     'treats %j as a placeholder',
     (value) => expect(isPlaceholderValue(value)).toBe(true),
   );
-  it.each([GITHUB, HF, 'Zr8kL2pQ9mV4xT7w'])('treats %j as a value', (value) => expect(isPlaceholderValue(value)).toBe(false));
+  it.each([GITHUB, HF, 'Zr8kL2pQ9mV4xT7w', '(Zr8kL2pQ9mV4xT7w)'])('treats %j as a value', (value) => expect(isPlaceholderValue(value)).toBe(false));
 });

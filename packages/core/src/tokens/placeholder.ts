@@ -13,8 +13,9 @@ const PLACEHOLDER_VALUES = new Set([
   'default', 'string', 'str', 'value', 'required', 'optional', 'hidden', 'masked', 'n/a', 'na', 'tbd', 'todo',
   'qwerty', 'letmein', 'hunter2', 'abc123', 'password123', 'secret123', 'changeit', 'guest', 'postgres', 'mysql',
 ]);
-// Template and reference syntaxes: ${VAR}, {{ var }}, $VAR, %VAR%, %s, %(name)s, {name}, <name>, [name].
-const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|%(?:\([A-Za-z_]+\))?[sdr](?![0-9a-fA-F])|^\{[A-Za-z_][\w.-]*\}$|^<[^<>]*>$|^\[[^[\]]*\]$|\$\(|#\{[^}]*\}|\{\{|\}\}|^\$\{|<%=?|%>/;
+// Template and reference syntaxes: ${VAR}, {{ var }}, $VAR, %VAR%, %s, %(name)s, {name}, <name>, [name], and words in
+// parentheses, what a UI shows in place of a value: `(hidden)`, `(not set)`.
+const TEMPLATE = /\$\{[^}]*\}|\{\{[^}]*\}\}|^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_][A-Za-z0-9_]*%$|%(?:\([A-Za-z_]+\))?[sdr](?![0-9a-fA-F])|^\{[A-Za-z_][\w.-]*\}$|^<[^<>]*>$|^\[[^[\]]*\]$|^\([A-Za-z][A-Za-z .,'_-]*\)$|\$\(|#\{[^}]*\}|\{\{|\}\}|^\$\{|<%=?|%>/;
 const ENV_REFERENCE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|env\(|getenv\(|ENV\[|System\.getenv|Deno\.env)/;
 const MASKED = /^[*xX•#.·_\-=0\s]+$/;
 
