@@ -170,11 +170,19 @@ function bareToken(a: Analysis, value: Value, name: string, node: SyntaxNode): V
   return { ...value, taint: { ...sourceTaint(name, node, `\`${name}\` is named like a credential`), ambiguous: true } };
 }
 
-/** A value nothing is known about takes the verdict of its name: `api_key` holds a secret. */
+/**
+ * A value nothing is known about takes the verdict of its name: `api_key` holds a secret. So does text with a part
+ * known only at run time (`api_key = "sk_" + secrets.token_urlsafe(32)`), as in the TypeScript engine: only text
+ * built from literals alone is known.
+ */
 function byName(a: Analysis, value: Value, name: string, node: SyntaxNode): Value {
-  if (!value.opaque || value.taint || !isSecretName(a, name)) return value;
+  if (!(value.opaque || partlyUnknownText(value)) || value.taint || !isSecretName(a, name)) return value;
   if (a.tables.secretMappings.has(name)) return secretsMapping(name, node);
   return { ...value, taint: sourceTaint(name, node, `${name} holds a secret`) };
+}
+
+function partlyUnknownText(value: Value): boolean {
+  return value.str !== undefined && value.complete !== true && !value.sealed && value.ref === undefined;
 }
 
 export function environ(node: SyntaxNode, label: string): Value {
@@ -292,6 +300,10 @@ function isShortFormat(interpolation: SyntaxNode, max: number): boolean {
 }
 
 function concatenate(values: Value[]): Value {
+  const taints = join(values.map((v) => (v.taint ? { taint: v.taint } : undefined)));
+  // `ssh_keys + legacy_keys`, `a + b`: no part is known text, so the sum is no text the analysis knows of; made of
+  // values nothing is known about, nothing is known about it either.
+  if (!values.some((v) => v.str !== undefined)) return values.some((v) => v.opaque) ? { ...taints, opaque: true } : taints;
   let str = '';
   let shape = SCHEME_AT_START.test(values[0]?.str ?? '') ? '' : undefined;
   let complete = true;
@@ -300,7 +312,7 @@ function concatenate(values: Value[]): Value {
     if (shape !== undefined) shape += v.complete && v.str !== undefined ? v.str : (v.shape ?? `${v.str ?? ''}${UNKNOWN_PART}`);
     complete &&= v.str !== undefined && v.complete === true;
   }
-  return { ...join(values.map((v) => (v.taint ? { taint: v.taint } : undefined))), str, complete, ...(complete || shape === undefined ? {} : { shape }) };
+  return { ...taints, str, complete, ...(complete || shape === undefined ? {} : { shape }) };
 }
 
 function binary(a: Analysis, f: Frame, node: SyntaxNode): Value {
