@@ -15,6 +15,7 @@ describe('secret-name classifier', () => {
     'apiKeys', 'API_KEYS', 'OPENAI_API_KEYS', 'accessTokens', 'AUTH_TOKENS', 'idTokens',
     'my_secret_password_for_email', 'passwordForSmtpServer', 'api_key_for_openai', 'secretOfTheApp',
     'password2', 'apiKey2', 'secret1', 'pwd3', 'api_key_from_env', 'passwordFromFile', 'secretFromVault',
+    'resetToken', 'reset_token',
   ])('%s names a secret', (name) => expect(names.classify(name)).toBe('secret'));
 
   it.each([
@@ -27,7 +28,7 @@ describe('secret-name classifier', () => {
     'inputTokens', 'completion_tokens', 'promptTokens', 'secretsManager', 'passwordPolicy', 'username', 'sessionId',
     'bypass', 'BYPASS', 'passThrough', 'passport', 'compass', 'DB_PASS_FILE', 'hasDbPass',
     'password_for_user_id', 'key_for_sort', 'token_for_next_page', 'passwordMd5', 'sortKey2', 'oauth2', 'application/pgp-keys', 'docs/api-key', 'credentials_universe', 'apiKeyRegion',
-    'keys', 'MAX_TOKENS', 'publicKeys', 'sortKeys', 'sessionKeys', 'nextTokens', 'apiKeysCount', 'APIKeys', 'AdminAPIKeys',
+    'resetPassword', 'reset_password_token_url', 'hasResetToken', 'keys', 'MAX_TOKENS', 'publicKeys', 'sortKeys', 'sessionKeys', 'nextTokens', 'apiKeysCount', 'APIKeys', 'AdminAPIKeys',
   ])('%s does not name a secret', (name) => expect(names.classify(name)).toBe('no'));
 
   it.each(['token', 'key', 'auth', 'cookie', 'webKey', 'pass', 'firstPass'])('%s is ambiguous', (name) => {
@@ -62,7 +63,7 @@ describe('secret-name classifier', () => {
     (name) => expect(names.namesAReturnedSecret(name)).toBe(true),
   );
 
-  it.each(['checkPassword', 'verify_api_key', 'setToken', 'runSecretLint', 'signWithPrivateKey', 'login_with_password', 'decodeWithSecret', 'get_secret_name', 'getToken'])(
+  it.each(['checkPassword', 'verify_api_key', 'setToken', 'runSecretLint', 'signWithPrivateKey', 'login_with_password', 'decodeWithSecret', 'get_secret_name', 'getToken', 'resetToken'])(
     '%s() returns no secret',
     (name) => expect(names.namesAReturnedSecret(name)).toBe(false),
   );

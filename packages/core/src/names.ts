@@ -154,7 +154,9 @@ export class NameClassifier {
     const words = splitWords(name);
     if (words.length === 0) return 'no';
     if (words.some((w) => this.sanitized.has(w))) return 'no';
-    if (words.length > 1 && this.booleans.has(words[0]!)) return 'no';
+    // `hasToken`, `resetPassword`: a flag or an action about a secret. A first word the vocabulary lists as a
+    // qualifier of the head it stands before (`reset_token`, a password-reset token) names the secret instead.
+    if (words.length > 1 && this.booleans.has(words[0]!) && !(words.length === 2 && this.qualified.get(withoutNumber(words[1]!))?.has(words[0]!))) return 'no';
     // The head is the last word that names a secret; anything after it says what about the secret the name holds.
     const upperSnake = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
     // `APIKeys`, `AdminAPIKeys`: a class or type named after what it manages, never a value holding keys.
