@@ -515,6 +515,28 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['3:no-secret-in-log:error', '5:no-secret-in-log:error', '14:no-secret-in-log:error', '17:no-secret-in-log:error']);
   });
 
+  it('prints every field of an instance through vars(self) and self.__dict__, but not their names', async () => {
+    const list = await findings(
+      [
+        'from pathlib import Path',
+        'class Model:',
+        '    def __init__(self, **kwargs):',
+        '        self._secrets = kwargs["secrets"]',
+        '        self.token = Path("/secrets/hf_token").read_text()',
+        '    def load(self):',
+        '        print(vars(self))',
+        '        print(self.__dict__)',
+        '        print(self.__dict__.keys())',
+        'class Plain:',
+        '    def __init__(self, size):',
+        '        self.size = size',
+        '    def show(self):',
+        '        print(vars(self), self.__dict__)',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['7:no-secret-in-log:error', '8:no-secret-in-log:error']);
+  });
+
   it('reads a getter that only returns a stand-in by its name, and logs through logging.root', async () => {
     const list = await findings(['import logging', 'def get_password():', '    return "<PASSWORD>"', 'def get_secret():', '    return "****"', 'logging.root.info("pw %s", get_password())', 'print(get_secret())'].join('\n'));
     expect(summary(list)).toEqual(['6:no-secret-in-log:error']);

@@ -2,7 +2,7 @@ import { inVocabulary, isAbsoluteUrl, isStandIn, joinUrlPath } from '@secret-hyg
 import { namesConfiguration, wordsOf } from './words.js';
 import type { PyNode as SyntaxNode } from './tree.js';
 import type { Analysis, Env, Frame } from './context.js';
-import { environ, evaluate, memberOfSecret, writtenEnviron } from './expressions.js';
+import { environ, evaluate, instanceNamespace, memberOfSecret, writtenEnviron } from './expressions.js';
 import { inline } from './inline.js';
 import { printedTaint } from './repr.js';
 import { isLogCall, printedArguments, reportFlow } from './sinks.js';
@@ -334,6 +334,7 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
       return fallback?.taint ? { taint: fallback.taint } : OPAQUE;
     }
     // `vars(secret)` is the Secret's `__dict__`, plaintext field included.
+    if (canonical === 'vars' && all[0]?.instance && call.positional.length === 1) return instanceNamespace(a, all[0].instance, call.node);
     if (canonical === 'vars' && all[0]?.secretObject && !all[0].taint) return { taint: withStep(all[0].secretObject, call.node, 'vars() of the Secret shows its plaintext field')! };
     if (t.propagatorFunctions.has(canonical)) return propagate(canonical, all);
   }

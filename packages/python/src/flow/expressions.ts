@@ -10,7 +10,7 @@ import { envSource, isShortReveal, mappingSource, secretsMapping } from './sourc
 import { environSlot } from './statements.js';
 import { dottedName, lastName, literalContent } from './syntax.js';
 import { namesConfiguration } from './words.js';
-import { CLEAN, OPAQUE, type Value, container, join, merge, sourceTaint, withStep } from './values.js';
+import { CLEAN, type ClassInfo, OPAQUE, type Value, container, join, merge, sourceTaint, withStep } from './values.js';
 
 /** Nesting beyond which an expression is not followed (generated code can nest thousands deep). */
 const MAX_NESTING = 200;
@@ -185,6 +185,13 @@ function partlyUnknownText(value: Value): boolean {
   return value.str !== undefined && value.complete !== true && !value.sealed && value.ref === undefined;
 }
 
+/** `vars(self)`, `self.__dict__`: every field of the instance by name, each with the verdict of its name. */
+export function instanceNamespace(a: Analysis, instance: ClassInfo, node: SyntaxNode): Value {
+  const keyed = new Map<string, Value>();
+  for (const [name, field] of instance.fields) keyed.set(name, byName(a, field, name, node));
+  return { ...container([...keyed.values()]), keyed };
+}
+
 export function environ(node: SyntaxNode, label: string): Value {
   return { ref: 'environ', taint: sourceTaint(label, node, 'the whole environment') };
 }
@@ -206,6 +213,7 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
     if (constant) return constant;
   }
   if (object.instance) {
+    if (attr === '__dict__') return instanceNamespace(a, object.instance, node);
     const field = object.instance.fields.get(attr);
     if (field) return byName(a, field, attr, node);
     const method = object.instance.methods.get(attr);

@@ -11,6 +11,7 @@ const MAYBE_SECRET = /pass|pwd|secret|cred|key|token|auth|dsn|cookie|pat|bearer|
 const MARKERS = new Set(['environ', 'getenv', 'session', 'client', 'urlopen', 'authorization', 'bearer', 'secrets']);
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
+const INSTANCE_NAMESPACE = /\.__dict__\b|\bvars\(\s*self\s*\)/;
 
 let sourceCalls: Set<string> | undefined;
 function callWords(): Set<string> {
@@ -107,7 +108,8 @@ export class Interest {
     if (hinted === undefined) {
       const text = fn.text;
       const name = fn.childForFieldName('name')?.text;
-      hinted = text.includes('://') || /secret/i.test(text) || requestCredentialsPattern().test(text) || (name !== undefined && this.isHint(name));
+      // `vars(self)`, `self.__dict__`: every field of the instance, which its other methods may have filled with secrets.
+      hinted = text.includes('://') || /secret/i.test(text) || requestCredentialsPattern().test(text) || (name !== undefined && this.isHint(name)) || INSTANCE_NAMESPACE.test(text);
       if (!hinted) for (const word of this.wordsOf(fn)) if (this.isHint(word)) hinted = true;
       if (!hinted) hinted = this.callsCredentialApi(fn);
       this.hinted.set(fn.id, hinted);
