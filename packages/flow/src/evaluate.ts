@@ -461,6 +461,8 @@ function objectLiteral(e: Engine, node: TS.ObjectLiteralExpression): Value {
     if (ts.isSpreadAssignment(p)) {
       const v = evaluate(e, p.expression);
       if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+      // `{ ...this }`, `{ ...client }`: an instance of a class of this file spreads its fields.
+      if (v.cls && !v.cls.ownView) for (const [k, field] of v.cls.fields) props.set(k, field);
       taints = unionTaints(taints, v.kind === 'env' ? v.taints : v.props ? v.taints : deepTaints(v));
       continue;
     }
