@@ -7,7 +7,9 @@ import { isMasking, isShortReveal } from './sanitizers.js';
 import { callSinks, isLogCall, isLogCallee, newSinks, requestErrorTaints } from './sinks.js';
 import type { FunctionSummary, ParamCall } from './summary.js';
 import type { FlowLocation } from './types.js';
-import { CLEAN, SAFE, appendStep, deepTaints, elementOf, join, materialize, shownTaints, taintOnly, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
+import { CLEAN, SAFE, appendStep, deepTaints, elementOf, join, materialize, shownTaints, taintOnly, textTaints, unionTaints, urlText, withMemberTaint, type FunctionInfo, type Taint, type Value } from './value.js';
+
+const TO_TEXT = new Set(['toString', 'toLocaleString']);
 import { callMemberWith, constructWith, noteSummaryUse } from './classes.js';
 import { analyzeFunction, isRouteHandler } from './functions.js';
 
@@ -498,7 +500,8 @@ function propagate(e: Engine, shape: CallShape): Value {
   const keyed = keyedGetterSource(e, shape);
   if (keyed) return keyed;
   if (dotted !== undefined && (t.propagatorFunctions.has(dotted) || (!receiver && name !== undefined && t.propagatorFunctions.has(name)) || isModuleFunction(t.propagatorFunctions, receiver, name))) {
-    const value = taintOnly(allArgTaints(shape));
+    // `String(err)` is the text of its argument: a request error's message, not the request it keeps.
+    const value = taintOnly(name === 'String' && !receiver ? textTaints(shape.args[0] ?? CLEAN) : allArgTaints(shape));
     if (t.entryFunctions.has(dotted) && value.taints) return { ...value, entryPairs: true };
     const base = shape.args[0];
     if (name === 'join' || name === 'resolve') {
@@ -518,7 +521,8 @@ function propagate(e: Engine, shape: CallShape): Value {
       return receiver;
     }
     if (t.propagatorMethods.has(name) || t.argumentMethods.has(name)) {
-      const fromReceiver = receiver.kind === 'env' ? receiver.taints : deepTaints(receiver);
+      // `err.toString()` is the text `${err}` gives: a request error's message, not the request it keeps.
+      const fromReceiver = receiver.kind === 'env' ? receiver.taints : TO_TEXT.has(name) ? textTaints(receiver) : deepTaints(receiver);
       const taints = t.argumentMethods.has(name) ? unionTaints(fromReceiver, allArgTaints(shape)) : fromReceiver;
       const value = taintOnly(taints);
       if (name === 'split' && value.taints) {
