@@ -515,6 +515,24 @@ describe('precision', () => {
     expect(summary(list)).toEqual(['3:no-secret-in-log:error', '5:no-secret-in-log:error', '14:no-secret-in-log:error', '17:no-secret-in-log:error']);
   });
 
+  it('shows back what a client was made with: client.headers, client.api_key', async () => {
+    const list = await findings(
+      [
+        'import os, httpx',
+        'from openai import OpenAI',
+        'key = os.environ["OPENAI_API_KEY"]',
+        'client = httpx.Client(headers={"Authorization": f"Bearer {key}"}, timeout=30)',
+        'print(client.headers)',
+        'print(client, client.timeout, client.base_url)',
+        'oai = OpenAI(api_key=key)',
+        'print(oai.api_key)',
+        'plain = httpx.Client(headers={"User-Agent": "demo"})',
+        'print(plain.headers)',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['5:no-secret-in-log:error', '8:no-secret-in-log:error']);
+  });
+
   it('prints every field of an instance through vars(self) and self.__dict__, but not their names', async () => {
     const list = await findings(
       [

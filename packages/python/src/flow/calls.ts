@@ -322,7 +322,11 @@ function carried(a: Analysis, f: Frame, call: CallFacts, receiverNode: SyntaxNod
   const all = [...call.positional, ...call.keywords.values(), ...call.splats];
   if (canonical !== undefined) {
     if (t.loggerFactories.has(canonical) || t.loggerFactories.has(lastName(canonical))) return { ref: 'logger' };
-    if (t.clientConstructors.has(canonical)) return { ref: 'client' };
+    if (t.clientConstructors.has(canonical)) {
+      // `httpx.Client(headers={"Authorization": …})`, `OpenAI(api_key=key)`: the client keeps what it is made with.
+      const kept = join([...t.clientCredentialKeywords].map((k) => call.keywords.get(k)).map((v) => (v?.taint ? { taint: v.taint } : undefined)));
+      return kept.taint ? { ref: 'client', held: withStep(kept.taint, call.node, `${canonical} keeps it`)! } : { ref: 'client' };
+    }
     if (canonical === 'getattr' && !all[0]?.taint && !all[0]?.instance && call.positional[1]?.complete && a.names.classify(call.positional[1].str!) === 'secret') {
       // `getattr(settings, "hf_token", None)` reads the member the name says, as `settings.hf_token`.
       const label = `${dottedName(argumentsOf(call.node).positional[0] ?? null) ?? ''}.${call.positional[1].str}`;

@@ -45,6 +45,7 @@ export interface PythonFlowCatalog {
       methodFirstCalls: string[];
       clientConstructors: string[];
       clientMethods: string[];
+      clientCredentialKeywords: string[];
       clientMethodFirstMethods: string[];
       urlKeywords: string[];
       urlInErrors: string[];
@@ -98,6 +99,8 @@ export interface PythonFlowTables {
   methodFirstCalls: Set<string>;
   clientConstructors: Set<string>;
   clientMethods: Set<string>;
+  /** Keywords a client constructor keeps and shows back as members of the client (`headers`, `api_key`). */
+  clientCredentialKeywords: Set<string>;
   clientMethodFirstMethods: Set<string>;
   urlKeywords: Set<string>;
   urlInErrors: Set<string>;
@@ -211,6 +214,7 @@ function shippedTables(): PythonFlowTables {
     methodFirstCalls: new Set(si.transport.methodFirstCalls),
     clientConstructors: new Set(si.transport.clientConstructors),
     clientMethods: new Set(si.transport.clientMethods),
+    clientCredentialKeywords: new Set(si.transport.clientCredentialKeywords),
     clientMethodFirstMethods: new Set(si.transport.clientMethodFirstMethods),
     urlKeywords: new Set(si.transport.urlKeywords),
     urlInErrors: new Set(si.transport.urlInErrors),

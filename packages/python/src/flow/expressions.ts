@@ -212,6 +212,8 @@ function attribute(a: Analysis, f: Frame, node: SyntaxNode): Value {
     const constant = importedConstant(a, attr, node, a.imports.canonical(dotted));
     if (constant) return constant;
   }
+  // `client.headers`, `client.api_key`: what a client was made with, shown back.
+  if (object.ref === 'client' && object.held && a.tables.clientCredentialKeywords.has(attr)) return { taint: withStep(object.held, node, `${label} shows what the client was made with`)! };
   if (object.instance) {
     if (attr === '__dict__') return instanceNamespace(a, object.instance, node);
     const field = object.instance.fields.get(attr);
