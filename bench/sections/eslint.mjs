@@ -18,17 +18,21 @@ const NO_SECRETS = 'eslint + no-secrets';
 const SDL = 'eslint + @microsoft/sdl recommended';
 // ESLint builds a context for every enabled rule on every file, whatever the rule does: this row shows that floor.
 const IDLE = 'eslint + one rule that does nothing';
+// Diagnostic rows: the same two configs with ESLint's per-rule context made a plain copy (lib/flat-rule-context.cjs).
+const IDLE_FLAT = 'idle rule, flat rule context (diagnostic)';
+const SUBJECT_FLAT = 'secret-hygiene, flat rule context (diagnostic)';
 // The repository's own ESLint 10 (the peers cannot run on it): shows whether the major version changes the ratio.
 const BASELINE_10 = 'eslint 10 (TS parser, no rules)';
 const SUBJECT_10 = 'eslint 10 + secret-hygiene recommended';
 const ESLINT_10 = path.join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
 const CPU_PROBE = fileURLToPath(new URL('../lib/cpu-probe.cjs', import.meta.url));
+const FLAT_RULE_CONTEXT = fileURLToPath(new URL('../lib/flat-rule-context.cjs', import.meta.url));
 
 /** Every run of the command appends its CPU time to a file of its own (the first line is the warm-up). */
 function withCpuProbe(command) {
   const file = path.join(WORK_DIR, 'eslint', `cpu-${command.label.replace(/[^a-z0-9]+/gi, '-')}.txt`);
   rmSync(file, { force: true });
-  const options = [process.env.NODE_OPTIONS, `--require=${CPU_PROBE}`].filter(Boolean).join(' ');
+  const options = [process.env.NODE_OPTIONS, command.env?.NODE_OPTIONS, `--require=${CPU_PROBE}`].filter(Boolean).join(' ');
   return { ...command, cpuFile: file, env: { ...command.env, NODE_OPTIONS: options, BENCH_CPU_FILE: file } };
 }
 
@@ -51,6 +55,7 @@ export default {
       `corpus: ${sdks.map((s) => `${s.name}@${s.version}/${s.folder}`).join(' + ')} — ${files.count} TypeScript files, ${formatBytes(files.bytes)}`,
       'the first five rows are ESLint 9 from bench/peers (the SDL plugin requires it), the last two the repository\'s ESLint 10;',
       `"${IDLE}" is the floor of any plugin: ESLint's per-rule context keeps each file's AST alive longer (more GC);`,
+      'the two "flat rule context" rows run the same configs with that context made a plain copy (diagnostic, not the verdict);',
       'every row parses with the @typescript-eslint/parser the plugin depends on (one copy per process); configs in bench/.work/eslint/',
       'after the table: each row\'s median CPU time (user + system) over its baseline, steadier than wall time on a shared machine',
     ];
@@ -63,6 +68,8 @@ export default {
     commands.push(eslintCommand(NO_SECRETS, configs['no-secrets'], dirs, SDK_ROOT, { compareTo: BASELINE }));
     commands.push(eslintCommand(SDL, configs.sdl, dirs, SDK_ROOT, { compareTo: BASELINE }));
     commands.push(eslintCommand(IDLE, configs['one-idle-rule'], dirs, SDK_ROOT, { compareTo: BASELINE }));
+    commands.push(flatRuleContext(eslintCommand(IDLE_FLAT, configs['one-idle-rule'], dirs, SDK_ROOT, { compareTo: BASELINE })));
+    if (!skipped.length) commands.push(flatRuleContext(eslintCommand(SUBJECT_FLAT, configs['secret-hygiene'], dirs, SDK_ROOT, { compareTo: BASELINE })));
     if (!skipped.length && existsSync(ESLINT_10)) {
       commands.push(eslint10(eslintCommand(BASELINE_10, configs.baseline, dirs, SDK_ROOT)));
       commands.push(eslint10(eslintCommand(SUBJECT_10, configs['secret-hygiene'], dirs, SDK_ROOT, { compareTo: BASELINE_10 })));
@@ -77,6 +84,10 @@ export default {
     };
   },
 };
+
+function flatRuleContext(command) {
+  return { ...command, env: { ...command.env, NODE_OPTIONS: `--require=${FLAT_RULE_CONTEXT}` } };
+}
 
 function eslint10(command) {
   return { ...command, argv: [command.argv[0], ESLINT_10, ...command.argv.slice(2)] };
@@ -97,12 +108,17 @@ function cpuNotes(rows) {
 
 /** The subject's wall and CPU time over the idle-rule row: the part of the overhead that is the plugin's own work. */
 function overFloorNotes(rows) {
-  const subject = rows.find((row) => row.command.label === SUBJECT && !row.failure);
-  const idle = rows.find((row) => row.command.label === IDLE && !row.failure);
-  if (!subject || !idle) return [];
-  const wall = subject.medianMs / idle.medianMs;
-  const cpu = median(cpuTimes(subject)) / median(cpuTimes(idle));
-  return [`${SUBJECT} over ${IDLE}: ${formatRatio(wall)} wall, ${Number.isFinite(cpu) ? formatRatio(cpu) : '?'} CPU (the plugin's own work)`];
+  return [
+    [SUBJECT, IDLE],
+    [SUBJECT_FLAT, IDLE_FLAT],
+  ].flatMap(([subjectLabel, idleLabel]) => {
+    const subject = rows.find((row) => row.command.label === subjectLabel && !row.failure);
+    const idle = rows.find((row) => row.command.label === idleLabel && !row.failure);
+    if (!subject || !idle) return [];
+    const wall = subject.medianMs / idle.medianMs;
+    const cpu = median(cpuTimes(subject)) / median(cpuTimes(idle));
+    return [`${subjectLabel} over ${idleLabel}: ${formatRatio(wall)} wall, ${Number.isFinite(cpu) ? formatRatio(cpu) : '?'} CPU (the plugin's own work)`];
+  });
 }
 
 /** Counts per row, then every finding of the secret-hygiene row, as the issue asks for the full list. */
