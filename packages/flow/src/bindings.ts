@@ -2,6 +2,7 @@ import { isWrittenCredential } from '@secret-hygiene/core';
 import type * as TS from 'typescript';
 import type { Engine } from './engine.js';
 import { isStreamHandler } from './ambiguous.js';
+import { isMinting } from './calls.js';
 import type { FlowLocation } from './types.js';
 import { CLEAN, deepTaints, isTainted, join, taintOnly, unionTaints, type Binding, type FunctionInfo, type Taint, type Value } from './value.js';
 import { withTypedSecretMembers } from './typed-members.js';
@@ -73,12 +74,31 @@ export function seedByName(e: Engine, name: string, value: Value, ctx: SeedConte
   const location = e.loc(ctx.nameNode, () => `\`${name}\` is named like a secret`);
   let taint: Taint;
   if (verdict === 'secret' || (e.names.isStringTypedCredential(name) && (isStringAnnotation(e, ctx.type) || (e.types?.isString(ctx.nameNode) ?? false)) && !(ctx.paramOf && isStreamHandler(e, ctx.paramOf.node)))) {
-    taint = { origin: { kind: 'source', label: name, byName: true, ...(ctx.paramOf ? { paramOf: ctx.paramOf } : {}) }, path: [location] };
+    const minted = ctx.init !== undefined && mintedIn(e, ctx.init);
+    taint = { origin: { kind: 'source', label: name, byName: true, ...(ctx.paramOf ? { paramOf: ctx.paramOf } : {}), ...(minted ? { minted: true as const } : {}) }, path: [location] };
   } else if (ctx.binding) {
     taint = { origin: { kind: 'candidate', binding: ctx.binding, label: name }, path: [location] };
   } else return value;
   const { literal: _known, ...rest } = value;
   return { ...rest, taints: unionTaints(value.taints, [taint]) };
+}
+
+/**
+ * Whether an initializer makes its value with a minting call (`jwt.sign(…)`, `'sk_' + randomBytes(24).toString('hex')`,
+ * `` `key_${nanoid()}` ``), not counting calls inside functions it defines.
+ */
+function mintedIn(e: Engine, init: TS.Expression): boolean {
+  const ts = e.ts;
+  const visit = (node: TS.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isCallExpression(node)) {
+      const callee = e.syntax.unwrap(node.expression);
+      const method = ts.isPropertyAccessExpression(callee) ? callee : undefined;
+      if (isMinting(e, { dotted: e.syntax.dotted(callee), name: method?.name.text, receiverExpr: method?.expression })) return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(init);
 }
 
 /** Declares every name in a binding pattern with the part of `value` it receives. */

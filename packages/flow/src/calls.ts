@@ -65,6 +65,11 @@ export function evaluateCall(e: Engine, call: TS.CallExpression): Value {
   const shape = shapeOf(e, call, calleeExpr);
   const sourced = source(e, shape);
   if (sourced) return sourced;
+  // A new token or key: fresh (nothing of the signing key), and a secret only by the name it is stored under.
+  if (isMinting(e, shape)) {
+    runCallbacks(e, shape, []);
+    return CLEAN;
+  }
   if (isSanitizer(e, shape)) {
     runCallbacks(e, shape, []);
     return SAFE;
@@ -304,6 +309,14 @@ function source(e: Engine, shape: CallShape): Value | undefined {
 
 function sourceValue(e: Engine, node: TS.Node, label: string, note: string): Value {
   return { taints: [{ origin: { kind: 'source', label, byName: false }, path: [e.loc(node, note)] }] };
+}
+
+/** `jwt.sign(…)`, `randomBytes(32)`, `this.jwtService.signAsync(…)`: a call that makes a new token or key. */
+export function isMinting(e: Engine, shape: Pick<CallShape, 'dotted' | 'name' | 'receiverExpr'>): boolean {
+  if (shape.dotted !== undefined && e.tables.mintingCalls.has(shape.dotted)) return true;
+  if (shape.name === undefined || !shape.receiverExpr || !e.tables.mintingJwtMethods.has(shape.name)) return false;
+  const receiver = e.syntax.dotted(shape.receiverExpr);
+  return receiver !== undefined && /jwt/i.test(receiver.slice(receiver.lastIndexOf('.') + 1));
 }
 
 function isSanitizer(e: Engine, shape: CallShape): boolean {

@@ -52,6 +52,8 @@ export interface JsFlowCatalog {
       routeMethods: string[];
       routeServers: string[];
       routeReplyParameters: string[];
+      mintingCalls: string[];
+      mintingJwtMethods: string[];
     };
     transport: { calls: string[]; constructors: string[]; methods: string[]; urlOptions: string[]; modules: string[]; errorsKeepRequest: string[] };
     credentials: CredentialApiCatalog;

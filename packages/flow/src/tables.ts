@@ -73,6 +73,10 @@ export interface FlowTables {
   routeMethods: Set<string>;
   routeServers: Set<string>;
   routeReplyParameters: Set<string>;
+  /** Calls that make a new credential for the caller (`jwt.sign`, `randomBytes`): see `seedByName`. */
+  mintingCalls: Set<string>;
+  /** Methods that issue a token on a receiver named like a JWT library or service (`this.jwtService.sign`). */
+  mintingJwtMethods: Set<string>;
   responseConstructors: Set<string>;
   responseCalls: Set<string>;
 
@@ -173,6 +177,8 @@ export function compile(c: JsFlowCatalog, o: FlowOptions, ambiguous: AmbiguousNa
     routeMethods: set(c.sinks.output.routeMethods),
     routeServers: set(c.sinks.output.routeServers),
     routeReplyParameters: set(c.sinks.output.routeReplyParameters),
+    mintingCalls: set(c.sinks.output.mintingCalls),
+    mintingJwtMethods: set(c.sinks.output.mintingJwtMethods),
     responseConstructors: set(c.sinks.output.constructors),
     responseCalls: set(c.sinks.output.calls),
 

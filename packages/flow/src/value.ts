@@ -6,7 +6,16 @@ import type { FlowLocation } from './types.js';
 /** Where a tainted value came from. */
 export type Origin =
   /** A real source; `byName` when only an identifier's name says it holds a secret. */
-  | { kind: 'source'; label: string; byName: boolean; paramOf?: FunctionInfo; /** The member a declared type names (`apiKey` of `config: Config`). */ member?: string }
+  | {
+      kind: 'source';
+      label: string;
+      byName: boolean;
+      paramOf?: FunctionInfo;
+      /** The member a declared type names (`apiKey` of `config: Config`). */
+      member?: string;
+      /** Made here for the caller by a minting call (`jwt.sign`, `randomBytes`): theirs to receive, not to log. */
+      minted?: true;
+    }
   /** The value of a parameter of the function being summarised (resolved at each call). */
   /** `forwarded`: read through `arguments` or a rest parameter, which take any argument a caller passes. */
   | { kind: 'param'; index: number; fn: FunctionInfo; access?: readonly string[]; forwarded?: true }
