@@ -599,6 +599,53 @@ describe('precision', () => {
   });
 });
 
+describe('keys and tokens made for the caller', () => {
+  const app = [
+    'import logging, os, secrets, uuid',
+    'import jwt',
+    'from fastapi import FastAPI',
+    'app = FastAPI()',
+    'log = logging.getLogger(__name__)',
+    '@app.post("/keys")',
+    'def create_key(user: str):',
+    '    api_key = "sk_" + secrets.token_urlsafe(32)',
+    '    log.info("created key %s", api_key)',
+    '    return {"api_key": api_key}',
+    '@app.post("/login")',
+    'def login(user: str):',
+    '    token = jwt.encode({"sub": user}, os.environ["JWT_SECRET"], algorithm="HS256")',
+    '    print("issued", token)',
+    '    access_token = jwt.encode({"sub": user}, os.environ["JWT_SECRET"])',
+    '    return {"access_token": access_token}',
+  ];
+
+  it('reports a minted key or a signed token where it is logged, not where the route returns it', async () => {
+    expect(summary(await findings(app.join('\n')))).toEqual(['9:no-secret-in-log:error', '14:no-secret-in-log:error']);
+  });
+
+  it('still reports a secret read elsewhere that rides along with a minted fallback', async () => {
+    const list = await findings([...app.slice(0, 6), 'def debug():', '    api_key = os.environ.get("API_KEY") or secrets.token_hex(16)', '    request_id = str(uuid.uuid4())', '    print("request", request_id)', '    return {"api_key": api_key}'].join('\n'));
+    expect(summary(list)).toEqual(['11:no-secret-in-output:error']);
+  });
+
+  it('keeps a minted key stored on self the caller\'s own, and raised it is still an error', async () => {
+    const list = await findings(
+      [
+        'import secrets',
+        'from cog import BasePredictor',
+        'class Predictor(BasePredictor):',
+        '    def setup(self):',
+        '        self.session_secret = secrets.token_hex(32)',
+        '    def predict(self, prompt: str) -> dict:',
+        '        if not prompt:',
+        '            raise ValueError(f"empty prompt for session {self.session_secret}")',
+        '        return {"session_secret": self.session_secret}',
+      ].join('\n'),
+    );
+    expect(summary(list)).toEqual(['8:no-secret-in-error:error']);
+  });
+});
+
 describe('bad input', () => {
   it('analyses what it can of a file with syntax errors', async () => {
     const list = await findings('def broken(:\n  pass\nimport os\nprint(os.environ["HF_TOKEN"])\nclass (\n');

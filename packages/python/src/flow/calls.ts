@@ -82,6 +82,8 @@ export function evaluateCall(a: Analysis, f: Frame, node: SyntaxNode): Value {
   }
   // `traceback.format_exc()` in an except block: the text of the exception being handled.
   if (f.caught && call.canonical === 'traceback.format_exc') return { taint: f.caught };
+  // A new token or key: fresh (nothing of a signing key), and a secret only by the name it is stored under.
+  if (call.canonical !== undefined && a.tables.mintingCalls.has(call.canonical)) return OPAQUE;
   return source(a, f, call) ?? sanitized(a, call) ?? local(a, f, call, fnNode) ?? carried(a, f, call, receiverNode);
 }
 

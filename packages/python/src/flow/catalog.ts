@@ -37,6 +37,7 @@ export interface PythonFlowCatalog {
       entryFunctions: Array<{ platform: string; modules: string[]; names: string[] }>;
       routeDecoratorMethods: string[];
       cookieMethods: string[];
+      mintingCalls: string[];
       displayModules: string[];
       displayCalls: string[];
     };
@@ -73,6 +74,8 @@ export interface PythonFlowTables {
   optionDeclarers: Set<string>;
   routeDecoratorMethods: Set<string>;
   cookieMethods: Set<string>;
+  /** Calls that make a new credential for the caller (`secrets.token_urlsafe`, `jwt.encode`). */
+  mintingCalls: Set<string>;
   displayModules: Set<string>;
   displayCalls: Set<string>;
   propagatorFunctions: Set<string>;
@@ -189,6 +192,7 @@ function shippedTables(): PythonFlowTables {
     optionDeclarers: new Set(so.optionDeclarers),
     routeDecoratorMethods: new Set(si.output.routeDecoratorMethods),
     cookieMethods: new Set(si.output.cookieMethods),
+    mintingCalls: new Set(si.output.mintingCalls),
     displayModules: new Set(si.output.displayModules),
     displayCalls: new Set(si.output.displayCalls),
     propagatorFunctions: new Set(pr.functions),

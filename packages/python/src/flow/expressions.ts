@@ -178,7 +178,8 @@ function bareToken(a: Analysis, value: Value, name: string, node: SyntaxNode): V
 function byName(a: Analysis, value: Value, name: string, node: SyntaxNode): Value {
   if (!(value.opaque || partlyUnknownText(value)) || value.taint || !isSecretName(a, name)) return value;
   if (a.tables.secretMappings.has(name)) return secretsMapping(name, node);
-  return { ...value, taint: sourceTaint(name, node, `${name} holds a secret`) };
+  const taint = sourceTaint(name, node, `${name} holds a secret`);
+  return { ...value, taint: value.minted ? { ...taint, minted: true } : taint };
 }
 
 function partlyUnknownText(value: Value): boolean {

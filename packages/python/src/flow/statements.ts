@@ -128,6 +128,24 @@ function assignment(a: Analysis, f: Frame, node: SyntaxNode): Value {
   return value;
 }
 
+/**
+ * Whether an assigned expression makes its value with a minting call (`secrets.token_urlsafe(32)`,
+ * `"sk_" + secrets.token_hex(24)`, `jwt.encode(claims, key)`), not counting calls inside a lambda.
+ */
+function mintedIn(a: Analysis, node: SyntaxNode | null | undefined): boolean {
+  // A loop over a stack, not recursion: an expression may nest thousands deep.
+  const stack = node ? [node] : [];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.type === 'lambda') continue;
+    if (next.type === 'call') {
+      const dotted = dottedName(next.childForFieldName('function'));
+      if (dotted !== undefined && a.tables.mintingCalls.has(a.imports.canonical(dotted))) return true;
+    }
+    stack.push(...next.namedChildren);
+  }
+  return false;
+}
+
 /** Stores a value into an assignment target: a variable, `self.x`, `d["k"]`, `os.environ["K"]`, a tuple. */
 function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: SyntaxNode): void {
   switch (target.type) {
@@ -139,7 +157,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
         return;
       }
       const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `assigned to ${name}`)! } : value;
-      f.env.set(name, stored);
+      f.env.set(name, mintedIn(a, at.childForFieldName('right')) ? { ...stored, minted: true } : stored);
       return;
     }
     case 'attribute': {
@@ -148,7 +166,8 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       const attr = target.childForFieldName('attribute')?.text;
       if (object.instance && attr) {
         value = hardcodedSecret(value, attr, at) ?? value;
-        const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `stored in self.${attr}`)! } : value;
+        const kept = value.taint ? { ...value, taint: withStep(value.taint, at, `stored in self.${attr}`)! } : value;
+        const stored = mintedIn(a, at.childForFieldName('right')) ? { ...kept, minted: true } : kept;
         const old = object.instance.fields.get(attr);
         object.instance.fields.set(attr, old ? merge(old, stored) : stored);
         return;

@@ -17,6 +17,8 @@ export interface Taint {
   steps: readonly Step[];
   /** Only a bare `token`'s name says it is a secret: reported on logs and errors only (flows.yaml `ambiguousNames`). */
   ambiguous?: boolean;
+  /** Made here for the caller by a minting call (`secrets.token_urlsafe`): theirs to receive, not to log. */
+  minted?: boolean;
 }
 
 /** What the front end knows about the result of an expression. */
@@ -38,6 +40,8 @@ export interface Value {
   shape?: string;
   /** A hash or HMAC object: what is stored into it never shows again. */
   sealed?: boolean;
+  /** Made (in part) by a minting call and stored under a name: if the name makes it a secret, the caller's own. */
+  minted?: boolean;
   /** Nothing is known about it (a parameter, an unknown call's result): a secret-looking name may decide. */
   opaque?: boolean;
   /** A special object the rules name. */
@@ -126,6 +130,8 @@ export function merge(a: Value | undefined, b: Value | undefined): Value {
   if (a.instance && a.instance === b.instance) joined.instance = a.instance;
   if (a.callable && a.callable === b.callable) joined.callable = a.callable;
   if (a.logs !== undefined && a.logs === b.logs) joined.logs = a.logs;
+  // Made for the caller only if every way it was stored made it so.
+  if (a.minted && b.minted) joined.minted = true;
   // A dict filled differently on two branches (`if x: kwargs["k"] = v`): each key holds what either branch put there.
   if (a.keyed && b.keyed) {
     const keyed = new Map(a.keyed);
