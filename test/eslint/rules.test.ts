@@ -65,6 +65,7 @@ function toInvalid(ruleId: string, c: RuleCase, index: number): InvalidTestCase<
       messageId: e.messageId ?? DEFAULT_MESSAGE[ruleId] ?? '',
       line: e.line,
       ...(e.column ? { column: e.column } : {}),
+      ...(e.data ? { data: e.data } : {}),
       // Suggestions are asserted exactly: a report that offers one must say what it produces.
       ...(ruleId === 'require-https'
         ? { suggestions: e.suggestion === undefined ? [] : [{ messageId: 'useHttps', output: e.suggestion }] }

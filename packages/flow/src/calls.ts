@@ -563,7 +563,8 @@ function keyedGetterSource(e: Engine, shape: CallShape): Value | undefined {
   const key = shape.args[0];
   if (name === undefined || !receiver || !e.tables.keyedGetters.has(name) || !key?.strComplete || key.str === undefined) return undefined;
   if (!e.names.isCredentialHeader(key.str) && e.names.classify(key.str) !== 'secret') return undefined;
-  return { taints: [{ origin: { kind: 'source', label: `${name}('${key.str}')`, byName: true }, path: [e.loc(shape.node, `\`${name}('${key.str}')\` reads a credential by its key`)] }] };
+  // The label names the key without quotes, which a message's label may not hold (report.ts `safeLabel`).
+  return { taints: [{ origin: { kind: 'source', label: `${key.str} (read by ${name}())`, byName: true }, path: [e.loc(shape.node, `\`${name}('${key.str}')\` reads a credential by its key`)] }] };
 }
 
 /** `const Util = require('util'); Util.inspect(x)`: a function of a module, by the name the catalog spells it with. */

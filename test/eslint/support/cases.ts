@@ -8,6 +8,8 @@ export interface ExpectedError {
   line: number;
   column?: number;
   messageId?: string;
+  /** The message's placeholders (`{ message: 'The secret from … is logged by console.log.' }`), asserted exactly. */
+  data?: Record<string, string>;
   /** require-https: the whole file after applying the `https://` suggestion. */
   suggestion?: string;
 }
