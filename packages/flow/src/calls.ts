@@ -596,8 +596,15 @@ function madeKind(e: Engine, shape: CallShape): Value | undefined {
     }
     if (k === 'transport' && (name === 'create' || name === 'extend')) {
       // `axios.create({ headers: { Authorization } })`: the client keeps its defaults, and so do its requests' errors.
+      // The options are kept as `client.defaults` (axios, got), where `client.defaults.headers` reads them back.
       const defaults = allArgTaints(shape);
-      return { kind: 'transport', ...(receiver.module ? { module: receiver.module } : {}), ...(defaults?.length ? { requestError: unionTaints(receiver.requestError, defaults) } : receiver.requestError ? { requestError: receiver.requestError } : {}) };
+      const options = shape.args[0];
+      return {
+        kind: 'transport',
+        ...(receiver.module ? { module: receiver.module } : {}),
+        ...(defaults?.length ? { requestError: unionTaints(receiver.requestError, defaults) } : receiver.requestError ? { requestError: receiver.requestError } : {}),
+        ...(options && deepTaints(options)?.length ? { props: new Map([['defaults', options]]) } : {}),
+      };
     }
   }
   return undefined;
