@@ -128,6 +128,11 @@ function assignment(a: Analysis, f: Frame, node: SyntaxNode): Value {
   return value;
 }
 
+/** Only a value whose name will decide it (no taint of its own, a secret name) can be a key made for the caller. */
+function mayBeMinted(a: Analysis, name: string, value: Value): boolean {
+  return !value.taint && isSecretName(a, name);
+}
+
 /**
  * Whether an assigned expression makes its value with a minting call (`secrets.token_urlsafe(32)`,
  * `"sk_" + secrets.token_hex(24)`, `jwt.encode(claims, key)`), not counting calls inside a lambda.
@@ -157,7 +162,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
         return;
       }
       const stored = value.taint ? { ...value, taint: withStep(value.taint, at, `assigned to ${name}`)! } : value;
-      f.env.set(name, mintedIn(a, at.childForFieldName('right')) ? { ...stored, minted: true } : stored);
+      f.env.set(name, mayBeMinted(a, name, stored) && mintedIn(a, at.childForFieldName('right')) ? { ...stored, minted: true } : stored);
       return;
     }
     case 'attribute': {
@@ -167,7 +172,7 @@ function bind(a: Analysis, f: Frame, target: SyntaxNode, value: Value, at: Synta
       if (object.instance && attr) {
         value = hardcodedSecret(value, attr, at) ?? value;
         const kept = value.taint ? { ...value, taint: withStep(value.taint, at, `stored in self.${attr}`)! } : value;
-        const stored = mintedIn(a, at.childForFieldName('right')) ? { ...kept, minted: true } : kept;
+        const stored = mayBeMinted(a, attr, kept) && mintedIn(a, at.childForFieldName('right')) ? { ...kept, minted: true } : kept;
         const old = object.instance.fields.get(attr);
         object.instance.fields.set(attr, old ? merge(old, stored) : stored);
         return;
