@@ -94,6 +94,11 @@ function cachedKinds(ts: typeof TS): Kinds {
   return kinds;
 }
 
+/** A key or token made here for the caller, reaching an output: theirs to receive, which is what it was made for. */
+function handedBackToItsOwner(ruleId: FlowRuleId, origin: Taint['origin']): boolean {
+  return ruleId === 'no-secret-in-output' && origin.kind === 'source' && origin.minted === true;
+}
+
 export class Engine {
   readonly ts: typeof TS;
   readonly SK: Kinds;
@@ -151,8 +156,7 @@ export class Engine {
     const step = sinkStep(ruleId, start, end);
     for (const t of taints) {
       const origin = t.origin;
-      // A key or token made here for the caller is theirs: handing it back is what it was made for.
-      if (ruleId === 'no-secret-in-output' && origin.kind === 'source' && origin.minted) continue;
+      if (handedBackToItsOwner(ruleId, origin)) continue;
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
         if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === start && s.ruleId === ruleId && sameAccess(s.access, origin.access))) {
@@ -195,8 +199,7 @@ export class Engine {
       const origin = t.origin;
       // The path of a forwarding function ends where it is called: that call is the sink.
       const path = paramSink.atCallSite ? materialize(appendStep(t.path, callStep)) : [...materialize(appendStep(t.path, callStep)), ...paramSink.path];
-      // A key or token made here for the caller is theirs: handing it back is what it was made for.
-      if (paramSink.ruleId === 'no-secret-in-output' && origin.kind === 'source' && origin.minted) continue;
+      if (handedBackToItsOwner(paramSink.ruleId, origin)) continue;
       if (origin.kind === 'param') {
         const summary = this.summaryOf(origin.fn);
         if (summary && !summary.paramSinks.some((s) => s.param === origin.index && s.start === at.start && s.ruleId === paramSink.ruleId && sameAccess(s.access, origin.access))) {
